@@ -1,0 +1,71 @@
+import Foundation
+
+/// Where a command writes its text: the process's stdout/stderr, or a buffer in tests.
+public final class OutputSink: @unchecked Sendable {
+    private let lock = NSLock()
+    private let handle: FileHandle?
+    private var buffer = ""
+
+    /// A sink that writes straight to a file handle.
+    public init(handle: FileHandle) { self.handle = handle }
+    /// A sink that collects text in memory (for tests).
+    public init() { self.handle = nil }
+
+    /// Writes `text` as UTF-8.
+    public func write(_ text: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        if let handle { handle.write(Data(text.utf8)) } else { buffer += text }
+    }
+
+    /// Writes `text` followed by a newline.
+    public func line(_ text: String = "") { write(text + "\n") }
+
+    /// Everything written so far (in-memory sinks only).
+    public var text: String {
+        lock.lock()
+        defer { lock.unlock() }
+        return buffer
+    }
+}
+
+/// What a command needs from the world, so tests can run commands in-process.
+public struct CommandContext: Sendable {
+    /// Standard output: reports and JSON documents.
+    public var stdout: OutputSink
+    /// Standard error: errors, warnings, progress.
+    public var stderr: OutputSink
+    /// The environment variables ($DSR_CONFIG, $DSR_ACTOR...).
+    public var environment: [String: String]
+    /// The folder relative paths on the command line resolve against.
+    public var currentDirectory: URL
+    /// Whether stderr is a terminal (progress is shown only then).
+    public var stderrIsTerminal: Bool
+
+    /// A context for tests: in-memory output, a given folder and environment.
+    public init(
+        currentDirectory: URL, environment: [String: String] = [:], stdout: OutputSink = OutputSink(),
+        stderr: OutputSink = OutputSink(), stderrIsTerminal: Bool = false
+    ) {
+        self.stdout = stdout
+        self.stderr = stderr
+        self.environment = environment
+        self.currentDirectory = currentDirectory
+        self.stderrIsTerminal = stderrIsTerminal
+    }
+
+    /// The context of the running process.
+    public static var live: CommandContext {
+        CommandContext(
+            currentDirectory: URL(filePath: FileManager.default.currentDirectoryPath, directoryHint: .isDirectory),
+            environment: ProcessInfo.processInfo.environment,
+            stdout: OutputSink(handle: .standardOutput), stderr: OutputSink(handle: .standardError),
+            stderrIsTerminal: isatty(STDERR_FILENO) == 1)
+    }
+
+    /// Resolves a path typed on the command line against the current folder.
+    public func url(forPath path: String, directory: Bool = false) -> URL {
+        URL(filePath: path, directoryHint: directory ? .isDirectory : .inferFromPath, relativeTo: currentDirectory)
+            .standardizedFileURL
+    }
+}

@@ -1,0 +1,72 @@
+import ArgumentParser
+import DSRKit
+import Foundation
+
+/// The root command: the subcommand list, the version, and the exit-code mapping.
+public struct DSR: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "dsr",
+        abstract: "Answer GDPR data-subject requests over a telephony provider's data.",
+        discussion: """
+            dsr finds every record tied to a person (calls, orders, contacts, recordings,
+            voicemails, e-mails) and produces access exports, rectifications and erasures,
+            each with a tamper-evident audit log.
+
+            Start with a demo workspace:
+              dsr demo --dir demo
+              dsr status --config demo/dsr.yaml
+
+            The workspace is found with --config FILE, else $DSR_CONFIG, else ./dsr.yaml.
+
+            \(ExitCodes.documentation)
+            """,
+        version: DSRVersion.current,
+        subcommands: [Init.self, Status.self]
+    )
+
+    public init() {}
+
+    /// Parses `arguments`, runs the command in `context`, and returns the exit code.
+    ///
+    /// This is what the `dsr` executable calls, and what in-process tests call.
+    public static func execute(_ arguments: [String], context: CommandContext) -> Int32 {
+        do {
+            var command = try parseAsRoot(arguments)
+            if let contextual = command as? any ContextualCommand {
+                try contextual.run(context)
+            } else {
+                try command.run()
+            }
+            return ExitCodes.success
+        } catch let error as any DSRError {
+            context.stderr.line("dsr: error: \(error.description)")
+            return ExitCodes.code(for: error.kind)
+        } catch let exit as ExitCode {
+            return exit.rawValue
+        } catch {
+            let code = exitCode(for: error).rawValue
+            let message = fullMessage(for: error)
+            if code == ExitCodes.success {
+                context.stdout.line(message)
+            } else if !message.isEmpty {
+                context.stderr.line(message)
+            }
+            // ArgumentParser's own failures are usage errors; anything else is a bug.
+            return code == ExitCode.failure.rawValue ? ExitCodes.software : code
+        }
+    }
+
+    /// Runs the process's command line and exits with the mapped code.
+    public static func entry() -> Never {
+        Foundation.exit(execute(Array(CommandLine.arguments.dropFirst()), context: .live))
+    }
+}
+
+/// A subcommand that runs against a ``CommandContext`` rather than the process globals.
+protocol ContextualCommand: ParsableCommand {
+    func run(_ context: CommandContext) throws
+}
+
+extension ContextualCommand {
+    mutating func run() throws { try run(.live) }
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import DSRKit
+import Foundation
+
+extension DSR {
+    /// `dsr init`: makes a workspace.
+    struct Init: ContextualCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Make a workspace: dsr.yaml, the state dir and the secret key.",
+            discussion: """
+                Writes DIR/dsr.yaml and the state dir (mode 0700) holding state.db and a
+                32-byte secret key (mode 0600) that keys every hash dsr stores. Paths in
+                dsr.yaml are written as given; relative ones resolve against DIR.
+
+                An existing workspace is refused unless --force; even with --force the
+                existing secret key is kept, because it ties the audit trail together.
+
+                Example:
+                  dsr init --dir /srv/dsr --operations-db /srv/telephony/ops.db \\
+                      --files-root /srv/telephony/files --default-country NL
+                """)
+
+        @Option(help: ArgumentHelp("The workspace folder (created when absent).", valueName: "dir"))
+        var dir: String = "."
+
+        @Option(
+            name: .customLong("operations-db"),
+            help: ArgumentHelp("The operations database, as written into dsr.yaml.", valueName: "path"))
+        var operationsDB: String = "ops.db"
+
+        @Option(help: ArgumentHelp("The folder that file_path values are relative to.", valueName: "dir"))
+        var filesRoot: String = "files"
+
+        @Option(help: ArgumentHelp("Country of national phone numbers with no other context (ISO 3166 alpha-2).", valueName: "cc"))
+        var defaultCountry: String = "NL"
+
+        @Flag(help: "Rewrite dsr.yaml of an existing workspace (the secret key is kept).")
+        var force = false
+
+        @OptionGroup(title: "Output") var output: OutputOptions
+
+        func validate() throws {
+            let code = defaultCountry.uppercased()
+            guard code.count == 2, code.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }) else {
+                throw ValidationError("--default-country must be a two-letter ISO 3166 code such as NL or BG")
+            }
+        }
+
+        func run(_ context: CommandContext) throws {
+            let folder = context.url(forPath: dir, directory: true)
+            let configuration = WorkspaceConfiguration(
+                operationsDB: operationsDB, filesRoot: filesRoot, defaultCountry: defaultCountry.uppercased())
+            let result = try WorkspaceInitializer.create(in: folder, configuration: configuration, force: force)
+            if output.json {
+                try JSONOutput.print(InitReport(result), to: context)
+                return
+            }
+            context.stdout.line("Workspace written: \(result.configFile.path(percentEncoded: false))")
+            context.stdout.line(
+                result.keptExistingKey ? "Secret key: kept the existing key." : "Secret key: created (mode 0600).")
+            if !result.operationsDatabaseExists {
+                context.stderr.line("dsr: warning: the operations database \(operationsDB) does not exist yet")
+            }
+        }
+    }
+}
+
+/// The `--json` form of `dsr init`.
+private struct InitReport: Encodable {
+    var config: String
+    var keptExistingKey: Bool
+    var operationsDatabaseExists: Bool
+
+    init(_ result: WorkspaceInitializer.Result) {
+        config = result.configFile.path(percentEncoded: false)
+        keptExistingKey = result.keptExistingKey
+        operationsDatabaseExists = result.operationsDatabaseExists
+    }
+}

@@ -1,0 +1,16 @@
+import Foundation
+
+/// Writes values as the one JSON document a `--json` command prints.
+enum JSONOutput {
+    /// Encodes `value` with sorted keys and unescaped slashes, so output is stable and readable.
+    static func encode<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    /// Prints `value` on the context's stdout.
+    static func print<T: Encodable>(_ value: T, to context: CommandContext) throws {
+        context.stdout.line(try encode(value))
+    }
+}

@@ -1,0 +1,24 @@
+import ArgumentParser
+import DSRKit
+import Foundation
+
+/// `--config FILE`: which workspace a command works on.
+struct WorkspaceOptions: ParsableArguments {
+    @Option(
+        name: .long, help: ArgumentHelp(
+            "The workspace's dsr.yaml (default: $DSR_CONFIG, else ./dsr.yaml).", valueName: "file"))
+    var config: String?
+
+    /// Finds and loads the workspace.
+    func load(_ context: CommandContext) throws -> Workspace {
+        let file = try Workspace.locateConfig(
+            explicit: config, environment: context.environment, currentDirectory: context.currentDirectory)
+        return try Workspace.load(configFile: file)
+    }
+}
+
+/// `--json`: print one JSON document on stdout and nothing else.
+struct OutputOptions: ParsableArguments {
+    @Flag(name: .long, help: "Print one JSON document on stdout instead of the text report.")
+    var json = false
+}

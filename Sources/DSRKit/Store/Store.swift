@@ -1,0 +1,107 @@
+import Foundation
+import GRDB
+
+/// The one place that opens SQLite databases, so every connection gets the same safety settings.
+///
+/// - Foreign keys are on for every connection.
+/// - A busy timeout (5 s unless configured) lets short locks pass; a lock that outlasts it
+///   becomes ``StoreError/locked(path:timeout:)`` (exit 75).
+/// - The operations database belongs to the billing and telephony systems: commands that
+///   only read it open it read-only, so a stray write fails instead of changing it.
+/// - Every connection that may delete runs `PRAGMA secure_delete=ON`, so erased values do
+///   not survive in free pages (TOOLCHAIN.md: with it off, 1000 of 1000 markers survived).
+/// - dsr's own state database runs in WAL mode so readers never block the audit writer.
+public enum Store {
+    /// How a database is going to be used.
+    public enum Access: Sendable {
+        /// Reads only: opened with `SQLITE_OPEN_READONLY`.
+        case readOnly
+        /// Reads and writes, deletes included (secure_delete on).
+        case readWrite
+        /// A new database that dsr creates itself (demo data): read-write, created if absent.
+        case create
+    }
+
+    /// The default busy timeout, in seconds.
+    public static let defaultBusyTimeout: Double = 5
+
+    /// Opens an operations database (CONTRACT.md section 2).
+    ///
+    /// - Throws: ``StoreError`` when the file is missing, not a database, or locked.
+    public static func openOperations(
+        at url: URL, access: Access = .readOnly, busyTimeout: Double = defaultBusyTimeout
+    ) throws -> DatabaseQueue {
+        try open(at: url, access: access, busyTimeout: busyTimeout, wal: false)
+    }
+
+    /// Opens (and creates when absent) dsr's state database in WAL mode.
+    ///
+    /// - Throws: ``StoreError`` when the file is not a database or stays locked.
+    public static func openState(at url: URL, busyTimeout: Double = defaultBusyTimeout) throws
+        -> DatabaseQueue
+    {
+        try open(at: url, access: .create, busyTimeout: busyTimeout, wal: true)
+    }
+
+    static func open(at url: URL, access: Access, busyTimeout: Double, wal: Bool) throws
+        -> DatabaseQueue
+    {
+        let path = url.path(percentEncoded: false)
+        if access != .create, !FileManager.default.fileExists(atPath: path) {
+            throw StoreError.missing(path: path)
+        }
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.readonly = access == .readOnly
+        config.busyMode = .timeout(busyTimeout)
+        config.publicStatementArguments = false  // bound values are personal data
+        if wal { config.journalMode = .wal }
+        if access != .readOnly {
+            config.prepareDatabase { db in try db.execute(sql: "PRAGMA secure_delete = ON") }
+        }
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            // Opening is lazy: touch the schema now so "not a database" and locks show here.
+            _ = try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
+            return queue
+        } catch {
+            throw StoreError.wrap(error, path: path, timeout: busyTimeout)
+        }
+    }
+}
+
+extension DatabaseQueue {
+    /// The busy timeout this connection was opened with, in seconds.
+    var busyTimeoutSeconds: Double {
+        if case .timeout(let seconds) = configuration.busyMode { return seconds }
+        return 0
+    }
+
+    /// Runs a read, turning SQLite failures into ``StoreError`` values that name this database.
+    ///
+    /// - Throws: ``StoreError`` for SQLite failures; errors thrown by `body` pass through.
+    public func guardedRead<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try read(body) } catch {
+            throw StoreError.wrap(error, path: path, timeout: busyTimeoutSeconds)
+        }
+    }
+
+    /// Runs `body` in one `BEGIN IMMEDIATE` transaction, rolled back when it throws.
+    ///
+    /// - Throws: ``StoreError`` for SQLite failures; errors thrown by `body` pass through.
+    public func guardedWrite<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                guard let result else { throw StoreError.sqlite(path: path, code: 0, message: "transaction produced no result") }
+                return result
+            }
+        } catch {
+            throw StoreError.wrap(error, path: path, timeout: busyTimeoutSeconds)
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import Yams
+
+/// Reads `dsr.yaml` strictly: every mistake is reported with the file and line it is on.
+///
+/// Parsing goes through Yams' node tree rather than `Decodable` because the node tree keeps
+/// each value's line and column, which a DPO needs to find a typo in a file they edited.
+enum ConfigurationParser {
+    /// Parses the text of a configuration file.
+    ///
+    /// - Throws: ``WorkspaceError`` naming `path` and the line of the first problem.
+    static func parse(_ text: String, path: String) throws -> WorkspaceConfiguration {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw malformed(error, path: path)
+        }
+        guard let root else { throw WorkspaceError.missingKey(path: path, key: "operations_db") }
+        guard let mapping = root.mapping else {
+            throw WorkspaceError.malformedYAML(
+                path: path, line: root.mark?.line ?? 1, column: root.mark?.column ?? 1,
+                problem: "the file must be a mapping of keys to values")
+        }
+
+        var config = WorkspaceConfiguration()
+        var seen = Set<String>()
+        for (keyNode, valueNode) in mapping {
+            let line = keyNode.mark?.line ?? 0
+            guard let key = keyNode.scalar?.string else {
+                throw WorkspaceError.malformedYAML(
+                    path: path, line: line, column: keyNode.mark?.column ?? 0,
+                    problem: "keys must be plain words")
+            }
+            guard WorkspaceConfiguration.knownKeys.contains(key) else {
+                throw WorkspaceError.unknownKey(path: path, key: key, line: line)
+            }
+            guard seen.insert(key).inserted else {
+                throw WorkspaceError.invalidValue(
+                    path: path, key: key, line: line, reason: "given more than once")
+            }
+            let field = Field(file: path, key: key, line: line, node: valueNode)
+            switch key {
+            case "operations_db": config.operationsDB = try field.text()
+            case "files_root": config.filesRoot = try field.text()
+            case "state_dir": config.stateDir = try field.text()
+            case "exports_dir": config.exportsDir = try field.text()
+            case "datamap": config.datamap = try field.text()
+            case "templates_dir": config.templatesDir = try field.text()
+            case "default_country": config.defaultCountry = try field.country()
+            case "busy_timeout_seconds": config.busyTimeoutSeconds = try field.seconds()
+            default: break
+            }
+        }
+        for required in ["operations_db", "files_root"] where !seen.contains(required) {
+            throw WorkspaceError.missingKey(path: path, key: required)
+        }
+        return config
+    }
+
+    private static func malformed(_ error: YamlError, path: String) -> WorkspaceError {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+            .composer(_, let problem, let mark, _):
+            return .malformedYAML(path: path, line: mark.line, column: mark.column, problem: problem)
+        case .reader(let problem, _, _, _):
+            return .malformedYAML(path: path, line: 1, column: 1, problem: problem)
+        default:
+            return .malformedYAML(path: path, line: 1, column: 1, problem: "\(error)")
+        }
+    }
+}
+
+/// One value of the configuration, with what is needed to report a mistake in it.
+private struct Field {
+    let file: String
+    let key: String
+    /// The line of the key, where a DPO looks for the mistake.
+    let line: Int
+    let node: Node
+
+    /// Whether YAML's tag resolution gave the value this type (`yes` is a bool, `"yes"` a string).
+    func isTagged(_ name: Tag.Name) -> Bool { node.tag.description == name.rawValue }
+
+    /// A non-empty string: a path, `builtin`, or a word.
+    func text() throws -> String {
+        guard let scalar = node.scalar, isTagged(.str) || isTagged(.int) else {
+            throw WorkspaceError.wrongType(path: file, key: key, line: line, expected: "a text value (a path)")
+        }
+        let value = scalar.string.trimmingCharacters(in: .whitespaces)
+        guard !value.isEmpty else {
+            throw WorkspaceError.invalidValue(path: file, key: key, line: line, reason: "must not be empty")
+        }
+        return value
+    }
+
+    /// An ISO 3166 alpha-2 code, upper-cased.
+    func country() throws -> String {
+        let value = try text().uppercased()
+        guard value.count == 2, value.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }) else {
+            throw WorkspaceError.invalidValue(
+                path: file, key: key, line: line,
+                reason: "must be a two-letter ISO 3166 country code such as NL or BG")
+        }
+        return value
+    }
+
+    /// A non-negative number of seconds.
+    func seconds() throws -> Double {
+        guard let scalar = node.scalar, isTagged(.int) || isTagged(.float),
+            let value = Double(scalar.string)
+        else {
+            throw WorkspaceError.wrongType(path: file, key: key, line: line, expected: "a number of seconds")
+        }
+        guard value >= 0, value <= 3600 else {
+            throw WorkspaceError.invalidValue(
+                path: file, key: key, line: line, reason: "must be between 0 and 3600 seconds")
+        }
+        return value
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import GRDB
+
+/// A loaded workspace: its configuration with every path resolved against the folder of `dsr.yaml`.
+public struct Workspace: Sendable {
+    /// The name of the configuration file in a workspace folder.
+    public static let configFileName = "dsr.yaml"
+    /// The environment variable naming a configuration file.
+    public static let configEnvironmentVariable = "DSR_CONFIG"
+    /// The state database's file name inside the state dir.
+    public static let stateDatabaseName = "state.db"
+
+    /// The configuration file this workspace was loaded from.
+    public let configFile: URL
+    /// The settings as written in the file.
+    public let configuration: WorkspaceConfiguration
+
+    /// The folder holding `dsr.yaml`; relative paths resolve against it.
+    public var folder: URL { configFile.deletingLastPathComponent() }
+    /// The operations database.
+    public var operationsDB: URL { resolve(configuration.operationsDB) }
+    /// The root that `file_path` values are relative to.
+    public var filesRoot: URL { resolve(configuration.filesRoot) }
+    /// dsr's own state folder.
+    public var stateDir: URL { resolve(configuration.stateDir) }
+    /// Where exports go.
+    public var exportsDir: URL { resolve(configuration.exportsDir) }
+    /// dsr's state database.
+    public var stateDatabase: URL { stateDir.appending(path: Self.stateDatabaseName) }
+    /// The workspace secret key file.
+    public var secretKeyFile: URL { stateDir.appending(path: SecretKey.fileName) }
+
+    /// Creates a workspace value from a configuration already parsed.
+    public init(configFile: URL, configuration: WorkspaceConfiguration) {
+        self.configFile = configFile.standardizedFileURL
+        self.configuration = configuration
+    }
+
+    /// Finds the configuration file: `--config FILE`, else `$DSR_CONFIG`, else `./dsr.yaml`.
+    ///
+    /// - Throws: ``WorkspaceError/configMissing(path:source:)`` when that file does not exist.
+    public static func locateConfig(
+        explicit: String?, environment: [String: String], currentDirectory: URL
+    ) throws -> URL {
+        let (candidate, source): (String, String)
+        if let explicit, !explicit.isEmpty {
+            (candidate, source) = (explicit, "from --config")
+        } else if let fromEnvironment = environment[configEnvironmentVariable], !fromEnvironment.isEmpty {
+            (candidate, source) = (fromEnvironment, "from $\(configEnvironmentVariable)")
+        } else {
+            (candidate, source) = (configFileName, "the default, in the current folder")
+        }
+        let url = URL(filePath: candidate, relativeTo: currentDirectory).standardizedFileURL
+        var isDirectory: ObjCBool = false
+        let path = url.path(percentEncoded: false)
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue
+        else { throw WorkspaceError.configMissing(path: path, source: source) }
+        return url
+    }
+
+    /// Loads and checks the workspace configured in `configFile`.
+    ///
+    /// - Throws: ``WorkspaceError`` for a missing or malformed file, unknown keys, wrong
+    ///   types, and a missing operations database.
+    public static func load(configFile: URL) throws -> Workspace {
+        let path = configFile.path(percentEncoded: false)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw WorkspaceError.configMissing(path: path, source: "cannot be read")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw WorkspaceError.malformedYAML(path: path, line: 1, column: 1, problem: "the file is not UTF-8 text")
+        }
+        let workspace = Workspace(
+            configFile: configFile, configuration: try ConfigurationParser.parse(text, path: path))
+        let database = workspace.operationsDB.path(percentEncoded: false)
+        guard FileManager.default.fileExists(atPath: database) else {
+            throw WorkspaceError.operationsDatabaseMissing(path: database, configPath: path)
+        }
+        return workspace
+    }
+
+    /// Opens the operations database; read-only unless `access` says otherwise.
+    ///
+    /// - Throws: ``StoreError``.
+    public func openOperations(access: Store.Access = .readOnly) throws -> DatabaseQueue {
+        try Store.openOperations(at: operationsDB, access: access, busyTimeout: configuration.busyTimeoutSeconds)
+    }
+
+    /// Opens dsr's state database and brings its schema up to date.
+    ///
+    /// - Throws: ``StoreError`` or ``WorkspaceError`` when the state dir is unusable.
+    public func openState() throws -> DatabaseQueue {
+        let path = stateDir.path(percentEncoded: false)
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw WorkspaceError.cannotWrite(path: path, reason: "the state dir does not exist; run `dsr init`")
+        }
+        let queue = try Store.openState(at: stateDatabase, busyTimeout: configuration.busyTimeoutSeconds)
+        try StateSchema.migrate(queue)
+        return queue
+    }
+
+    /// The workspace secret key.
+    ///
+    /// - Throws: ``WorkspaceError/badSecretKey(path:reason:)``.
+    public func secretKey() throws -> SecretKey { try SecretKey.load(from: secretKeyFile) }
+
+    private func resolve(_ path: String) -> URL {
+        URL(filePath: path, relativeTo: folder).standardizedFileURL
+    }
+}

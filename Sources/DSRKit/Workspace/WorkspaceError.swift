@@ -1,0 +1,59 @@
+import Foundation
+
+/// Problems with a workspace: its `dsr.yaml`, its folders, its secret key.
+public enum WorkspaceError: DSRError, Equatable {
+    /// No configuration file where dsr looked; `source` says how the path was chosen.
+    case configMissing(path: String, source: String)
+    /// The YAML itself does not parse.
+    case malformedYAML(path: String, line: Int, column: Int, problem: String)
+    /// A key dsr does not know (often a typo).
+    case unknownKey(path: String, key: String, line: Int)
+    /// A key whose value has the wrong YAML type.
+    case wrongType(path: String, key: String, line: Int, expected: String)
+    /// A key whose value has the right type but is not allowed.
+    case invalidValue(path: String, key: String, line: Int, reason: String)
+    /// A required key is absent.
+    case missingKey(path: String, key: String)
+    /// The operations database named by the configuration does not exist.
+    case operationsDatabaseMissing(path: String, configPath: String)
+    /// `init` found a workspace already there and `--force` was not given.
+    case alreadyExists(path: String)
+    /// A file or folder could not be written.
+    case cannotWrite(path: String, reason: String)
+    /// The secret key file exists but is not a valid key.
+    case badSecretKey(path: String, reason: String)
+
+    public var kind: FailureKind {
+        switch self {
+        case .configMissing, .operationsDatabaseMissing: .missingInput
+        case .malformedYAML, .unknownKey, .wrongType, .invalidValue, .missingKey, .badSecretKey:
+            .badData
+        case .alreadyExists, .cannotWrite: .cannotWrite
+        }
+    }
+
+    public var errorDescription: String? {
+        switch self {
+        case .configMissing(let path, let source):
+            "configuration file not found: \(path) (\(source)); run `dsr init` or pass --config FILE"
+        case .malformedYAML(let path, let line, let column, let problem):
+            "\(path):\(line):\(column): malformed YAML: \(problem)"
+        case .unknownKey(let path, let key, let line):
+            "\(path):\(line): unknown key '\(key)' (known keys: \(WorkspaceConfiguration.knownKeys.joined(separator: ", ")))"
+        case .wrongType(let path, let key, let line, let expected):
+            "\(path):\(line): key '\(key)' must be \(expected)"
+        case .invalidValue(let path, let key, let line, let reason):
+            "\(path):\(line): key '\(key)': \(reason)"
+        case .missingKey(let path, let key):
+            "\(path): required key '\(key)' is missing"
+        case .operationsDatabaseMissing(let path, let configPath):
+            "operations database not found: \(path) (operations_db in \(configPath))"
+        case .alreadyExists(let path):
+            "a workspace already exists at \(path); pass --force to rewrite its configuration (the secret key is always kept)"
+        case .cannotWrite(let path, let reason):
+            "cannot write \(path): \(reason)"
+        case .badSecretKey(let path, let reason):
+            "secret key \(path) is unusable: \(reason)"
+        }
+    }
+}

@@ -1,0 +1,3 @@
+import DSRCommands
+
+DSR.entry()
