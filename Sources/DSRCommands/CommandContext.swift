@@ -1,3 +1,4 @@
+import DSRKit
 import Foundation
 
 /// Where a command writes its text: the process's stdout/stderr, or a buffer in tests.
@@ -64,8 +65,7 @@ public struct CommandContext: Sendable {
     }
 
     /// Resolves a path typed on the command line against the current folder.
-    public func url(forPath path: String, directory: Bool = false) -> URL {
-        URL(filePath: path, directoryHint: directory ? .isDirectory : .inferFromPath, relativeTo: currentDirectory)
-            .standardizedFileURL
+    public func url(forPath path: String) -> URL {
+        FilePaths.resolve(path, against: currentDirectory)
     }
 }

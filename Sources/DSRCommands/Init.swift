@@ -47,7 +47,7 @@ extension DSR {
         }
 
         func run(_ context: CommandContext) throws {
-            let folder = context.url(forPath: dir, directory: true)
+            let folder = context.url(forPath: dir)
             let configuration = WorkspaceConfiguration(
                 operationsDB: operationsDB, filesRoot: filesRoot, defaultCountry: defaultCountry.uppercased())
             let result = try WorkspaceInitializer.create(in: folder, configuration: configuration, force: force)

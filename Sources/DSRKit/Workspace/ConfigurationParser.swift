@@ -35,10 +35,7 @@ enum ConfigurationParser {
             guard WorkspaceConfiguration.knownKeys.contains(key) else {
                 throw WorkspaceError.unknownKey(path: path, key: key, line: line)
             }
-            guard seen.insert(key).inserted else {
-                throw WorkspaceError.invalidValue(
-                    path: path, key: key, line: line, reason: "given more than once")
-            }
+            seen.insert(key)
             let field = Field(file: path, key: key, line: line, node: valueNode)
             switch key {
             case "operations_db": config.operationsDB = try field.text()
@@ -59,10 +56,15 @@ enum ConfigurationParser {
     }
 
     private static func malformed(_ error: YamlError, path: String) -> WorkspaceError {
+        // Yams' own descriptions quote the whole document; ours name the place instead.
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
             .composer(_, let problem, let mark, _):
             return .malformedYAML(path: path, line: mark.line, column: mark.column, problem: problem)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return .invalidValue(
+                path: path, key: duplicates.first ?? "?", line: context.mark.line,
+                reason: "given more than once (first here)")
         case .reader(let problem, _, _, _):
             return .malformedYAML(path: path, line: 1, column: 1, problem: problem)
         default:

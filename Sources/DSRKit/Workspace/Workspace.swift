@@ -50,7 +50,7 @@ public struct Workspace: Sendable {
         } else {
             (candidate, source) = (configFileName, "the default, in the current folder")
         }
-        let url = URL(filePath: candidate, relativeTo: currentDirectory).standardizedFileURL
+        let url = FilePaths.resolve(candidate, against: currentDirectory)
         var isDirectory: ObjCBool = false
         let path = url.path(percentEncoded: false)
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue
@@ -105,6 +105,6 @@ public struct Workspace: Sendable {
     public func secretKey() throws -> SecretKey { try SecretKey.load(from: secretKeyFile) }
 
     private func resolve(_ path: String) -> URL {
-        URL(filePath: path, relativeTo: folder).standardizedFileURL
+        FilePaths.resolve(path, against: folder)
     }
 }

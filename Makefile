@@ -1,0 +1,68 @@
+# dsr — build, test and try it. `make demo` and `make test` each work on a fresh Debian machine.
+SWIFT   ?= swift
+PREFIX  ?= /usr/local
+DEBUG_BIN   := .build/debug/dsr
+RELEASE_BIN := .build/release/dsr
+# Debian packages the build and the tests need (libarchive-tools gives bsdtar, sqlite3 the CLI).
+DEB_PACKAGES := libsqlite3-dev libarchive-dev pkg-config sqlite3 libarchive-tools
+
+.PHONY: all deps build release test demo bench lint format install clean
+
+all: build
+
+deps:
+	@missing=""; \
+	for p in $(DEB_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	else \
+	  echo "missing Debian packages:$$missing"; \
+	  echo "run as root: apt-get install -y$$missing"; \
+	  exit 1; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+test: deps
+	$(SWIFT) build
+	$(SWIFT) test
+
+# Makes ./demo (replacing an earlier demo, keeping its secret key), then runs every
+# sample command the demo printed (the lines that start with "  $ dsr").
+demo: build
+	$(DEBUG_BIN) demo --dir demo --force | tee .build/demo-output.txt
+	@grep '^  \$$ dsr ' .build/demo-output.txt | sed 's/^  \$$ //' > .build/demo-commands.sh
+	@while IFS= read -r cmd; do \
+	  echo; echo "\$$ $$cmd"; \
+	  PATH="$(CURDIR)/.build/debug:$$PATH" bash -c "$$cmd" || exit $$?; \
+	done < .build/demo-commands.sh
+
+bench: release
+	DSR=$(RELEASE_BIN) bash bench/demo-rate.sh
+
+lint:
+	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
+
+format:
+	$(SWIFT) format format --in-place --recursive Package.swift Sources Tests
+
+install: release
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/dsr
+	install -m 0755 $(RELEASE_BIN) $(DESTDIR)$(PREFIX)/bin/dsr
+	cp -R templates $(DESTDIR)$(PREFIX)/share/dsr/
+	install -d $(DESTDIR)$(PREFIX)/share/bash-completion/completions \
+	  $(DESTDIR)$(PREFIX)/share/zsh/site-functions $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+	$(RELEASE_BIN) --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/dsr
+	$(RELEASE_BIN) --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_dsr
+	$(RELEASE_BIN) --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/dsr.fish
+
+clean:
+	rm -rf .build demo
