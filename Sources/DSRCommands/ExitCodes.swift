@@ -37,13 +37,13 @@ public enum ExitCodes {
     static let documentation = """
         EXIT CODES
           0   success
-          1   a check found problems (retention violations not purged, overdue requests,
-              a broken audit chain)
+          1   a check found problems (retention violations not purged,
+              overdue requests, a broken audit chain)
           64  usage error (unknown flag, bad date, missing argument)
-          65  bad input data (malformed dsr.yaml, not a database, bad data map)
+          65  bad input data (malformed dsr.yaml, not a database, bad map)
           66  an input file is missing (dsr.yaml, the operations database)
           70  internal error (a bug: please report it)
-          73  cannot write output (or it already exists and --force was not given)
-          75  temporary failure (database locked by another process): retry later
+          73  cannot write output (or it exists and --force was not given)
+          75  temporary failure (database locked by another process): retry
         """
 }
