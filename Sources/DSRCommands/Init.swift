@@ -31,7 +31,9 @@ extension DSR {
         @Option(help: ArgumentHelp("The folder that file_path values are relative to.", valueName: "dir"))
         var filesRoot: String = "files"
 
-        @Option(help: ArgumentHelp("Country of national phone numbers with no other context (ISO 3166 alpha-2).", valueName: "cc"))
+        @Option(
+            help: ArgumentHelp(
+                "Country of national phone numbers with no other context (ISO 3166 alpha-2).", valueName: "cc"))
         var defaultCountry: String = "NL"
 
         @Flag(help: "Rewrite dsr.yaml of an existing workspace (the secret key is kept).")

@@ -19,7 +19,10 @@ final class DemoFixture: Sendable {
     init() throws {
         scratch = try ScratchFolder()
         outcome = try DSRProcess.run(
-            ["demo", "--dir", "ws", "--customers", "\(Self.customers)", "--calls", "\(Self.calls)", "--seed", Self.seed],
+            [
+                "demo", "--dir", "ws", "--customers", "\(Self.customers)", "--calls", "\(Self.calls)", "--seed",
+                Self.seed,
+            ],
             in: scratch.url)
     }
 
@@ -65,11 +68,14 @@ final class DemoFixture: Sendable {
                     if column.notNull { #expect(row["notnull"] as Int == 1, "\(table).\(column.name) NOT NULL") }
                 }
                 let keys = try Row.fetchAll(db, sql: "PRAGMA foreign_key_list(\(table))")
-                let declared = Dictionary(uniqueKeysWithValues: keys.map { ($0["from"] as String, $0["table"] as String) })
+                let declared = Dictionary(
+                    uniqueKeysWithValues: keys.map { ($0["from"] as String, $0["table"] as String) })
                 for column in columns {
                     #expect(declared[column.name] == column.references, "\(table).\(column.name) reference")
                 }
-                let indexes = try Row.fetchAll(db, sql: "PRAGMA index_list(\(table))").filter { $0["origin"] as String == "c" }
+                let indexes = try Row.fetchAll(db, sql: "PRAGMA index_list(\(table))").filter {
+                    $0["origin"] as String == "c"
+                }
                 #expect(indexes.isEmpty, "no indexes beyond primary keys on \(table)")
             }
         }
@@ -121,14 +127,23 @@ final class DemoFixture: Sendable {
             let paths = try String.fetchAll(db, sql: "SELECT file_path FROM recordings")
             #expect(paths.contains { $0.contains("../") }, "a path that escapes the files root")
             let markers = try String.fetchAll(
-                db, sql: "SELECT DISTINCT lower(caller_number) FROM cdrs WHERE caller_withheld = 1 AND caller_number IS NOT NULL")
-            for marker in ["", "anonymous", "unknown", "restricted"] { #expect(markers.contains(marker), "withheld '\(marker)'") }
-            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM cdrs WHERE caller_withheld = 1 AND caller_number IS NULL")! > 0)
+                db,
+                sql:
+                    "SELECT DISTINCT lower(caller_number) FROM cdrs WHERE caller_withheld = 1 AND caller_number IS NOT NULL"
+            )
+            for marker in ["", "anonymous", "unknown", "restricted"] {
+                #expect(markers.contains(marker), "withheld '\(marker)'")
+            }
+            #expect(
+                try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM cdrs WHERE caller_withheld = 1 AND caller_number IS NULL")! > 0)
             let ips = try String.fetchAll(db, sql: "SELECT ip_address FROM orders WHERE ip_address IS NOT NULL")
             #expect(ips.contains { $0.contains(":") } && ips.contains { !$0.contains(":") }, "IPv4 and IPv6")
             #expect(ips.contains { $0.lowercased().contains("::ffff:") }, "IPv4-mapped IPv6")
             let names = try String.fetchAll(db, sql: "SELECT full_name FROM contacts")
-            #expect(names.contains { $0.unicodeScalars.contains { (0x0400...0x04FF).contains($0.value) } }, "Cyrillic names")
+            #expect(
+                names.contains { $0.unicodeScalars.contains { (0x0400...0x04FF).contains($0.value) } }, "Cyrillic names"
+            )
             let callers = try String.fetchAll(db, sql: "SELECT caller_number FROM cdrs WHERE caller_withheld = 0")
             #expect(callers.contains { $0.hasPrefix("00") }, "00-prefixed international form")
             #expect(callers.contains { $0.contains("(0)") }, "+CC (0) form")
@@ -144,14 +159,17 @@ final class DemoFixture: Sendable {
     @Test func theSameSeedGivesByteIdenticalFiles() throws {
         let again = try ScratchFolder()
         let outcome = try DSRProcess.run(
-            ["demo", "--dir", "ws", "--customers", "\(DemoFixture.customers)", "--calls", "\(DemoFixture.calls)",
-             "--seed", DemoFixture.seed], in: again.url)
+            [
+                "demo", "--dir", "ws", "--customers", "\(DemoFixture.customers)", "--calls", "\(DemoFixture.calls)",
+                "--seed", DemoFixture.seed,
+            ], in: again.url)
         #expect(outcome.code == 0)
         let first = try Self.digestTree(demo.folder)
         let second = try Self.digestTree(again.url.appending(path: "ws"))
         #expect(first.count > 20)
         #expect(first == second)
-        #expect(outcome.stdout == demo.outcome.stdout.replacingOccurrences(of: demo.scratch.url.path, with: again.url.path))
+        #expect(
+            outcome.stdout == demo.outcome.stdout.replacingOccurrences(of: demo.scratch.url.path, with: again.url.path))
     }
 
     /// Every data file of a workspace (not the state dir: its secret key is random by design) and its bytes.

@@ -63,7 +63,8 @@ enum MediaChecks {
             guard let colon = line.firstIndex(of: ":"), colon != line.startIndex,
                 !line[..<colon].contains(" ")
             else { throw Failure(description: "\(name): bad header line '\(line.prefix(40))'") }
-            headers.append((line[..<colon].lowercased(), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
+            headers.append(
+                (line[..<colon].lowercased(), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
         }
         return Message(headers: headers, body: String(text[split.upperBound...]))
     }

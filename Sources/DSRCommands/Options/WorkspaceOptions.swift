@@ -5,7 +5,8 @@ import Foundation
 /// `--config FILE`: which workspace a command works on.
 struct WorkspaceOptions: ParsableArguments {
     @Option(
-        name: .long, help: ArgumentHelp(
+        name: .long,
+        help: ArgumentHelp(
             "The workspace's dsr.yaml (default: $DSR_CONFIG, else ./dsr.yaml).", valueName: "file"))
     var config: String?
 

@@ -97,7 +97,9 @@ extension DatabaseQueue {
                     result = try body(db)
                     return .commit
                 }
-                guard let result else { throw StoreError.sqlite(path: path, code: 0, message: "transaction produced no result") }
+                guard let result else {
+                    throw StoreError.sqlite(path: path, code: 0, message: "transaction produced no result")
+                }
                 return result
             }
         } catch {

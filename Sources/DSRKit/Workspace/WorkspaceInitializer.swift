@@ -43,7 +43,8 @@ public enum WorkspaceInitializer {
         try writeAtomically(configuration.yaml, to: workspace.configFile)
         return Result(
             configFile: workspace.configFile, keptExistingKey: keyExisted,
-            operationsDatabaseExists: fileManager.fileExists(atPath: workspace.operationsDB.path(percentEncoded: false)))
+            operationsDatabaseExists: fileManager.fileExists(atPath: workspace.operationsDB.path(percentEncoded: false))
+        )
     }
 
     /// Creates `url` with its parents; when `mode` is given, sets it even on an existing folder.

@@ -15,7 +15,9 @@ import Testing
         let queue = try DatabaseQueue(path: url.path(percentEncoded: false))
         try queue.write { db in
             try db.execute(sql: "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT NOT NULL)")
-            try db.execute(sql: "CREATE TABLE contacts (id INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL REFERENCES customers)")
+            try db.execute(
+                sql: "CREATE TABLE contacts (id INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL REFERENCES customers)"
+            )
             try db.execute(sql: "INSERT INTO customers VALUES (1, 'Acme')")
         }
         try queue.close()

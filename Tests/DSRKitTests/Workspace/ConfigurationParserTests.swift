@@ -40,7 +40,8 @@ import Testing
     static let badCases: [Case] = [
         Case(
             name: "malformed YAML", text: "operations_db: [ops.db\nfiles_root: files\n",
-            expected: .malformedYAML(path: "w/dsr.yaml", line: 2, column: 11, problem: "did not find expected ',' or ']'")),
+            expected: .malformedYAML(
+                path: "w/dsr.yaml", line: 2, column: 11, problem: "did not find expected ',' or ']'")),
         Case(
             name: "unknown key", text: "operations_db: ops.db\nfiles_root: files\nfile_root: x\n",
             expected: .unknownKey(path: "w/dsr.yaml", key: "file_root", line: 3)),
@@ -53,7 +54,8 @@ import Testing
         Case(
             name: "wrong type: text for a number",
             text: "operations_db: ops.db\nfiles_root: files\nbusy_timeout_seconds: soon\n",
-            expected: .wrongType(path: "w/dsr.yaml", key: "busy_timeout_seconds", line: 3, expected: "a number of seconds")),
+            expected: .wrongType(
+                path: "w/dsr.yaml", key: "busy_timeout_seconds", line: 3, expected: "a number of seconds")),
         Case(
             name: "bad country", text: "operations_db: ops.db\nfiles_root: files\ndefault_country: Netherlands\n",
             expected: .invalidValue(
@@ -64,7 +66,8 @@ import Testing
             expected: .missingKey(path: "w/dsr.yaml", key: "operations_db")),
         Case(
             name: "not a mapping", text: "- ops.db\n",
-            expected: .malformedYAML(path: "w/dsr.yaml", line: 1, column: 1, problem: "the file must be a mapping of keys to values")),
+            expected: .malformedYAML(
+                path: "w/dsr.yaml", line: 1, column: 1, problem: "the file must be a mapping of keys to values")),
         Case(
             name: "duplicate key", text: "operations_db: a.db\nfiles_root: files\noperations_db: b.db\n",
             expected: .invalidValue(
