@@ -45,7 +45,7 @@ struct DSRProcess {
 }
 
 /// A fresh folder under the system temp dir, removed when released.
-final class ScratchFolder {
+final class ScratchFolder: Sendable {
     let url: URL
     init() throws {
         url = FileManager.default.temporaryDirectory.appending(path: "dsr-e2e-\(UUID().uuidString)")
