@@ -1,0 +1,67 @@
+import ArgumentParser
+import DSRKit
+import Foundation
+
+extension DSR {
+    /// `dsr demo`: a ready workspace full of synthetic telephony data.
+    struct Demo: ContextualCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Make a ready workspace with synthetic telephony data.",
+            discussion: """
+                Writes DIR/dsr.yaml, DIR/ops.db in the reference schema, DIR/files with
+                WAV recordings and voicemails and .eml e-mails, and the state dir. The
+                data is as messy as real data (every phone form, withheld callers,
+                IPv4 and IPv6 spellings, Latin and Cyrillic names). Same seed, same bytes.
+                It prints planted subjects to try, with commands to paste.
+
+                Example:
+                  dsr demo --dir demo
+                  dsr demo --dir big --calls 10000000 --seed 7
+                """)
+
+        @Option(help: ArgumentHelp("The folder to write the workspace into.", valueName: "dir"))
+        var dir: String
+
+        @Option(help: "Number of customers (organisations and sole traders).")
+        var customers: Int = DemoOptions().customers
+
+        @Option(help: "Number of call detail records.")
+        var calls: Int = DemoOptions().calls
+
+        @Option(help: "Seed of the generator: the same seed gives byte-identical data.")
+        var seed: UInt64 = DemoOptions().seed
+
+        @Flag(help: "Replace the demo data of an existing workspace (its secret key is kept).")
+        var force = false
+
+        @OptionGroup(title: "Output") var output: OutputOptions
+
+        func run(_ context: CommandContext) throws {
+            let folder = context.url(forPath: dir)
+            let options = DemoOptions(customers: customers, calls: calls, seed: seed)
+            let progress = context.stderrIsTerminal ? Self.progressPrinter(context.stderr) : nil
+            let report = try DemoWorkspace.create(in: folder, options: options, force: force, progress: progress)
+            if progress != nil { context.stderr.write("\r\u{1B}[K") }
+            let config = (dir as NSString).appendingPathComponent(Workspace.configFileName)
+            if output.json {
+                try JSONOutput.print(DemoOutput(config: config, report: report), to: context)
+            } else {
+                DemoSummary(config: config, report: report).print(to: context.stdout)
+            }
+        }
+
+        /// Overwrites one stderr line with the phase and its progress.
+        static func progressPrinter(_ sink: OutputSink) -> @Sendable (DemoProgress) -> Void {
+            { progress in
+                let percent = progress.total > 0 ? progress.done * 100 / progress.total : 100
+                sink.write("\r\u{1B}[Kgenerating \(progress.phase): \(progress.done)/\(progress.total) (\(percent) %)")
+            }
+        }
+    }
+}
+
+/// The `--json` form of `dsr demo`.
+private struct DemoOutput: Encodable {
+    var config: String
+    var report: DemoReport
+}

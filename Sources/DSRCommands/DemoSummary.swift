@@ -1,0 +1,49 @@
+import DSRKit
+import Foundation
+
+/// The text `dsr demo` prints: what was made, the planted subjects, and commands to paste.
+///
+/// `make demo` runs every line that starts with `  $ dsr `, so each must work as printed.
+struct DemoSummary {
+    var config: String
+    var report: DemoReport
+
+    func print(to out: OutputSink) {
+        out.line("Demo workspace written: \(config)")
+        let counts = WorkspaceStatus.referenceTables.compactMap { table in
+            report.counts[table].map { "\($0) \(table)" }
+        }
+        out.line("  ops.db: " + counts.joined(separator: ", "))
+        out.line("  files: \(report.files)")
+        out.line("")
+        out.line("Planted subjects (synthetic people whose records span several tables):")
+        for subject in report.subjects {
+            let owned = subject.expectedRecords.values.reduce(0) { $0 + $1.count }
+            out.line("  \(subject.label): \(subject.summary) (\(owned) records)")
+            out.line("    identifiers: " + subject.identifiers.map(ShellQuote.quote).joined(separator: " "))
+        }
+        out.line("")
+        out.line("Try:")
+        for command in sampleCommands { out.line("  $ " + command) }
+    }
+
+    /// Commands that work on the demo workspace, as a DPO would type them.
+    var sampleCommands: [String] {
+        let configFlag = "--config " + ShellQuote.quote(config)
+        return [
+            "dsr status \(configFlag)",
+            "dsr status \(configFlag) --json",
+        ]
+    }
+}
+
+/// Quotes a word for a POSIX shell when it needs it.
+enum ShellQuote {
+    static func quote(_ word: String) -> String {
+        let safe = word.unicodeScalars.allSatisfy {
+            CharacterSet.alphanumerics.contains($0) || "@%+=:,./_-".unicodeScalars.contains($0)
+        }
+        if safe && !word.isEmpty { return word }
+        return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}

@@ -1,0 +1,103 @@
+import GRDBSQLite
+
+/// A prepared INSERT on the raw SQLite connection, reused for every row of its table.
+///
+/// GRDB's statement API allocates per bind; the demo's call loop writes millions of rows,
+/// so it binds directly (`SQLITE_STATIC` for bytes that live until the step) and resets the
+/// statement after each row (TOOLCHAIN.md: an unreset statement keeps the connection busy).
+final class DemoStatement {
+    private let handle: OpaquePointer
+    private let connection: OpaquePointer
+    private let path: String
+    private var index: Int32 = 0
+
+    /// Prepares `sql` on `connection`.
+    ///
+    /// - Throws: ``StoreError/sqlite(path:code:message:)`` when SQLite refuses the SQL.
+    init(_ sql: String, connection: OpaquePointer, path: String) throws {
+        var statement: OpaquePointer?
+        let rc = sqlite3_prepare_v2(connection, sql, -1, &statement, nil)
+        guard rc == SQLITE_OK, let statement else {
+            throw DemoStatement.error(connection, rc, path)
+        }
+        handle = statement
+        self.connection = connection
+        self.path = path
+    }
+
+    deinit { sqlite3_finalize(handle) }
+
+    /// Runs SQL without results (pragmas, DDL, BEGIN/COMMIT).
+    ///
+    /// - Throws: ``StoreError/sqlite(path:code:message:)``.
+    static func execute(_ sql: String, connection: OpaquePointer, path: String) throws {
+        let rc = sqlite3_exec(connection, sql, nil, nil, nil)
+        guard rc == SQLITE_OK else { throw error(connection, rc, path) }
+    }
+
+    static func error(_ connection: OpaquePointer, _ rc: Int32, _ path: String) -> StoreError {
+        StoreError.sqlite(
+            path: path, code: rc, message: String(cString: sqlite3_errmsg(connection)))
+    }
+
+    /// Binds the next parameter to an integer.
+    @inline(__always)
+    func bind(_ value: Int) {
+        index += 1
+        sqlite3_bind_int64(handle, index, Int64(value))
+    }
+
+    /// Binds the next parameter to an integer or NULL.
+    @inline(__always)
+    func bind(_ value: Int?) {
+        if let value { bind(value) } else { bindNull() }
+    }
+
+    /// Binds the next parameter to NULL.
+    @inline(__always)
+    func bindNull() {
+        index += 1
+        sqlite3_bind_null(handle, index)
+    }
+
+    /// Binds the next parameter to text (copied by SQLite) or NULL.
+    func bind(_ value: String?) {
+        index += 1
+        guard let value else {
+            sqlite3_bind_null(handle, index)
+            return
+        }
+        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+        sqlite3_bind_text(handle, index, value, -1, transient)
+    }
+
+    /// Binds the next parameter to the bytes of a buffer without copying; the buffer must
+    /// stay unchanged until ``step()``.
+    @inline(__always)
+    func bind(_ bytes: DemoBytes) {
+        index += 1
+        bytes.base.withMemoryRebound(to: CChar.self, capacity: max(bytes.count, 1)) {
+            _ = sqlite3_bind_text(handle, index, $0, Int32(bytes.count), nil)
+        }
+    }
+
+    /// Binds the next parameter to a slice of a buffer without copying.
+    @inline(__always)
+    func bind(_ bytes: DemoBytes, from start: Int, to end: Int) {
+        index += 1
+        (bytes.base + start).withMemoryRebound(to: CChar.self, capacity: max(end - start, 1)) {
+            _ = sqlite3_bind_text(handle, index, $0, Int32(end - start), nil)
+        }
+    }
+
+    /// Inserts the bound row and resets the statement for the next one.
+    ///
+    /// - Throws: ``StoreError/sqlite(path:code:message:)`` when the insert fails.
+    @inline(__always)
+    func step() throws {
+        let rc = sqlite3_step(handle)
+        index = 0
+        sqlite3_reset(handle)
+        guard rc == SQLITE_DONE else { throw DemoStatement.error(connection, rc, path) }
+    }
+}
