@@ -1,0 +1,118 @@
+import Foundation
+
+/// How one country's phone numbers are written: calling code, trunk prefix, lengths.
+///
+/// The values live in ``PhoneCountry/all`` (PhoneCountry+Table.swift); this type holds the
+/// rules that read them. Lengths are those of the national significant number (NSN), the
+/// digits after the calling code (ITU-T E.164 §6.2.1).
+public struct PhoneCountry: Sendable, Hashable {
+    /// ISO 3166-1 alpha-2 code, upper case (`NL`).
+    public let code: String
+    /// Country calling code without `+` (`31`).
+    public let callingCode: String
+    /// Trunk prefixes dialled before a national number (`["0"]`; `[]` where none, as in Italy).
+    public let trunkPrefixes: [String]
+    /// Plausible lengths of the national significant number.
+    public let lengths: Set<Int>
+    /// Whether national numbers are commonly written without the trunk prefix (NANP: 10 digits).
+    public let nationalWithoutTrunk: Bool
+    /// The prefix dialled before a calling code from inside the country, besides `00`.
+    public let internationalPrefix: String
+    /// The digits a national significant number may start with. Only Italy's may start with 0
+    /// (elsewhere a 0 is the trunk prefix); NANP area codes start with 2–9.
+    public let leadingDigits: String
+
+    /// A country with a range of lengths.
+    init(
+        _ code: String, _ callingCode: String, trunk: [String], lengths: ClosedRange<Int>,
+        leadingDigits: String = "123456789", nationalWithoutTrunk: Bool = false,
+        internationalPrefix: String = "00"
+    ) {
+        self.init(
+            code, callingCode, trunk: trunk, lengths: Array(lengths), leadingDigits: leadingDigits,
+            nationalWithoutTrunk: nationalWithoutTrunk, internationalPrefix: internationalPrefix)
+    }
+
+    /// A country with a list of lengths.
+    init(
+        _ code: String, _ callingCode: String, trunk: [String], lengths: [Int],
+        leadingDigits: String = "123456789", nationalWithoutTrunk: Bool = false,
+        internationalPrefix: String = "00"
+    ) {
+        self.code = code
+        self.callingCode = callingCode
+        self.trunkPrefixes = trunk
+        self.lengths = Set(lengths)
+        self.nationalWithoutTrunk = nationalWithoutTrunk
+        self.internationalPrefix = internationalPrefix
+        self.leadingDigits = leadingDigits
+    }
+
+    /// Whether `nsn` can be one of this country's national significant numbers.
+    func isValid(nsn: String) -> Bool {
+        problem(nsn: nsn, position: "") == nil
+    }
+
+    /// Why `nsn` cannot be one of this country's numbers, or nil when it can.
+    ///
+    /// `position` says where the digits were found (`after +31`) and goes into the reason;
+    /// the digits themselves never do.
+    func problem(nsn: String, position: String) -> String? {
+        let place = position.isEmpty ? "" : " " + position
+        guard lengths.contains(nsn.count) else {
+            return "\(nsn.count) digits\(place); \(name) numbers have \(lengthsText)"
+        }
+        guard let first = nsn.first, leadingDigits.contains(first) else {
+            return "starts with \(nsn.prefix(1))\(place); \(name) numbers start with \(leadingDigitsText)"
+        }
+        return nil
+    }
+
+    /// The name used in messages: the ISO code, or `NANP` for the countries of +1.
+    var name: String { callingCode == "1" ? "NANP" : code }
+
+    /// The allowed first digits in words: `1–9`, `0–9`, `2–9`.
+    var leadingDigitsText: String {
+        guard let first = leadingDigits.first, let last = leadingDigits.last else { return "nothing" }
+        return "\(first)–\(last)"
+    }
+
+    /// The trunk prefix `digits` starts with, if any.
+    func trunkPrefix(of digits: String) -> String? {
+        trunkPrefixes.first { digits.hasPrefix($0) }
+    }
+
+    /// The lengths in words: `9`, `6 to 9`, `7, 9, 10 or 11`.
+    var lengthsText: String {
+        let sorted = lengths.sorted()
+        guard let first = sorted.first, let last = sorted.last else { return "no valid length" }
+        if sorted.count == 1 { return "\(first)" }
+        if sorted.count == last - first + 1 { return "\(first) to \(last)" }
+        let head = sorted.dropLast().map(String.init).joined(separator: ", ")
+        return "\(head) or \(last)"
+    }
+
+    /// The trunk prefixes in words: `0`, `8 or 0`.
+    var trunkText: String {
+        trunkPrefixes.joined(separator: " or ")
+    }
+
+    // MARK: - Lookup
+
+    /// The country with ISO code `code` (any case, surrounding spaces ignored), if the table has it.
+    public static func named(_ code: String) -> PhoneCountry? {
+        let wanted = code.trimmingCharacters(in: .whitespaces).uppercased()
+        return byCode[wanted]
+    }
+
+    /// The country (the first one, for shared codes such as NANP `1`) with this calling code.
+    public static func withCallingCode(_ callingCode: String) -> PhoneCountry? {
+        byCallingCode[callingCode]
+    }
+
+    private static let byCode: [String: PhoneCountry] = Dictionary(
+        all.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+
+    private static let byCallingCode: [String: PhoneCountry] = Dictionary(
+        all.map { ($0.callingCode, $0) }, uniquingKeysWith: { first, _ in first })
+}
