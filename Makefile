@@ -38,7 +38,8 @@ test: deps
 # Makes ./demo (replacing an earlier demo, keeping its secret key), then runs every
 # sample command the demo printed (the lines that start with "  $ dsr").
 demo: build
-	$(DEBUG_BIN) demo --dir demo --force | tee .build/demo-output.txt
+	$(DEBUG_BIN) demo --dir demo --force > .build/demo-output.txt
+	@cat .build/demo-output.txt
 	@grep '^  \$$ dsr ' .build/demo-output.txt | sed 's/^  \$$ //' > .build/demo-commands.sh
 	@while IFS= read -r cmd; do \
 	  echo; echo "\$$ $$cmd"; \

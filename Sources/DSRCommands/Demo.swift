@@ -31,7 +31,7 @@ extension DSR {
         @Option(help: "Seed of the generator: the same seed gives byte-identical data.")
         var seed: UInt64 = DemoOptions().seed
 
-        @Flag(help: "Replace the demo data of an existing workspace (its secret key is kept).")
+        @Flag(help: "Replace data that an earlier dsr demo made in DIR (never other data; the secret key is kept).")
         var force = false
 
         @OptionGroup(title: "Output") var output: OutputOptions
@@ -40,8 +40,8 @@ extension DSR {
             let folder = context.url(forPath: dir)
             let options = DemoOptions(customers: customers, calls: calls, seed: seed)
             let progress = context.stderrIsTerminal ? Self.progressPrinter(context.stderr) : nil
+            defer { if progress != nil { context.stderr.write("\r\u{1B}[K") } }
             let report = try DemoWorkspace.create(in: folder, options: options, force: force, progress: progress)
-            if progress != nil { context.stderr.write("\r\u{1B}[K") }
             let config = (dir as NSString).appendingPathComponent(Workspace.configFileName)
             if output.json {
                 try JSONOutput.print(DemoOutput(config: config, report: report), to: context)

@@ -13,7 +13,8 @@ extension DSR {
                 dsr.yaml are written as given; relative ones resolve against DIR.
 
                 An existing workspace is refused unless --force; even with --force the
-                existing secret key is kept, because it ties the audit trail together.
+                existing dsr.yaml is read and only the settings given change, so the state
+                dir and its secret key stay: the key ties the audit trail together.
 
                 Example:
                   dsr init --dir /srv/dsr --operations-db /srv/telephony/ops.db \\
@@ -25,34 +26,37 @@ extension DSR {
 
         @Option(
             name: .customLong("operations-db"),
-            help: ArgumentHelp("The operations database, as written into dsr.yaml.", valueName: "path"))
-        var operationsDB: String = "ops.db"
+            help: ArgumentHelp("The operations database, as written into dsr.yaml (default ops.db).", valueName: "path")
+        )
+        var operationsDB: String?
 
-        @Option(help: ArgumentHelp("The folder that file_path values are relative to.", valueName: "dir"))
-        var filesRoot: String = "files"
+        @Option(
+            help: ArgumentHelp("The folder that file_path values are relative to (default files).", valueName: "dir"))
+        var filesRoot: String?
 
         @Option(
             help: ArgumentHelp(
-                "Country of national phone numbers with no other context (ISO 3166 alpha-2).", valueName: "cc"))
-        var defaultCountry: String = "NL"
+                "Country of national phone numbers with no other context (ISO 3166 alpha-2, default NL).",
+                valueName: "cc"))
+        var defaultCountry: String?
 
-        @Flag(help: "Rewrite dsr.yaml of an existing workspace (the secret key is kept).")
+        @Flag(
+            help: "Rewrite dsr.yaml of an existing workspace: only the given settings change, the secret key is kept.")
         var force = false
 
         @OptionGroup(title: "Output") var output: OutputOptions
 
         func validate() throws {
-            let code = defaultCountry.uppercased()
-            guard code.count == 2, code.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }) else {
+            if let defaultCountry, !WorkspaceConfiguration.isCountryCode(defaultCountry) {
                 throw ValidationError("--default-country must be a two-letter ISO 3166 code such as NL or BG")
             }
         }
 
         func run(_ context: CommandContext) throws {
             let folder = context.url(forPath: dir)
-            let configuration = WorkspaceConfiguration(
-                operationsDB: operationsDB, filesRoot: filesRoot, defaultCountry: defaultCountry.uppercased())
-            let result = try WorkspaceInitializer.create(in: folder, configuration: configuration, force: force)
+            let settings = WorkspaceInitializer.Settings(
+                operationsDB: operationsDB, filesRoot: filesRoot, defaultCountry: defaultCountry)
+            let result = try WorkspaceInitializer.create(in: folder, settings: settings, force: force)
             if output.json {
                 try JSONOutput.print(InitReport(result), to: context)
                 return
@@ -61,7 +65,7 @@ extension DSR {
             context.stdout.line(
                 result.keptExistingKey ? "Secret key: kept the existing key." : "Secret key: created (mode 0600).")
             if !result.operationsDatabaseExists {
-                context.stderr.line("dsr: warning: the operations database \(operationsDB) does not exist yet")
+                context.stderr.line("dsr: warning: the operations database named in dsr.yaml does not exist yet")
             }
         }
     }

@@ -13,7 +13,7 @@ import Testing
         #expect(first.stdout.contains("ws/dsr.yaml"))
         #expect(first.stderr.contains("does not exist yet"))
         let yaml = try String(contentsOf: harness.folder.appending(path: "ws/dsr.yaml"), encoding: .utf8)
-        #expect(yaml.contains("default_country: BG"))
+        #expect(yaml.contains("default_country: \"BG\""))
 
         let second = harness.run("init", "--dir", "ws")
         #expect(second.code == ExitCodes.cannotCreate)

@@ -34,14 +34,27 @@ struct DSRProcess {
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        // Read both pipes to the end before waiting, so a large output cannot block the child.
+        // Drain stderr on another thread while stdout is read here: a child that fills
+        // either pipe must never block waiting for us.
+        let stderrBox = DataBox()
+        let drained = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            stderrBox.data = err.fileHandleForReading.readDataToEndOfFile()
+            drained.signal()
+        }
         let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
-        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
+        drained.wait()
+        let stderrData = stderrBox.data
         process.waitUntilExit()
         return Outcome(
             code: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
             stderr: String(decoding: stderrData, as: UTF8.self))
     }
+}
+
+/// Bytes handed from the stderr-draining thread to the caller (ordered by a semaphore).
+private final class DataBox: @unchecked Sendable {
+    var data = Data()
 }
 
 /// A fresh folder under the system temp dir, removed when released.

@@ -67,6 +67,23 @@ import Testing
         #expect((object?["problems"] as? [Any])?.isEmpty == false)
     }
 
+    @Test func demoForceNeverReplacesDataItDidNotMake() throws {
+        let database = try makeWorkspace()
+        let before = try Data(contentsOf: database)
+        let outcome = try DSRProcess.run(
+            ["demo", "--dir", ".", "--calls", "1000", "--customers", "10", "--force"], in: scratch.url)
+        #expect(outcome.code == 73)
+        #expect(outcome.stderr.contains("did not make"))
+        #expect(try Data(contentsOf: database) == before)
+    }
+
+    @Test func demoWithBadOptionsIsAUsageErrorAndWritesNothing() throws {
+        let outcome = try DSRProcess.run(["demo", "--dir", "ws", "--calls", "5"], in: scratch.url)
+        #expect(outcome.code == 64)
+        #expect(outcome.stderr.contains("calls"))
+        #expect(!FileManager.default.fileExists(atPath: scratch.url.appending(path: "ws").path))
+    }
+
     @Test func demoRefusesAnExistingWorkspaceWithoutForce() throws {
         let args = ["demo", "--dir", "ws", "--customers", "10", "--calls", "1000"]
         #expect(try DSRProcess.run(args, in: scratch.url).code == 0)
@@ -80,6 +97,7 @@ import Testing
         #expect(try Data(contentsOf: scratch.url.appending(path: "ws/state/secret.key")) == key)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: scratch.url.appending(path: "ws").path)
             .filter { $0.hasPrefix(".dsr-demo-partial") }
+        #expect(FileManager.default.fileExists(atPath: scratch.url.appending(path: "ws/.dsr-demo").path))
         #expect(leftovers.isEmpty)
         let status = try DSRProcess.run(["status", "--config", "ws/dsr.yaml"], in: scratch.url)
         #expect(status.code == 0, "\(status.stdout)")

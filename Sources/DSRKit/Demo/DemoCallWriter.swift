@@ -195,7 +195,7 @@ final class DemoCallWriter {
                             caller: nil, kind: .recording, emailed: false, subject: nil, planted: false))
                 } else if voicemail, voicemails < voicemailCap, sample < voicemailThreshold {
                     voicemails += 1
-                    let text = withheld && !restricted ? nil : caller.string
+                    let text = withheld ? nil : caller.string  // never shown to the owner (CONTRACT §2)
                     media.append(
                         DemoMediaCall(
                             cdrId: id, startedAt: when, duration: duration, service: lineIndex,

@@ -29,7 +29,7 @@ public struct DemoOptions: Sendable {
     /// Throws when a value is out of range.
     ///
     /// - Throws: ``DemoError/invalidOption(name:value:range:)``.
-    func validate() throws {
+    public func validate() throws {
         let customerRange = Self.minimumCustomers...Self.maximumCustomers
         guard customerRange.contains(customers) else {
             throw DemoError.invalidOption(

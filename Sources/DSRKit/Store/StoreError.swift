@@ -13,6 +13,10 @@ public enum StoreError: DSRError, Equatable {
     case notADatabase(path: String)
     /// Another process holds a lock longer than the busy timeout.
     case locked(path: String, timeout: Double)
+    /// The file is a SQLite database whose pages are damaged.
+    case corrupt(path: String)
+    /// The file exists but cannot be opened (permissions, a folder, a bad path).
+    case cannotOpen(path: String)
     /// A write was attempted through a read-only connection.
     case readOnly(path: String)
     /// Any other SQLite failure.
@@ -21,7 +25,8 @@ public enum StoreError: DSRError, Equatable {
     public var kind: FailureKind {
         switch self {
         case .missing: .missingInput
-        case .notADatabase: .badData
+        case .notADatabase, .corrupt: .badData
+        case .cannotOpen: .missingInput
         case .locked: .temporary
         case .readOnly, .sqlite: .internalError
         }
@@ -33,6 +38,10 @@ public enum StoreError: DSRError, Equatable {
             "database not found: \(path)"
         case .notADatabase(let path):
             "not a SQLite database: \(path)"
+        case .corrupt(let path):
+            "database is corrupt (damaged pages): \(path); restore it from a backup"
+        case .cannotOpen(let path):
+            "cannot open database (check that it is a readable file): \(path)"
         case .locked(let path, let timeout):
             "database is locked by another process (waited \(Self.format(timeout)) s): \(path); try again later"
         case .readOnly(let path):
@@ -56,6 +65,10 @@ public enum StoreError: DSRError, Equatable {
             return StoreError.locked(path: path, timeout: timeout)
         case .SQLITE_NOTADB:
             return StoreError.notADatabase(path: path)
+        case .SQLITE_CORRUPT:
+            return StoreError.corrupt(path: path)
+        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH:
+            return StoreError.cannotOpen(path: path)
         case .SQLITE_READONLY:
             return StoreError.readOnly(path: path)
         default:

@@ -97,9 +97,15 @@ private struct Field {
     }
 
     /// An ISO 3166 alpha-2 code, upper-cased.
+    ///
+    /// Read from the scalar's text whatever its YAML type: YAML 1.1 resolves a plain `NO`
+    /// (Norway) to a boolean.
     func country() throws -> String {
-        let value = try text().uppercased()
-        guard value.count == 2, value.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }) else {
+        guard let scalar = node.scalar else {
+            throw WorkspaceError.wrongType(path: file, key: key, line: line, expected: "a two-letter country code")
+        }
+        let value = scalar.string.trimmingCharacters(in: .whitespaces).uppercased()
+        guard WorkspaceConfiguration.isCountryCode(value) else {
             throw WorkspaceError.invalidValue(
                 path: file, key: key, line: line,
                 reason: "must be a two-letter ISO 3166 country code such as NL or BG")

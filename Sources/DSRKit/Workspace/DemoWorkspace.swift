@@ -2,29 +2,40 @@ import Foundation
 
 /// Makes a complete demo workspace: synthetic operations data, files, dsr.yaml and state.
 ///
-/// The data is written into a hidden folder inside the target first and moved into place
-/// only when complete, so an interrupted run never leaves a half-written `ops.db` under
-/// its final name.
+/// The data is written into a staging folder inside the target first and moved into place
+/// only when complete, so an interrupted run never leaves a half-written `ops.db` under its
+/// final name; a staging folder left by a killed run is removed by the next one.
 public enum DemoWorkspace {
+    /// The file that marks a folder's `ops.db` and `files/` as made by `dsr demo`.
+    public static let markerName = ".dsr-demo"
+    /// The staging folder inside the target.
+    static let stagingName = ".dsr-demo-partial"
+
     /// Writes a demo workspace into `folder`.
     ///
-    /// Refuses a folder that already holds a workspace or demo data unless `force`; with
-    /// `force` the old `ops.db` and `files/` are replaced and the secret key is kept.
-    /// - Throws: ``WorkspaceError``, ``StoreError`` or a demo option error.
+    /// Refuses a folder that already holds a workspace or data unless `force`; even with
+    /// `force` it replaces only data that `dsr demo` made (the marker file says so), never a
+    /// real operations database. The secret key is always kept.
+    /// - Throws: ``DemoError`` for bad options (before anything is written), ``WorkspaceError``, ``StoreError``.
     public static func create(
         in folder: URL, options: DemoOptions, force: Bool,
         progress: (@Sendable (DemoProgress) -> Void)? = nil
     ) throws -> DemoReport {
+        try options.validate()
         let fileManager = FileManager.default
-        let configuration = WorkspaceConfiguration(operationsDB: "ops.db", filesRoot: "files")
-        let workspace = Workspace(configFile: folder.appending(path: Workspace.configFileName), configuration: configuration)
-        let targets = [workspace.configFile, workspace.operationsDB, workspace.filesRoot]
-        if !force, let existing = targets.first(where: { fileManager.fileExists(atPath: $0.path(percentEncoded: false)) }) {
-            throw WorkspaceError.alreadyExists(path: existing.path(percentEncoded: false))
+        let database = folder.appending(path: "ops.db")
+        let filesRoot = folder.appending(path: "files")
+        let marker = folder.appending(path: markerName)
+        let targets = [folder.appending(path: Workspace.configFileName), database, filesRoot]
+        if let existing = targets.first(where: { fileManager.fileExists(atPath: $0.path(percentEncoded: false)) }) {
+            guard force else { throw WorkspaceError.alreadyExists(path: existing.path(percentEncoded: false)) }
+            guard fileManager.fileExists(atPath: marker.path(percentEncoded: false)) else {
+                throw WorkspaceError.notDemoData(path: folder.path(percentEncoded: false))
+            }
         }
         try WorkspaceInitializer.makeDirectory(folder, mode: nil)
 
-        let staging = folder.appending(path: ".dsr-demo-partial-\(getpid())")
+        let staging = folder.appending(path: stagingName)
         try? fileManager.removeItem(at: staging)
         try WorkspaceInitializer.makeDirectory(staging, mode: 0o700)
         defer { try? fileManager.removeItem(at: staging) }
@@ -33,9 +44,13 @@ public enum DemoWorkspace {
         let report = try DemoGenerator.generate(
             database: stagedDatabase, filesRoot: stagedFiles, options: options, progress: progress)
 
-        try replace(workspace.operationsDB, with: stagedDatabase)
-        try replace(workspace.filesRoot, with: stagedFiles)
-        try WorkspaceInitializer.create(in: folder, configuration: configuration, force: true)
+        try WorkspaceInitializer.writeAtomically(
+            "This folder's ops.db and files/ were made by `dsr demo`; `dsr demo --force` may replace them.\n",
+            to: marker)
+        try replace(database, with: stagedDatabase)
+        try replace(filesRoot, with: stagedFiles)
+        try WorkspaceInitializer.create(
+            in: folder, settings: .init(operationsDB: "ops.db", filesRoot: "files"), force: true)
         return report
     }
 
@@ -48,7 +63,8 @@ public enum DemoWorkspace {
             }
             try fileManager.moveItem(at: staged, to: target)
         } catch {
-            throw WorkspaceError.cannotWrite(path: target.path(percentEncoded: false), reason: error.localizedDescription)
+            throw WorkspaceError.cannotWrite(
+                path: target.path(percentEncoded: false), reason: error.localizedDescription)
         }
     }
 }

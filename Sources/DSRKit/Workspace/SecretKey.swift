@@ -43,10 +43,14 @@ public struct SecretKey: Sendable, Equatable {
         guard fd >= 0 else {
             throw WorkspaceError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
         }
-        defer { close(fd) }
         let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        guard written == length, fsync(fd) == 0 else {
-            throw WorkspaceError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
+        let synced = written == length && fsync(fd) == 0
+        let reason = String(cString: strerror(errno))
+        close(fd)
+        guard synced else {
+            // A truncated key would make every later command fail: leave no file behind.
+            unlink(path)
+            throw WorkspaceError.cannotWrite(path: path, reason: reason)
         }
         return SecretKey(bytes: bytes)
     }

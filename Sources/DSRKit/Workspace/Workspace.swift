@@ -63,6 +63,22 @@ public struct Workspace: Sendable {
     /// - Throws: ``WorkspaceError`` for a missing or malformed file, unknown keys, wrong
     ///   types, and a missing operations database.
     public static func load(configFile: URL) throws -> Workspace {
+        let workspace = Workspace(configFile: configFile, configuration: try parseConfiguration(at: configFile))
+        let database = workspace.operationsDB.path(percentEncoded: false)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: database, isDirectory: &isDirectory) else {
+            throw WorkspaceError.operationsDatabaseMissing(path: database, configPath: configFile.path)
+        }
+        guard !isDirectory.boolValue else {
+            throw WorkspaceError.operationsDatabaseNotAFile(path: database, configPath: configFile.path)
+        }
+        return workspace
+    }
+
+    /// Reads and parses a `dsr.yaml` without checking what it points to.
+    ///
+    /// - Throws: ``WorkspaceError`` for a missing, unreadable or malformed file.
+    static func parseConfiguration(at configFile: URL) throws -> WorkspaceConfiguration {
         let path = configFile.path(percentEncoded: false)
         guard let data = FileManager.default.contents(atPath: path) else {
             throw WorkspaceError.configMissing(path: path, source: "cannot be read")
@@ -70,13 +86,7 @@ public struct Workspace: Sendable {
         guard let text = String(data: data, encoding: .utf8) else {
             throw WorkspaceError.malformedYAML(path: path, line: 1, column: 1, problem: "the file is not UTF-8 text")
         }
-        let workspace = Workspace(
-            configFile: configFile, configuration: try ConfigurationParser.parse(text, path: path))
-        let database = workspace.operationsDB.path(percentEncoded: false)
-        guard FileManager.default.fileExists(atPath: database) else {
-            throw WorkspaceError.operationsDatabaseMissing(path: database, configPath: path)
-        }
-        return workspace
+        return try ConfigurationParser.parse(text, path: path)
     }
 
     /// Opens the operations database; read-only unless `access` says otherwise.

@@ -49,12 +49,17 @@ public struct WorkspaceConfiguration: Equatable, Sendable {
         files_root: \(Self.quoted(filesRoot))  # where file_path values in the database point
         state_dir: \(Self.quoted(stateDir))  # dsr's own data: requests, audit log, secret key (mode 0700)
         exports_dir: \(Self.quoted(exportsDir))  # access exports (files mode 0600)
-        default_country: \(defaultCountry)  # country of national phone numbers without other context
+        default_country: "\(defaultCountry)"  # country of national phone numbers without other context
         datamap: \(Self.quoted(datamap))  # builtin, or the path of a data map file
         templates_dir: \(Self.quoted(templatesDir))  # builtin, or a copy of templates/ you edited
         busy_timeout_seconds: \(Self.number(busyTimeoutSeconds))  # wait this long for a locked database, then exit 75
 
         """
+    }
+
+    /// Whether `code` is a two-letter ISO 3166 alpha-2 code (letters only, any case).
+    public static func isCountryCode(_ code: String) -> Bool {
+        code.count == 2 && code.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("a"..."z").contains($0) }
     }
 
     /// Quotes a path for YAML when it could be misread as something other than a string.

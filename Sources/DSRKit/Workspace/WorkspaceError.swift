@@ -16,6 +16,10 @@ public enum WorkspaceError: DSRError, Equatable {
     case missingKey(path: String, key: String)
     /// The operations database named by the configuration does not exist.
     case operationsDatabaseMissing(path: String, configPath: String)
+    /// The operations database path names a folder or other non-file.
+    case operationsDatabaseNotAFile(path: String, configPath: String)
+    /// `demo --force` was pointed at a workspace whose data `dsr demo` did not make.
+    case notDemoData(path: String)
     /// `init` found a workspace already there and `--force` was not given.
     case alreadyExists(path: String)
     /// A file or folder could not be written.
@@ -26,9 +30,10 @@ public enum WorkspaceError: DSRError, Equatable {
     public var kind: FailureKind {
         switch self {
         case .configMissing, .operationsDatabaseMissing: .missingInput
-        case .malformedYAML, .unknownKey, .wrongType, .invalidValue, .missingKey, .badSecretKey:
+        case .malformedYAML, .unknownKey, .wrongType, .invalidValue, .missingKey, .badSecretKey,
+            .operationsDatabaseNotAFile:
             .badData
-        case .alreadyExists, .cannotWrite: .cannotWrite
+        case .alreadyExists, .cannotWrite, .notDemoData: .cannotWrite
         }
     }
 
@@ -48,6 +53,10 @@ public enum WorkspaceError: DSRError, Equatable {
             "\(path): required key '\(key)' is missing"
         case .operationsDatabaseMissing(let path, let configPath):
             "operations database not found: \(path) (operations_db in \(configPath))"
+        case .operationsDatabaseNotAFile(let path, let configPath):
+            "operations database is not a file: \(path) (operations_db in \(configPath))"
+        case .notDemoData(let path):
+            "\(path) holds data that `dsr demo` did not make; --force replaces only demo data, choose another --dir"
         case .alreadyExists(let path):
             "a workspace already exists at \(path); pass --force to rewrite its configuration (the secret key is always kept)"
         case .cannotWrite(let path, let reason):

@@ -13,22 +13,53 @@ public enum WorkspaceInitializer {
         public var operationsDatabaseExists: Bool
     }
 
+    /// The settings `init` may set; `nil` keeps what an existing `dsr.yaml` says (or the default).
+    public struct Settings: Sendable, Equatable {
+        public var operationsDB: String?
+        public var filesRoot: String?
+        public var defaultCountry: String?
+
+        /// Settings to apply; leave a field `nil` to keep the current value.
+        public init(operationsDB: String? = nil, filesRoot: String? = nil, defaultCountry: String? = nil) {
+            self.operationsDB = operationsDB
+            self.filesRoot = filesRoot
+            self.defaultCountry = defaultCountry
+        }
+
+        func applied(to base: WorkspaceConfiguration) -> WorkspaceConfiguration {
+            var result = base
+            if let operationsDB { result.operationsDB = operationsDB }
+            if let filesRoot { result.filesRoot = filesRoot }
+            if let defaultCountry { result.defaultCountry = defaultCountry.uppercased() }
+            return result
+        }
+    }
+
     /// Writes a workspace into `folder` (created when absent).
     ///
-    /// Refuses an existing workspace unless `force`; even then an existing secret key is
-    /// kept, because it ties the audit trail together.
-    /// - Throws: ``WorkspaceError/alreadyExists(path:)``, ``WorkspaceError/cannotWrite(path:reason:)``, ``StoreError``.
+    /// Refuses an existing workspace unless `force`. With `force`, the existing `dsr.yaml` is
+    /// read first and only the given settings change: its state dir, and so its secret key,
+    /// stay where they are, because the key ties the audit trail together.
+    /// - Throws: ``WorkspaceError/alreadyExists(path:)``, ``WorkspaceError/cannotWrite(path:reason:)``,
+    ///   a ``WorkspaceError`` of the existing `dsr.yaml` when it does not parse, ``StoreError``.
     @discardableResult
-    public static func create(
-        in folder: URL, configuration: WorkspaceConfiguration, force: Bool
-    ) throws -> Result {
-        let workspace = Workspace(
-            configFile: folder.appending(path: Workspace.configFileName), configuration: configuration)
+    public static func create(in folder: URL, settings: Settings, force: Bool) throws -> Result {
         let fileManager = FileManager.default
-        let configPath = workspace.configFile.path(percentEncoded: false)
-        let existing = [configPath, workspace.stateDatabase.path(percentEncoded: false)]
-            .first { fileManager.fileExists(atPath: $0) }
-        if let existing, !force { throw WorkspaceError.alreadyExists(path: existing) }
+        let configFile = folder.appending(path: Workspace.configFileName)
+        let configPath = configFile.path(percentEncoded: false)
+        var base = WorkspaceConfiguration()
+        if fileManager.fileExists(atPath: configPath) {
+            guard force else { throw WorkspaceError.alreadyExists(path: configPath) }
+            // A dsr.yaml that does not parse is reported rather than overwritten: it may name
+            // a state dir elsewhere, and overwriting it would orphan that secret key.
+            base = try Workspace.parseConfiguration(at: configFile)
+        }
+        let configuration = settings.applied(to: base)
+        let workspace = Workspace(configFile: configFile, configuration: configuration)
+        let statePath = workspace.stateDatabase.path(percentEncoded: false)
+        if !force, fileManager.fileExists(atPath: statePath) {
+            throw WorkspaceError.alreadyExists(path: statePath)
+        }
 
         try makeDirectory(folder, mode: nil)
         try makeDirectory(workspace.stateDir, mode: 0o700)
@@ -39,7 +70,9 @@ public enum WorkspaceInitializer {
         try StateSchema.migrate(state)
         try state.close()
         // The state database will hold open requests' identifiers: owner-only, like its folder.
-        chmod(workspace.stateDatabase.path(percentEncoded: false), 0o600)
+        guard chmod(statePath, 0o600) == 0 else {
+            throw WorkspaceError.cannotWrite(path: statePath, reason: String(cString: strerror(errno)))
+        }
         try writeAtomically(configuration.yaml, to: workspace.configFile)
         return Result(
             configFile: workspace.configFile, keptExistingKey: keyExisted,

@@ -5,14 +5,21 @@ import GRDB
 public struct WorkspaceStatus: Sendable, Codable, Equatable {
     /// Rows of one table of the reference schema (nil when the table is absent).
     public struct TableCount: Sendable, Codable, Equatable {
+        /// The table name.
         public var name: String
+        /// Its row count, or nil when the table does not exist.
         public var rows: Int?
     }
 
+    /// The configuration file the workspace was loaded from.
     public var configFile: String
+    /// The operations database, resolved.
     public var operationsDB: String
+    /// The files root, resolved.
     public var filesRoot: String
+    /// The state dir, resolved.
     public var stateDir: String
+    /// Row counts of the reference tables, in dependency order.
     public var tables: [TableCount]
     /// Each problem found, in words a DPO can act on; empty when all is well.
     public var problems: [String]
@@ -53,7 +60,9 @@ public struct WorkspaceStatus: Sendable, Codable, Equatable {
 
     /// The state dir must be 0700 and the key 0600: they hold what ties the audit trail together.
     static func permissionProblems(_ workspace: Workspace) -> [String] {
-        let checks: [(URL, Int)] = [(workspace.stateDir, 0o700), (workspace.secretKeyFile, 0o600)]
+        let checks: [(URL, Int)] = [
+            (workspace.stateDir, 0o700), (workspace.secretKeyFile, 0o600), (workspace.stateDatabase, 0o600),
+        ]
         return checks.compactMap { url, expected in
             let path = url.path(percentEncoded: false)
             guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),

@@ -95,13 +95,30 @@ import Testing
     @Test func errorTextsNeverContainBoundValues() throws {
         let queue = try Store.openOperations(at: try makeDatabase(), access: .readWrite)
         let secret = "jan.devries@example.nl"
+        let insert = "INSERT INTO customers (id, name) VALUES (1, ?)"
+        // GRDB's own description names the arguments only if a connection allows it.
+        do {
+            try queue.write { db in try db.execute(sql: insert, arguments: [secret]) }
+            Issue.record("the insert should have failed")
+        } catch {
+            #expect(String(describing: error).contains("INSERT INTO customers"))
+            #expect(!String(describing: error).contains(secret))
+        }
         let error = #expect(throws: StoreError.self) {
-            try queue.guardedWrite { db in
-                try db.execute(sql: "INSERT INTO customers (id, name) VALUES (1, ?)", arguments: [secret])
-            }
+            try queue.guardedWrite { db in try db.execute(sql: insert, arguments: [secret]) }
         }
         #expect(error != nil)
         #expect(error?.description.contains(secret) == false)
+    }
+
+    @Test func aCorruptDatabaseIsBadInput() throws {
+        let url = try makeDatabase()
+        // Keep the 100-byte header so SQLite sees a database, then damage the schema page.
+        var bytes = [UInt8](try Data(contentsOf: url))
+        for index in 100..<min(bytes.count, 4096) { bytes[index] = 0xA5 }
+        try Data(bytes).write(to: url)
+        let error = #expect(throws: StoreError.self) { _ = try Store.openOperations(at: url) }
+        #expect(error?.kind == .badData)
     }
 
     @Test func stateMigrationsAreRecordedAndIdempotent() throws {

@@ -19,7 +19,7 @@ import Testing
     }
 
     @Test func initWritesOwnerOnlyStateAndA32ByteKey() throws {
-        try WorkspaceInitializer.create(in: dir.url, configuration: .init(), force: false)
+        try WorkspaceInitializer.create(in: dir.url, settings: .init(), force: false)
         let ws = try workspace()
         #expect(try mode(ws.stateDir) == 0o700)
         #expect(try mode(ws.exportsDir) == 0o700)
@@ -30,21 +30,19 @@ import Testing
     }
 
     @Test func initTwiceRefusesAndChangesNothing() throws {
-        try WorkspaceInitializer.create(in: dir.url, configuration: .init(), force: false)
+        try WorkspaceInitializer.create(in: dir.url, settings: .init(), force: false)
         let before = try Data(contentsOf: dir.url.appending(path: "dsr.yaml"))
         let error = #expect(throws: WorkspaceError.self) {
-            try WorkspaceInitializer.create(
-                in: dir.url, configuration: .init(defaultCountry: "BG"), force: false)
+            try WorkspaceInitializer.create(in: dir.url, settings: .init(defaultCountry: "BG"), force: false)
         }
         #expect(error?.kind == .cannotWrite)
         #expect(try Data(contentsOf: dir.url.appending(path: "dsr.yaml")) == before)
     }
 
     @Test func forceRewritesTheConfigurationButKeepsTheKeyByteIdentical() throws {
-        try WorkspaceInitializer.create(in: dir.url, configuration: .init(), force: false)
+        try WorkspaceInitializer.create(in: dir.url, settings: .init(), force: false)
         let key = try Data(contentsOf: dir.url.appending(path: "state/secret.key"))
-        let result = try WorkspaceInitializer.create(
-            in: dir.url, configuration: .init(defaultCountry: "BG"), force: true)
+        let result = try WorkspaceInitializer.create(in: dir.url, settings: .init(defaultCountry: "BG"), force: true)
         #expect(result.keptExistingKey)
         #expect(try Data(contentsOf: dir.url.appending(path: "state/secret.key")) == key)
         #expect(try workspace().configuration.defaultCountry == "BG")
@@ -52,27 +50,56 @@ import Testing
 
     @Test func twoWorkspacesGetDifferentKeys() throws {
         let other = try TemporaryDirectory()
-        try WorkspaceInitializer.create(in: dir.url, configuration: .init(), force: false)
-        try WorkspaceInitializer.create(in: other.url, configuration: .init(), force: false)
+        try WorkspaceInitializer.create(in: dir.url, settings: .init(), force: false)
+        try WorkspaceInitializer.create(in: other.url, settings: .init(), force: false)
         #expect(
             try Data(contentsOf: dir.url.appending(path: "state/secret.key"))
                 != Data(contentsOf: other.url.appending(path: "state/secret.key")))
     }
 
     @Test func aKeyOfTheWrongSizeIsRefused() throws {
-        try WorkspaceInitializer.create(in: dir.url, configuration: .init(), force: false)
+        try WorkspaceInitializer.create(in: dir.url, settings: .init(), force: false)
         try dir.write("short", to: "state/secret.key")
         #expect(throws: WorkspaceError.self) { try workspace().secretKey() }
         #expect(throws: WorkspaceError.self) {
-            try WorkspaceInitializer.create(in: dir.url, configuration: .init(), force: true)
+            try WorkspaceInitializer.create(in: dir.url, settings: .init(), force: true)
         }
     }
 
     @Test func theWrittenConfigurationParsesBackToTheSameValues() throws {
-        let config = WorkspaceConfiguration(
-            operationsDB: "/srv/tel/ops db.sqlite", filesRoot: "../files", defaultCountry: "DE",
-            busyTimeoutSeconds: 2.5)
-        try WorkspaceInitializer.create(in: dir.url, configuration: config, force: false)
-        #expect(try workspace().configuration == config)
+        let settings = WorkspaceInitializer.Settings(
+            operationsDB: "/srv/tel/ops db.sqlite", filesRoot: "../files", defaultCountry: "NO")
+        try WorkspaceInitializer.create(in: dir.url, settings: settings, force: false)
+        // NO (Norway) is a boolean to YAML 1.1 unless quoted: it must survive the round trip.
+        #expect(
+            try workspace().configuration
+                == WorkspaceConfiguration(
+                    operationsDB: "/srv/tel/ops db.sqlite", filesRoot: "../files", defaultCountry: "NO"))
+    }
+
+    @Test func forceKeepsTheSettingsItWasNotGivenAndTheStateDirWithItsKey() throws {
+        try dir.write(
+            "operations_db: ops.db\nfiles_root: files\nstate_dir: secure\nbusy_timeout_seconds: 2\n", to: "dsr.yaml")
+        let first = try WorkspaceInitializer.create(in: dir.url, settings: .init(), force: true)
+        #expect(!first.keptExistingKey)
+        let key = try Data(contentsOf: dir.url.appending(path: "secure/secret.key"))
+        let second = try WorkspaceInitializer.create(in: dir.url, settings: .init(filesRoot: "media"), force: true)
+        #expect(second.keptExistingKey)
+        let config = try workspace().configuration
+        #expect(config.stateDir == "secure")
+        #expect(config.busyTimeoutSeconds == 2)
+        #expect(config.filesRoot == "media")
+        #expect(try Data(contentsOf: dir.url.appending(path: "secure/secret.key")) == key)
+        #expect(!FileManager.default.fileExists(atPath: dir.path("state")), "no second state dir, no second key")
+    }
+
+    @Test func forceRefusesToOverwriteAConfigurationItCannotRead() throws {
+        try dir.write("operations_db: [broken\n", to: "dsr.yaml")
+        let error = #expect(throws: WorkspaceError.self) {
+            try WorkspaceInitializer.create(in: dir.url, settings: .init(), force: true)
+        }
+        #expect(error?.kind == .badData)
+        #expect(
+            try String(contentsOf: dir.url.appending(path: "dsr.yaml"), encoding: .utf8) == "operations_db: [broken\n")
     }
 }
