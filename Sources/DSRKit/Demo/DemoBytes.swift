@@ -1,3 +1,5 @@
+import GRDBSQLite
+
 /// A growable byte buffer with a stable address, for building row values without `String`.
 ///
 /// The call loop binds these bytes to SQLite with `SQLITE_STATIC`: the memory stays valid
@@ -89,5 +91,26 @@ final class DemoBytes {
     /// The content decoded as UTF-8.
     var string: String {
         String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self)
+    }
+}
+
+extension RawStatement {
+    /// Binds the next parameter to the bytes of a buffer without copying; the buffer must
+    /// stay unchanged until ``step()``.
+    @inline(__always)
+    func bind(_ bytes: DemoBytes) {
+        index += 1
+        bytes.base.withMemoryRebound(to: CChar.self, capacity: max(bytes.count, 1)) {
+            _ = sqlite3_bind_text(handle, index, $0, Int32(bytes.count), nil)
+        }
+    }
+
+    /// Binds the next parameter to a slice of a buffer without copying.
+    @inline(__always)
+    func bind(_ bytes: DemoBytes, from start: Int, to end: Int) {
+        index += 1
+        (bytes.base + start).withMemoryRebound(to: CChar.self, capacity: max(end - start, 1)) {
+            _ = sqlite3_bind_text(handle, index, $0, Int32(end - start), nil)
+        }
     }
 }

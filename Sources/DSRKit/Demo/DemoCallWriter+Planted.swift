@@ -3,7 +3,7 @@ extension DemoCallWriter {
     ///
     /// - Throws: the SQLite error of a failed insert.
     func writePlanted(
-        _ call: DemoPlantedCall, when: Int, month: Int, started: DemoBytes, insert: DemoStatement
+        _ call: DemoPlantedCall, when: Int, month: Int, started: DemoBytes, insert: RawStatement
     ) throws {
         let service = world.services[call.service]
         insert.bind(call.id)

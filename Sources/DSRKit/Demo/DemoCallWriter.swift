@@ -79,7 +79,7 @@ final class DemoCallWriter {
     ///
     /// - Throws: the SQLite error of a failed insert or commit.
     func run(
-        insert: DemoStatement, commit: () throws -> Void, progress: (Int) -> Void
+        insert: RawStatement, commit: () throws -> Void, progress: (Int) -> Void
     ) throws {
         let dayPrefixes: [[UInt8]] = (0..<DemoCalendar.periodDays).map { day in
             let out = DemoBytes()

@@ -64,7 +64,7 @@ public enum DemoGenerator {
             try db.execute(sql: "COMMIT")
             try db.execute(sql: "BEGIN")
             let calls = DemoCallWriter(world: world, planted: plan.calls, options: options)
-            let insert = try DemoStatement(
+            let insert = try RawStatement(
                 "INSERT INTO cdrs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", connection: connection,
                 path: path)
             try calls.run(
@@ -81,7 +81,7 @@ public enum DemoGenerator {
                 world: world, ledger: ledger, files: files, seed: options.seed)
             counts["recordings"] = try media.writeRecordings(
                 calls.media,
-                insert: DemoStatement(
+                insert: RawStatement(
                     "INSERT INTO recordings VALUES (?, ?, ?, ?, ?, ?)", connection: connection,
                     path: path))
             let (voicemails, notifications) = media.voicemails(calls.media)
@@ -92,12 +92,12 @@ public enum DemoGenerator {
                 + support.messages(count: min(160, max(20, options.calls / 600)))
             let emailOf = try media.writeEmails(
                 mails, voicemails: voicemails.count,
-                insert: DemoStatement(
+                insert: RawStatement(
                     "INSERT INTO emails VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     connection: connection, path: path))
             try media.writeVoicemails(
                 voicemails, emailOf: emailOf, mails: notifications,
-                insert: DemoStatement(
+                insert: RawStatement(
                     "INSERT INTO voicemails VALUES (?, ?, ?, ?, ?, ?)", connection: connection,
                     path: path))
             counts["emails"] = mails.count

@@ -26,7 +26,7 @@ struct DemoMediaWriter {
     /// Inserts recordings and writes their files; returns the number of rows.
     ///
     /// - Throws: SQLite or file errors.
-    func writeRecordings(_ media: [DemoMediaCall], insert: DemoStatement) throws -> Int {
+    func writeRecordings(_ media: [DemoMediaCall], insert: RawStatement) throws -> Int {
         var id = 0
         var randomSeen = 0
         for call in media where call.kind == .recording {
@@ -94,7 +94,7 @@ struct DemoMediaWriter {
     /// voicemail index, the id of its notification.
     ///
     /// - Throws: SQLite or file errors.
-    func writeEmails(_ messages: [DemoMessage], voicemails: Int, insert: DemoStatement) throws
+    func writeEmails(_ messages: [DemoMessage], voicemails: Int, insert: RawStatement) throws
         -> [Int?]
     {
         var order = messages
@@ -125,8 +125,7 @@ struct DemoMediaWriter {
     /// Inserts the voicemail rows; audio of those not e-mailed stays on disk.
     ///
     /// - Throws: SQLite or file errors.
-    func writeVoicemails(_ calls: [DemoMediaCall], emailOf: [Int?], mails: [DemoMessage], insert: DemoStatement) throws
-    {
+    func writeVoicemails(_ calls: [DemoMediaCall], emailOf: [Int?], mails: [DemoMessage], insert: RawStatement) throws {
         for (index, call) in calls.enumerated() {
             let id = index + 1
             var path: String?

@@ -6,9 +6,9 @@ struct DemoTableWriter {
     let path: String
     let seed: UInt64
 
-    private func prepare(_ table: String, _ columns: Int) throws -> DemoStatement {
+    private func prepare(_ table: String, _ columns: Int) throws -> RawStatement {
         let marks = Array(repeating: "?", count: columns).joined(separator: ", ")
-        return try DemoStatement(
+        return try RawStatement(
             "INSERT INTO \(table) VALUES (\(marks))", connection: connection, path: path)
     }
 
@@ -70,7 +70,7 @@ struct DemoTableWriter {
         return try writeInvoices(try prepare("invoices", 5))
     }
 
-    private func writeInvoices(_ insert: DemoStatement) throws -> Int {
+    private func writeInvoices(_ insert: RawStatement) throws -> Int {
         var count = 0
         for (index, customer) in world.customers.enumerated() {
             let first = world.invoiceFirstMonth[index]

@@ -2,14 +2,14 @@ import GRDBSQLite
 
 /// A prepared INSERT on the raw SQLite connection, reused for every row of its table.
 ///
-/// GRDB's statement API allocates per bind; the demo's call loop writes millions of rows,
-/// so it binds directly (`SQLITE_STATIC` for bytes that live until the step) and resets the
+/// GRDB's statement API allocates per bind; the demo generator and the identifier index
+/// write millions of rows, so they bind directly (`SQLITE_STATIC` for bytes that live until the step) and resets the
 /// statement after each row (TOOLCHAIN.md: an unreset statement keeps the connection busy).
-final class DemoStatement {
-    private let handle: OpaquePointer
+final class RawStatement {
+    let handle: OpaquePointer
     private let connection: OpaquePointer
     private let path: String
-    private var index: Int32 = 0
+    var index: Int32 = 0
 
     /// Prepares `sql` on `connection`.
     ///
@@ -18,7 +18,7 @@ final class DemoStatement {
         var statement: OpaquePointer?
         let rc = sqlite3_prepare_v2(connection, sql, -1, &statement, nil)
         guard rc == SQLITE_OK, let statement else {
-            throw DemoStatement.error(connection, rc, path)
+            throw RawStatement.error(connection, rc, path)
         }
         handle = statement
         self.connection = connection
@@ -53,6 +53,13 @@ final class DemoStatement {
         if let value { bind(value) } else { bindNull() }
     }
 
+    /// Binds the next parameter to a 64-bit integer.
+    @inline(__always)
+    func bind(_ value: Int64) {
+        index += 1
+        sqlite3_bind_int64(handle, index, value)
+    }
+
     /// Binds the next parameter to NULL.
     @inline(__always)
     func bindNull() {
@@ -71,25 +78,6 @@ final class DemoStatement {
         sqlite3_bind_text(handle, index, value, -1, transient)
     }
 
-    /// Binds the next parameter to the bytes of a buffer without copying; the buffer must
-    /// stay unchanged until ``step()``.
-    @inline(__always)
-    func bind(_ bytes: DemoBytes) {
-        index += 1
-        bytes.base.withMemoryRebound(to: CChar.self, capacity: max(bytes.count, 1)) {
-            _ = sqlite3_bind_text(handle, index, $0, Int32(bytes.count), nil)
-        }
-    }
-
-    /// Binds the next parameter to a slice of a buffer without copying.
-    @inline(__always)
-    func bind(_ bytes: DemoBytes, from start: Int, to end: Int) {
-        index += 1
-        (bytes.base + start).withMemoryRebound(to: CChar.self, capacity: max(end - start, 1)) {
-            _ = sqlite3_bind_text(handle, index, $0, Int32(end - start), nil)
-        }
-    }
-
     /// Inserts the bound row and resets the statement for the next one.
     ///
     /// - Throws: ``StoreError/sqlite(path:code:message:)`` when the insert fails.
@@ -98,6 +86,6 @@ final class DemoStatement {
         let rc = sqlite3_step(handle)
         index = 0
         sqlite3_reset(handle)
-        guard rc == SQLITE_DONE else { throw DemoStatement.error(connection, rc, path) }
+        guard rc == SQLITE_DONE else { throw RawStatement.error(connection, rc, path) }
     }
 }
