@@ -1,0 +1,280 @@
+/// The data map of the reference schema (CONTRACT.md section 2), dsr's default map.
+///
+/// It is kept as YAML text and read by the same parser as a DPO's own map, so there is one
+/// source of truth: `dsr datamap show` prints exactly ``text``, and a DPO whose schema
+/// differs starts from a copy of it.
+public enum BuiltinDataMap {
+    /// How messages name the built-in map instead of a file path.
+    public static let name = "builtin"
+
+    /// The built-in map, parsed once.
+    ///
+    /// - Throws: ``DataMapError`` only if the built-in text were broken (a bug; tests guard it).
+    public static func map() throws -> DataMap { try parsed.get() }
+
+    private static let parsed = Result { () throws(DataMapError) -> DataMap in
+        do {
+            return try DataMapParser.parse(text, file: name)
+        } catch let error as DataMapError {
+            throw error
+        } catch {
+            throw DataMapError(file: name, problems: [DataMapProblem(location: nil, message: "\(error)")])
+        }
+    }
+
+    /// The YAML text of the built-in map; its opening comment documents the format.
+    public static let text = #"""
+        # dsr data map: what the operations database holds and how dsr may treat it.
+        # This is the map of the reference schema; write your own when your schema differs,
+        # point `datamap:` in dsr.yaml at it, and run `dsr datamap check FILE` first.
+        #
+        # version: 1, then `tables:`, one entry per table holding personal data:
+        #   primary_key: COLUMN           the key of located records (required)
+        #   holds: person | organisation | record      what one row describes (required):
+        #       person: a natural person; identifiers on the subject's rows are learnt as theirs
+        #       organisation: never a source of identities, never the subject's own
+        #       record: an event or document that mentions people
+        #   purpose, legal_basis: text    Art. 13(1)(c), Art. 6(1) (required)
+        #   role: controller | processor  (required)
+        #   recipients, categories: [text, ...]         Art. 15(1)(c), Art. 15(1)(b)
+        #   retention: {rule: TEXT, days: N, from: COLUMN}   rule required (Art. 15(1)(d));
+        #       or days_column: {via: [COLUMN, ...], column: COLUMN} for a period set per row
+        #   identifiers: [{column, kind, address_list, country, relation}, ...]
+        #       kind: email | phone | ip | customer | name (a name alone never identifies)
+        #       address_list: true for e-mail header columns (several addresses, display names)
+        #       country (phones; default `default`): NL (a constant) | default (the workspace's
+        #           default_country) | {column: C} | {prefix_of: C} (the calling code of the
+        #           E.164 number in C) | {via: [C, ...], column: C} (follow references hop by hop)
+        #       relation: subject (default: the row is the subject's) | related (context only)
+        #   references: [{column, table, target, parent, children}, ...]
+        #       parent: when this row is the subject's, what the referenced row is
+        #       children: when the referenced row is the subject's, what this row is
+        #       each: owned (the subject's too) | related (context) | none (default: not followed)
+        #   files: [{column, format: audio | email}, ...]    paths relative to files_root
+        #   columns: [{column, erasure, rectify}, ...]       every personal column
+        #       erasure: delete-row | set-null | redact | pseudonymise | retain (Art. 17)
+        #       retain needs basis: TEXT (Art. 17(3)) and until: table-retention | {days: N, from: C}
+        #       rectify: true when rectification (Art. 16) may change the column (default false)
+        version: 1
+        tables:
+          customers:
+            primary_key: id
+            holds: organisation
+            purpose: "Customer accounts: the contract for service numbers, invoicing and payment."
+            legal_basis: "Art. 6(1)(b) GDPR: performance of the contract; Art. 6(1)(c) GDPR: tax and bookkeeping law."
+            role: controller
+            recipients: ["police, only for complaints or fraud", "network operators, only for complaints or fraud"]
+            retention: {rule: "For the duration of the contract, then 7 years for tax and bookkeeping law."}
+            categories: ["identification data (name of the sole trader or organisation, registration and VAT numbers)",
+              "contact data (postal address)", "payment data (IBAN)"]
+            identifiers:
+              - {column: id, kind: customer}
+              - {column: name, kind: name}
+            references: []
+            files: []
+            columns:
+              - {column: name, erasure: retain, basis: "Art. 17(3)(b): invoices must name the customer (tax law)",
+                 until: table-retention, rectify: true}
+              - {column: registration_no, erasure: retain, basis: "Art. 17(3)(b): telecom regulation and tax law",
+                 until: table-retention, rectify: true}
+              - {column: vat_no, erasure: retain, basis: "Art. 17(3)(b): invoices must state the VAT number (tax law)",
+                 until: table-retention, rectify: true}
+              - {column: address, erasure: retain, basis: "Art. 17(3)(b): invoices must state the address (tax law)",
+                 until: table-retention, rectify: true}
+              - {column: postcode, erasure: retain, basis: "Art. 17(3)(b): invoices must state the address (tax law)",
+                 until: table-retention, rectify: true}
+              - {column: city, erasure: retain, basis: "Art. 17(3)(b): invoices must state the address (tax law)",
+                 until: table-retention, rectify: true}
+              - {column: iban, erasure: set-null, rectify: true}
+          contacts:
+            primary_key: id
+            holds: person
+            purpose: "The people a customer names as owner, billing or technical contact: managing the account,
+              support, and sending invoices and notices."
+            legal_basis: "Art. 6(1)(b) GDPR for sole traders; Art. 6(1)(f) GDPR (legitimate interest in reaching
+              the customer's representatives) for contacts of organisations."
+            role: controller
+            recipients: ["police, only for complaints or fraud", "network operators, only for complaints or fraud"]
+            retention: {rule: "While the customer's account is active; removed when the customer replaces the contact."}
+            categories: ["identification data (name)", "contact data (e-mail address, phone number)",
+              "role at the customer"]
+            identifiers:
+              - {column: customer_id, kind: customer}
+              - {column: email, kind: email}
+              - {column: phone, kind: phone, country: {via: [customer_id], column: country}}
+              - {column: full_name, kind: name}
+            references:
+              - {column: customer_id, table: customers, target: id, parent: related, children: none}
+            files: []
+            columns:
+              - {column: full_name, erasure: delete-row, rectify: true}
+              - {column: email, erasure: delete-row, rectify: true}
+              - {column: phone, erasure: delete-row, rectify: true}
+              - {column: role, erasure: delete-row, rectify: true}
+          orders:
+            primary_key: id
+            holds: record
+            purpose: "Orders of service numbers: the contract, the identification the national telecom regulator
+              requires, and fraud prevention (the IP address the order came from)."
+            legal_basis: "Art. 6(1)(b) GDPR: the contract; Art. 6(1)(c) GDPR: telecom regulation; Art. 6(1)(f)
+              GDPR: legitimate interest in preventing fraud (the IP address)."
+            role: controller
+            recipients: ["police, only for complaints or fraud", "network operators, only for complaints or fraud"]
+            retention: {rule: "For the duration of the contract, then 7 years for tax and bookkeeping law; the IP
+              address for 1 year after the order, against fraud."}
+            categories: ["contract data (numbers ordered, dates, status)",
+              "identification data the regulator requires (date of birth, ID document number)",
+              "online identifier (IP address of the order)"]
+            identifiers:
+              - {column: customer_id, kind: customer}
+              - {column: ip_address, kind: ip}
+              - {column: service_number, kind: phone, country: {column: country}, relation: related}
+            references:
+              - {column: customer_id, table: customers, target: id, parent: related, children: none}
+              - {column: contact_id, table: contacts, target: id, parent: none, children: owned}
+            files: []
+            columns:
+              - {column: ip_address, erasure: retain, basis: "Art. 17(3)(e): establishment and defence of legal
+                 claims (fraud prevention)", until: {days: 365, from: ordered_at}, rectify: false}
+              - {column: regulator_info, erasure: retain, basis: "Art. 17(3)(b): identification the national telecom
+                 regulator requires while the number is assigned", until: table-retention, rectify: true}
+              - {column: service_number, erasure: retain, basis: "Art. 17(3)(b): the order is the record of the
+                 contract (tax and bookkeeping law)", until: table-retention, rectify: false}
+              - {column: contact_id, erasure: set-null, rectify: false}
+          service_numbers:
+            primary_key: number
+            holds: record
+            purpose: "The service numbers a customer holds: routing calls to the owner's phone, and the owner's
+              recording and voicemail settings."
+            legal_basis: "Art. 6(1)(b) GDPR: performance of the contract with the number owner."
+            role: controller
+            recipients: ["police, only for complaints or fraud", "network operators, only for complaints or fraud"]
+            retention: {rule: "While the number is assigned, then 7 years for tax and bookkeeping law.", days: 2555,
+              from: active_until}
+            categories: ["contract data (numbers held, dates)", "contact data (phone number calls are forwarded to)",
+              "recording and voicemail settings"]
+            identifiers:
+              - {column: customer_id, kind: customer}
+              - {column: forward_to, kind: phone, country: {via: [customer_id], column: country}}
+            references:
+              - {column: customer_id, table: customers, target: id, parent: related, children: none}
+            files: []
+            columns:
+              - {column: forward_to, erasure: set-null, rectify: true}
+          invoices:
+            primary_key: id
+            holds: record
+            purpose: "Invoices for service numbers and their use."
+            legal_basis: "Art. 6(1)(b) GDPR: the contract; Art. 6(1)(c) GDPR: tax and bookkeeping law."
+            role: controller
+            recipients: ["police, only for complaints or fraud", "network operators, only for complaints or fraud"]
+            retention: {rule: "7 years after issue (tax and bookkeeping law).", days: 2555, from: issued_at}
+            categories: ["invoicing data (period, amounts)"]
+            identifiers:
+              - {column: customer_id, kind: customer}
+            references:
+              - {column: customer_id, table: customers, target: id, parent: none, children: none}
+            files: []
+            columns: []
+          cdrs:
+            primary_key: id
+            holds: record
+            purpose: "Call detail records: routing and invoicing calls, the owner's call history, and handling
+              complaints and fraud."
+            legal_basis: "Art. 6(1)(b) and (c) GDPR with Art. 6(2) of the ePrivacy Directive 2002/58/EC: traffic
+              data processed for invoicing, until the bill can no longer be challenged."
+            role: controller
+            recipients: ["the number owner (call history; a caller who withheld their number is never shown)",
+              "police, only for complaints or fraud", "network operators, only for complaints or fraud"]
+            retention: {rule: "Usage data (caller number unless withheld, date and time, duration, number forwarded
+              to) is kept for invoicing: 400 days from the call.", days: 400, from: started_at}
+            categories: ["traffic data (caller number, date and time, duration, number forwarded to)",
+              "charges"]
+            identifiers:
+              - {column: caller_number, kind: phone, country: {prefix_of: service_number}}
+              - {column: forwarded_to, kind: phone, country: {via: [service_number, customer_id], column: country},
+                 relation: related}
+            references:
+              - {column: service_number, table: service_numbers, target: number, parent: none, children: related}
+              - {column: invoice_id, table: invoices, target: id, parent: none, children: none}
+            files: []
+            columns:
+              - {column: caller_number, erasure: pseudonymise, rectify: false}
+              - {column: started_at, erasure: retain, basis: "Art. 17(3)(b): invoicing and tax law",
+                 until: table-retention, rectify: false}
+              - {column: duration_s, erasure: retain, basis: "Art. 17(3)(b): invoicing and tax law",
+                 until: table-retention, rectify: false}
+              - {column: forwarded_to, erasure: retain, basis: "Art. 17(3)(b): invoicing the number owner for
+                 forwarded calls", until: table-retention, rectify: false}
+              - {column: charge_cents, erasure: retain, basis: "Art. 17(3)(b): invoicing and tax law",
+                 until: table-retention, rectify: false}
+          recordings:
+            primary_key: id
+            holds: record
+            purpose: "Call recordings made for the number owner, who switched recording on and decides how long
+              they are kept; we store them on the owner's behalf."
+            legal_basis: "Art. 28 GDPR: processed on behalf of the number owner, the controller, who determines
+              the legal basis for recording."
+            role: processor
+            recipients: ["the number owner (the controller we process for)"]
+            retention: {rule: "As long as the number owner set for the number, counted from the recording.",
+              days_column: {via: [cdr_id, service_number], column: recording_retention_days}, from: recorded_at}
+            categories: ["voice recordings of calls (content of communications)"]
+            identifiers: []
+            references:
+              - {column: cdr_id, table: cdrs, target: id, parent: none, children: owned}
+            files:
+              - {column: file_path, format: audio}
+            columns:
+              - {column: file_path, erasure: delete-row, rectify: false}
+          emails:
+            primary_key: id
+            holds: record
+            purpose: "Correspondence with customers and callers (support, complaints), and copies of the
+              voicemail notifications sent to number owners."
+            legal_basis: "Art. 6(1)(b) GDPR: the contract; Art. 6(1)(f) GDPR: legitimate interest in handling
+              complaints and keeping a record of correspondence."
+            role: controller
+            recipients: ["police, only for complaints or fraud", "network operators, only for complaints or fraud"]
+            retention: {rule: "2 years after the message was sent or received.", days: 730, from: sent_at}
+            categories: ["contact data (e-mail addresses, names)", "content of correspondence",
+              "voice messages attached to voicemail notifications"]
+            identifiers:
+              - {column: customer_id, kind: customer}
+              - {column: from_addr, kind: email, address_list: true}
+              - {column: to_addrs, kind: email, address_list: true}
+              - {column: cc_addrs, kind: email, address_list: true}
+            references:
+              # The customer a message is filed under is not the writer's business: a caller's
+              # complaint about a number must not pull in the number owner's customer row.
+              - {column: customer_id, table: customers, target: id, parent: none, children: none}
+            files:
+              - {column: file_path, format: email}
+            columns:
+              - {column: from_addr, erasure: delete-row, rectify: false}
+              - {column: to_addrs, erasure: delete-row, rectify: false}
+              - {column: cc_addrs, erasure: delete-row, rectify: false}
+              - {column: subject, erasure: delete-row, rectify: false}
+              - {column: file_path, erasure: delete-row, rectify: false}
+          voicemails:
+            primary_key: id
+            holds: record
+            purpose: "Voicemail messages left for the number owner: e-mailed to the owner, then the audio is
+              deleted."
+            legal_basis: "Art. 28 GDPR: processed on behalf of the number owner, the controller."
+            role: processor
+            recipients: ["the number owner, by e-mail (the controller we process for)"]
+            retention: {rule: "The audio is deleted once it has been e-mailed to the number owner; the row without
+              audio is kept as long as the call record, 400 days.", days: 400, from: received_at}
+            categories: ["voice messages (content of communications)"]
+            identifiers: []
+            references:
+              - {column: cdr_id, table: cdrs, target: id, parent: none, children: owned}
+              - {column: email_id, table: emails, target: id, parent: owned, children: none}
+            files:
+              - {column: file_path, format: audio}
+            columns:
+              - {column: file_path, erasure: delete-row, rectify: false}
+
+        """#
+}

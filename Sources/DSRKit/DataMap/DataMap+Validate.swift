@@ -1,0 +1,121 @@
+/// The structural check of a map, without a database: do its tables fit together?
+extension DataMap {
+    /// Every structural mistake: tables or entries given twice, references to tables the map
+    /// does not describe, `via` hops that are not references, country sources on columns that
+    /// are not phones, contradictory retention keys, and identifier or file columns for which
+    /// the map does not say what erasure does.
+    ///
+    /// Runs whenever a map is loaded; ``DataMapChecker`` adds the checks against a database.
+    ///
+    /// - Parameter locations: key locations from ``DataMapParser/read(_:)``, for precise lines.
+    public func validate(locations: DataMapLocations = DataMapLocations()) -> [DataMapProblem] {
+        var problems: [DataMapProblem] = []
+        var firstLines: [String: MapLocation?] = [:]
+        for table in tables {
+            if let first = firstLines[table.name] {
+                let line = first.map { " (first on line \($0.line))" } ?? ""
+                problems.append(
+                    .init(location: table.location, message: "table '\(table.name)' is described twice\(line)"))
+                continue
+            }
+            firstLines[table.name] = table.location
+            problems += validate(table, locations: locations)
+        }
+        return problems
+    }
+
+    private func validate(_ table: TableMap, locations: DataMapLocations) -> [DataMapProblem] {
+        var problems: [DataMapProblem] = []
+        func report(_ message: String, at location: MapLocation?) {
+            problems.append(DataMapProblem(location: location, message: message))
+        }
+        let name = table.name
+        reportRepeats(table.identifiers.map { ($0.column, $0.location) }, list: "identifiers", table: name, &problems)
+        reportRepeats(table.references.map { ($0.column, $0.location) }, list: "references", table: name, &problems)
+        reportRepeats(table.files.map { ($0.column, $0.location) }, list: "files", table: name, &problems)
+        reportRepeats(table.columns.map { ($0.column, $0.location) }, list: "columns", table: name, &problems)
+
+        for identifier in table.identifiers {
+            let what = "identifier '\(identifier.column)' of table '\(name)'"
+            if identifier.kind != .phone, identifier.country != nil {
+                report("\(what): only phone identifiers take 'country'", at: identifier.location)
+            }
+            if identifier.kind != .email, identifier.addressList {
+                report("\(what): only email identifiers take 'address_list'", at: identifier.location)
+            }
+            if case .reference(let via, _) = identifier.country {
+                checkPath(via, from: table, at: locations.of("country.via", in: identifier.location), &problems)
+            }
+            let needsRule: Set<IdentifierKind> = [.email, .phone, .ip, .name]
+            if needsRule.contains(identifier.kind), table.personalColumn(identifier.column) == nil {
+                report("\(what) has no entry under 'columns': say what erasure does to it", at: identifier.location)
+            }
+        }
+        for reference in table.references where self.table(reference.table) == nil {
+            let message =
+                "reference '\(reference.column)' of table '\(name)' names table '\(reference.table)',"
+                + " which the map does not describe"
+            report(message, at: locations.of("table", in: reference.location))
+        }
+        for file in table.files where table.personalColumn(file.column) == nil {
+            report(
+                "file column '\(file.column)' of table '\(name)' has no entry under 'columns': say what erasure does"
+                    + " to it", at: file.location)
+        }
+        problems += validateRetention(of: table, locations: locations)
+        return problems
+    }
+
+    private func validateRetention(of table: TableMap, locations: DataMapLocations) -> [DataMapProblem] {
+        var problems: [DataMapProblem] = []
+        let retention = table.retention
+        let what = "the retention of table '\(table.name)'"
+        let at = { (key: String) in locations.of("retention.\(key)", in: table.location) }
+        if retention.days != nil, retention.daysColumn != nil {
+            problems.append(.init(location: at("days_column"), message: "\(what) gives both 'days' and 'days_column'"))
+        }
+        if retention.days != nil || retention.daysColumn != nil, retention.from == nil {
+            let key = retention.days != nil ? "days" : "days_column"
+            problems.append(
+                .init(location: at(key), message: "\(what) needs 'from': the timestamp column the period runs from"))
+        }
+        if retention.from != nil, retention.days == nil, retention.daysColumn == nil {
+            problems.append(
+                .init(location: at("from"), message: "\(what) gives 'from' without 'days' or 'days_column'"))
+        }
+        if let path = retention.daysColumn {
+            checkPath(path.via, from: table, at: at("days_column.via"), &problems)
+        }
+        return problems
+    }
+
+    /// Reports a `via` hop that is not a reference; unmapped tables are reported at the reference.
+    private func checkPath(
+        _ via: [String], from table: TableMap, at location: MapLocation?, _ problems: inout [DataMapProblem]
+    ) {
+        do {
+            _ = try follow(via, from: table)
+        } catch {
+            if case .notAReference = error {
+                problems.append(DataMapProblem(location: location, message: error.message))
+            }
+        }
+    }
+
+    private func reportRepeats(
+        _ entries: [(String, MapLocation?)], list: String, table: String, _ problems: inout [DataMapProblem]
+    ) {
+        var first: [String: MapLocation?] = [:]
+        for (column, location) in entries {
+            guard let earlier = first[column] else {
+                first[column] = location
+                continue
+            }
+            let line = earlier.map { " (first on line \($0.line))" } ?? ""
+            problems.append(
+                DataMapProblem(
+                    location: location,
+                    message: "column '\(column)' of table '\(table)' is listed twice under '\(list)'\(line)"))
+        }
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+import GRDB
+
+/// Checks a data map against an operations database: every table and column it names exists.
+///
+/// A map that names a column the database lacks would make locate silently miss records
+/// (Art. 15) or make erasure fail halfway, so `dsr datamap check` runs this before a DPO
+/// relies on a map they wrote. SQLite compares names case-insensitively, and so does this.
+public enum DataMapChecker {
+    /// Reads, validates and checks a map's text against `database`, collecting every problem.
+    ///
+    /// - Throws: ``StoreError`` when the database cannot be read.
+    public static func check(text: String, against database: DatabaseQueue) throws -> [DataMapProblem] {
+        let result = DataMapParser.read(text)
+        let problems = result.problems + result.map.validate(locations: result.locations)
+        let schema = try DatabaseSchema.read(database)
+        return DataMapProblem.inFileOrder(problems + check(result.map, against: schema, locations: result.locations))
+    }
+
+    /// Opens the operations database at `operationsDB` read-only and checks a map's text against it.
+    ///
+    /// - Throws: ``StoreError`` when the database is missing, not a database, or locked.
+    public static func check(
+        text: String, operationsDB: URL, busyTimeout: Double = Store.defaultBusyTimeout
+    ) throws -> [DataMapProblem] {
+        let database = try Store.openOperations(at: operationsDB, access: .readOnly, busyTimeout: busyTimeout)
+        return try check(text: text, against: database)
+    }
+
+    /// Checks that every table and column `map` names exists in `database`.
+    ///
+    /// - Throws: ``StoreError`` when the database cannot be read.
+    public static func check(
+        _ map: DataMap, against database: DatabaseQueue, locations: DataMapLocations = DataMapLocations()
+    ) throws -> [DataMapProblem] {
+        check(map, against: try DatabaseSchema.read(database), locations: locations)
+    }
+
+    static func check(_ map: DataMap, against schema: DatabaseSchema, locations: DataMapLocations)
+        -> [DataMapProblem]
+    {
+        var problems: [DataMapProblem] = []
+        for table in map.tables where !table.name.isEmpty {
+            guard schema.hasTable(table.name) else {
+                problems.append(
+                    .init(location: table.location, message: "table '\(table.name)' does not exist in the database"))
+                continue
+            }
+            var check = TableCheck(map: map, table: table, schema: schema, locations: locations)
+            check.run()
+            problems += check.problems
+        }
+        return problems
+    }
+}
+
+/// The checks of one mapped table that exists in the database.
+private struct TableCheck {
+    let map: DataMap
+    let table: TableMap
+    let schema: DatabaseSchema
+    let locations: DataMapLocations
+    var problems: [DataMapProblem] = []
+
+    init(map: DataMap, table: TableMap, schema: DatabaseSchema, locations: DataMapLocations) {
+        self.map = map
+        self.table = table
+        self.schema = schema
+        self.locations = locations
+    }
+
+    mutating func run() {
+        need(table.primaryKey, "primary_key", at: locations.of("primary_key", in: table.location))
+        for identifier in table.identifiers {
+            need(identifier.column, "identifier", at: identifier.location)
+            switch identifier.country {
+            case .column(let column):
+                need(column, "country column", at: locations.of("country.column", in: identifier.location))
+            case .phonePrefix(let column):
+                need(column, "prefix_of column", at: locations.of("country.prefix_of", in: identifier.location))
+            case .reference(let via, let column):
+                need(column, "country column", via: via, at: locations.of("country.column", in: identifier.location))
+            case .constant, .workspaceDefault, nil: break
+            }
+        }
+        for reference in table.references {
+            need(reference.column, "reference", at: reference.location)
+            if let target = map.table(reference.table), schema.hasTable(target.name) {
+                need(
+                    reference.targetColumn, "target", in: target.name,
+                    at: locations.of("target", in: reference.location))
+            }
+        }
+        for file in table.files { need(file.column, "file column", at: file.location) }
+        for column in table.columns {
+            need(column.column, "column", at: column.location)
+            if case .retain(_, .days(_, let from)) = column.erasure {
+                need(from, "'until' from column", at: locations.of("until.from", in: column.location))
+            }
+        }
+        if let from = table.retention.from {
+            need(from, "retention 'from' column", at: locations.of("retention.from", in: table.location))
+        }
+        if let path = table.retention.daysColumn {
+            let location = locations.of("retention.days_column.column", in: table.location)
+            need(path.column, "retention 'days_column'", via: path.via, at: location)
+        }
+    }
+
+    /// Reports `column` when the table (`in`, else the checked table) lacks it.
+    private mutating func need(_ column: String, _ role: String, in name: String? = nil, at location: MapLocation?) {
+        let name = name ?? table.name
+        guard !column.isEmpty, !schema.has(column, in: name) else { return }
+        problems.append(.init(location: location, message: "\(role) '\(column)': table '\(name)' has no such column"))
+    }
+
+    /// Reports `column` when the table at the end of `via` lacks it; a path that cannot be
+    /// followed is reported by ``DataMap/validate(locations:)``.
+    private mutating func need(_ column: String, _ role: String, via: [String], at location: MapLocation?) {
+        guard let path = try? map.follow(via, from: table), schema.hasTable(path.end.name) else { return }
+        need(
+            column, role + (via.isEmpty ? "" : " (via \(via.joined(separator: ", ")))"), in: path.end.name, at: location
+        )
+    }
+}
+
+/// The tables and columns of a database, with names compared case-insensitively as SQLite does.
+struct DatabaseSchema {
+    private var columns: [String: Set<String>] = [:]
+
+    /// Reads every table and view with its columns.
+    ///
+    /// - Throws: ``StoreError`` when the database cannot be read.
+    static func read(_ database: DatabaseQueue) throws -> DatabaseSchema {
+        try database.guardedRead { db in
+            var schema = DatabaseSchema()
+            let names = try String.fetchAll(
+                db, sql: "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%'")
+            for name in names {
+                let columns = try db.columns(in: name).map { $0.name.lowercased() }
+                schema.columns[name.lowercased()] = Set(columns)
+            }
+            return schema
+        }
+    }
+
+    func hasTable(_ name: String) -> Bool { columns[name.lowercased()] != nil }
+
+    func has(_ column: String, in table: String) -> Bool {
+        columns[table.lowercased()]?.contains(column.lowercased()) ?? false
+    }
+}

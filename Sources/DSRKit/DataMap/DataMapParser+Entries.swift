@@ -1,0 +1,168 @@
+import Foundation
+import Yams
+
+/// Reading the entries of a table: identifiers, references, files, personal columns,
+/// country sources and retention.
+extension DataMapParser {
+    static let entryKeys = [
+        "identifiers": ["column", "kind", "address_list", "country", "relation"],
+        "references": ["column", "table", "target", "parent", "children"],
+        "files": ["column", "format"],
+        "columns": ["column", "erasure", "basis", "until", "rectify"],
+    ]
+    static let entryNouns = [
+        "identifiers": "identifier", "references": "reference", "files": "file column", "columns": "column",
+    ]
+    static let erasureWords = ["delete-row", "set-null", "redact", "pseudonymise", "retain"]
+
+    // MARK: - Entries
+
+    static func identifier(_ fields: Fields, column: String, reader: inout DataMapReader) -> IdentifierColumn? {
+        let kind = reader.choice("kind", in: fields, required: true, as: IdentifierKind.self)
+        let addressList = reader.flag("address_list", in: fields) ?? false
+        let relation = reader.choice("relation", in: fields, as: MatchRelation.self) ?? .subject
+        var country = self.country(in: fields, reader: &reader)
+        if kind == .phone, country == nil, !fields.has("country") { country = .workspaceDefault }
+        guard let kind else { return nil }
+        return IdentifierColumn(
+            column: column, kind: kind, addressList: addressList, country: country, relation: relation,
+            location: fields.owner)
+    }
+
+    static func reference(_ fields: Fields, column: String, reader: inout DataMapReader) -> Reference? {
+        let table = reader.text("table", in: fields, required: true)
+        let target = reader.text("target", in: fields, required: true)
+        let parent = reader.choice("parent", in: fields, as: LinkRule.self) ?? LinkRule.none
+        let children = reader.choice("children", in: fields, as: LinkRule.self) ?? LinkRule.none
+        guard let table, let target else { return nil }
+        return Reference(
+            column: column, table: table, targetColumn: target, parent: parent, children: children,
+            location: fields.owner)
+    }
+
+    static func file(_ fields: Fields, column: String, reader: inout DataMapReader) -> FileColumn? {
+        guard let format = reader.choice("format", in: fields, required: true, as: FileFormat.self) else { return nil }
+        return FileColumn(column: column, format: format, location: fields.owner)
+    }
+
+    static func personalColumn(_ fields: Fields, column: String, reader: inout DataMapReader) -> PersonalColumn? {
+        let rectifiable = reader.flag("rectify", in: fields) ?? false
+        let word = reader.text("erasure", in: fields, required: true)
+        var erasure: ErasureAction?
+        switch word {
+        case "delete-row": erasure = .deleteRow
+        case "set-null": erasure = .setNull
+        case "redact": erasure = .redact
+        case "pseudonymise": erasure = .pseudonymise
+        case "retain":
+            let basis = reader.text("basis", in: fields)
+            let until = self.until(in: fields, reader: &reader)
+            if !fields.has("basis") {
+                reader.missing("basis", in: fields, hint: ": 'retain' needs the Art. 17(3) ground for keeping it")
+            }
+            if !fields.has("until") {
+                reader.missing(
+                    "until", in: fields, hint: ": 'retain' needs 'table-retention' or {days: N, from: COLUMN}")
+            }
+            erasure = .retain(basis: basis ?? "", until: until ?? .tableRetention)
+        case nil: break
+        case let word?:
+            let allowed = erasureWords.joined(separator: " | ")
+            reader.report("\(fields.what): unknown erasure '\(word)' (one of: \(allowed))", at: fields["erasure"]!)
+        }
+        if word != "retain" {
+            for key in ["basis", "until"] where fields.has(key) {
+                reader.report("\(fields.what): '\(key)' belongs only to erasure 'retain'", at: fields.values[key]!.key)
+            }
+        }
+        guard let erasure else { return nil }
+        return PersonalColumn(column: column, erasure: erasure, rectifiable: rectifiable, location: fields.owner)
+    }
+
+    // MARK: - Nested values
+
+    /// `country:` of a phone identifier; `nil` when absent or unreadable.
+    static func country(in fields: Fields, reader: inout DataMapReader) -> CountrySource? {
+        guard let node = fields["country"] else { return nil }
+        let expected =
+            "'country' must be a two-letter code such as NL, 'default', {column: C}, {prefix_of: C}"
+            + " or {via: [C, ...], column: C}"
+        if let scalar = node.scalar {
+            // Read the text whatever its YAML type: YAML 1.1 resolves a plain `NO` (Norway) to false.
+            let word = scalar.string.trimmingCharacters(in: .whitespaces)
+            if word == "default" { return .workspaceDefault }
+            if WorkspaceConfiguration.isCountryCode(word) { return .constant(word.uppercased()) }
+            reader.report("\(fields.what): \(expected), found '\(word)'", at: node)
+            return nil
+        }
+        let what = "the country of \(fields.what)"
+        guard
+            let country = reader.fields(
+                of: node, what: what, known: ["column", "prefix_of", "via"], owner: fields.owner, prefix: "country.")
+        else { return nil }
+        switch (country.has("column"), country.has("prefix_of"), country.has("via")) {
+        case (true, false, false):
+            return reader.text("column", in: country).map { .column($0) }
+        case (false, true, false):
+            return reader.text("prefix_of", in: country).map { .phonePrefix(column: $0) }
+        case (true, false, true):
+            let via = reader.texts("via", in: country)
+            if via.isEmpty, country["via"]?.sequence != nil {
+                reader.report("\(what): 'via' must name at least one reference column", at: country["via"]!)
+            }
+            guard let column = reader.text("column", in: country), !via.isEmpty else { return nil }
+            return .reference(via: via, column: column)
+        default:
+            reader.report("\(fields.what): \(expected)", at: node)
+            return nil
+        }
+    }
+
+    /// `until:` of a retained column.
+    static func until(in fields: Fields, reader: inout DataMapReader) -> RetainUntil? {
+        guard let node = fields["until"] else { return nil }
+        if let word = node.scalar?.string {
+            if word == "table-retention" { return .tableRetention }
+            reader.report("\(fields.what): 'until' must be table-retention or {days: N, from: COLUMN}", at: node)
+            return nil
+        }
+        guard
+            let until = reader.fields(
+                of: node, what: "'until' of \(fields.what)", known: ["days", "from"], owner: fields.owner,
+                prefix: "until.")
+        else { return nil }
+        if !until.has("days") { reader.missing("days", in: until) }
+        let days = reader.count("days", in: until)
+        let from = reader.text("from", in: until, required: true)
+        guard let days, let from else { return nil }
+        return .days(days, from: from)
+    }
+
+    /// `retention:` of a table.
+    static func retention(in fields: Fields, table: String, reader: inout DataMapReader) -> Retention? {
+        guard let node = fields["retention"] else {
+            reader.missing("retention", in: fields, hint: " (at least {rule: \"...\"})")
+            return nil
+        }
+        let known = ["rule", "days", "from", "days_column"]
+        let what = "the retention of table '\(table)'"
+        guard
+            let retention = reader.fields(
+                of: node, what: what, known: known, owner: fields.owner, prefix: "retention.")
+        else { return nil }
+        var result = Retention(rule: reader.text("rule", in: retention, required: true) ?? "")
+        result.days = reader.count("days", in: retention)
+        result.from = reader.text("from", in: retention)
+        if let pathNode = retention["days_column"],
+            let path = reader.fields(
+                of: pathNode, what: "'days_column' of \(what)", known: ["via", "column"], owner: fields.owner,
+                prefix: "retention.days_column.")
+        {
+            let via = reader.texts("via", in: path)
+            if let column = reader.text("column", in: path, required: true) {
+                result.daysColumn = ColumnPath(via: via, column: column)
+            }
+        }
+        return result
+    }
+}
