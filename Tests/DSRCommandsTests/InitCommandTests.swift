@@ -26,7 +26,7 @@ import Testing
         let key = try Data(contentsOf: harness.folder.appending(path: "ws/state/secret.key"))
         let again = harness.run("init", "--dir", "ws", "--force", "--json")
         #expect(again.code == 0)
-        #expect(again.stdout.contains("\"keptExistingKey\" : true"))
+        #expect(again.stdout.contains("\"kept_existing_key\" : true"))
         #expect(try Data(contentsOf: harness.folder.appending(path: "ws/state/secret.key")) == key)
     }
 

@@ -1,0 +1,62 @@
+import DSRKit
+
+/// The text report of `dsr locate`: identifiers with provenance, records grouped by table,
+/// files, warnings and mentions.
+struct LocateSummary {
+    var result: LocateResult
+
+    func print(to out: OutputSink) {
+        out.line("Identifiers")
+        for identifier in result.identifiers {
+            var line = "  \(identifier.kind):\(identifier.value)  (\(identifier.origin)"
+            if let source = identifier.source, let via = identifier.via {
+                line += " from \(source.table) \(source.key) \(source.column ?? ""), found by \(via)"
+            }
+            out.line(line + ")")
+        }
+        out.line("")
+        let own = result.records.filter { $0.relation == "subject" }
+        let related = result.records.filter { $0.relation == "related" }
+        out.line("Records of the person: \(own.count)")
+        printGroups(own, to: out)
+        out.line("")
+        out.line("Related context (the person's business, not their own data): \(related.count)")
+        printGroups(related, to: out)
+        out.line("")
+        out.line("Files: \(result.files.count)")
+        for file in result.files {
+            out.line(
+                "  \(file.status.padding(toLength: 8, withPad: " ", startingAt: 0)) \(file.table) \(file.key)  \(file.path)"
+            )
+        }
+        if !result.mentions.isEmpty {
+            out.line("")
+            out.line("Mentions in e-mail text (--deep): \(result.mentions.count)")
+            for mention in result.mentions {
+                let note = mention.recordLocated ? "" : "  (message not otherwise located)"
+                out.line("  \(mention.table) \(mention.key)  \(mention.identifier)  \(mention.path)\(note)")
+            }
+        }
+        if !result.warnings.isEmpty {
+            out.line("")
+            out.line("Warnings: \(result.warnings.count)")
+            for warning in result.warnings {
+                let keys = warning.keys.map(\.description).joined(separator: ", ")
+                out.line("  \(warning.kind): \(warning.table).\(warning.column ?? "") [\(keys)]: \(warning.message)")
+            }
+        }
+    }
+
+    private func printGroups(_ records: [LocatedRecord], to out: OutputSink) {
+        var tables: [String] = []
+        for record in records where !tables.contains(record.table) { tables.append(record.table) }
+        for table in tables {
+            let rows = records.filter { $0.table == table }
+            out.line("  \(table): \(rows.count)")
+            for record in rows.prefix(50) {
+                out.line("    \(record.key)  \(record.matchedOn) ← \(record.via)")
+            }
+            if rows.count > 50 { out.line("    … \(rows.count - 50) more (use --json for all)") }
+        }
+    }
+}

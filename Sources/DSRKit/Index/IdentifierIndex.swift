@@ -1,0 +1,152 @@
+import Foundation
+import GRDB
+
+/// dsr's index of canonical identifiers: `state/index.db`, kept in step with the operations
+/// database so that a lookup costs O(log n + k) instead of a normalising full scan.
+///
+/// **What it holds.** For every identifier column of the data map, one entry per identifier
+/// a row holds: the first 8 bytes of HMAC-SHA-256(workspace secret, canonical form), the
+/// column, and the row's rowid. For every reference locate follows from parent to children
+/// (a call's recordings), the keyed hash of the raw value. No identifier is stored in plain
+/// text (CONTRACT.md section 3).
+///
+/// **Never stale.** Before every locate, ``refresh(from:)`` brings it up to date:
+/// - nothing to do when the operations database file and its WAL are unchanged (inode,
+///   size, modification time);
+/// - rows appended since the last refresh (rowid above the table's watermark) are indexed;
+/// - a table whose newest indexed row changed or vanished, or that shrank below its
+///   watermark, is indexed again; so is every small table (at most ``smallTableRows`` rows),
+///   which also catches updates in place there;
+/// - a different secret, data map or operations database file empties the index first.
+/// Each lookup then re-reads the candidate rows and keeps only those whose current value
+/// still matches, so an entry for a row changed or deleted since never shows.
+///
+/// **Known limit.** An update in place that gives an old row of a large table (more than
+/// ``smallTableRows`` rows) a new identifier is not seen until `dsr index rebuild`; call
+/// detail records are append-only in practice, and a nightly rebuild closes the gap.
+final class IdentifierIndex {
+    /// Tables up to this many rows (by highest rowid) are indexed again on every change.
+    static let smallTableRows: Int64 = 50_000
+    /// The index file's name in the state dir.
+    static let fileName = "index.db"
+
+    let queue: DatabaseQueue
+    let map: DataMap
+    let hasher: KeyedHasher
+    let defaultCountry: String
+    let operationsPath: String
+    private(set) var sourceIDs: [IndexSource: Int64] = [:]
+
+    private init(
+        queue: DatabaseQueue, map: DataMap, hasher: KeyedHasher, defaultCountry: String, operationsPath: String
+    ) {
+        self.queue = queue
+        self.map = map
+        self.hasher = hasher
+        self.defaultCountry = defaultCountry
+        self.operationsPath = operationsPath
+    }
+
+    /// Opens (creating when absent) the index of `workspace`.
+    ///
+    /// - Throws: ``StoreError``, ``WorkspaceError`` (the secret key).
+    static func open(workspace: Workspace, map: DataMap) throws -> IdentifierIndex {
+        let url = workspace.stateDir.appending(path: fileName)
+        let queue = try Store.open(
+            at: url, access: .create, busyTimeout: workspace.configuration.busyTimeoutSeconds, wal: false)
+        chmod(url.path(percentEncoded: false), 0o600)
+        try queue.guardedWrite { db in try IndexSchema.create(db) }
+        return IdentifierIndex(
+            queue: queue, map: map, hasher: KeyedHasher(secret: try workspace.secretKey()),
+            defaultCountry: workspace.configuration.defaultCountry,
+            operationsPath: workspace.operationsDB.path(percentEncoded: false))
+    }
+
+    /// Brings the index in step with `operations` (see the type's documentation).
+    ///
+    /// - Throws: ``StoreError``.
+    @discardableResult
+    func refresh(from operations: DatabaseQueue, rebuild: Bool = false) throws -> IndexRefresh {
+        let fingerprint = OperationsFingerprint(path: operationsPath)
+        return try queue.guardedWrite { index in
+            var report = IndexRefresh()
+            let identity = try identityText()
+            let knownIdentity = try IndexSchema.meta("identity", index)
+            let knownFile = try IndexSchema.meta("database", index)
+            if rebuild || knownIdentity != identity || knownFile != fingerprint.file {
+                try IndexSchema.clear(index)
+                try IndexSchema.setMeta("identity", identity, index)
+                try IndexSchema.setMeta("database", fingerprint.file, index)
+                report.cleared = true
+            }
+            sourceIDs = try registerSources(index)
+            if !report.cleared, try IndexSchema.meta("fingerprint", index) == fingerprint.state {
+                return report
+            }
+            report = try operations.guardedRead { ops in
+                var refresher = IndexRefresher(index: self, report: &report)
+                return try refresher.refresh(operations: ops, index: index)
+            }
+            try IndexSchema.setMeta("fingerprint", fingerprint.state, index)
+            return report
+        }
+    }
+
+    /// Row ids of `source` whose entry has `hash` (candidates, to be re-read and confirmed).
+    func candidates(_ source: IndexSource, hash: Int64) throws -> [Int64] {
+        guard let id = sourceIDs[source] else { return [] }
+        return try queue.guardedRead { db in
+            try Int64.fetchAll(
+                db.cachedStatement(sql: "SELECT rid FROM index_entries WHERE source = ? AND hash = ? ORDER BY rid"),
+                arguments: [id, hash])
+        }
+    }
+
+    /// Values of identifier columns that could not be read when they were indexed.
+    func unparseable() throws -> [UnparseableValues] {
+        try queue.guardedRead { db in
+            try sourceIDs.sorted { $0.value < $1.value }.compactMap { source, id in
+                let count =
+                    try Int.fetchOne(
+                        db, sql: "SELECT count(*) FROM index_unparseable WHERE source = ?", arguments: [id]) ?? 0
+                guard count > 0 else { return nil }
+                let rows = try Row.fetchAll(
+                    db, sql: "SELECT rid, reason FROM index_unparseable WHERE source = ? ORDER BY rid LIMIT ?",
+                    arguments: [id, UnparseableValues.sampleSize])
+                return UnparseableValues(
+                    table: source.table, column: source.column, count: count, rowids: rows.map { $0[0] },
+                    reason: rows.first?[1] ?? "")
+            }
+        }
+    }
+
+    /// What the index depends on besides the data: the key, the map, the country rules.
+    private func identityText() throws -> String {
+        let description = "format \(IndexSchema.format)\n\(map)\ncountry \(defaultCountry)"
+        return hasher.hex("index-identity:" + description)
+    }
+
+    private func registerSources(_ index: Database) throws -> [IndexSource: Int64] {
+        var ids: [IndexSource: Int64] = [:]
+        for source in IndexSource.all(in: map) {
+            try index.execute(
+                sql: "INSERT OR IGNORE INTO index_sources (table_name, column_name, purpose) VALUES (?, ?, ?)",
+                arguments: [source.table, source.column, source.purpose.rawValue])
+            ids[source] = try Int64.fetchOne(
+                index, sql: "SELECT id FROM index_sources WHERE table_name = ? AND column_name = ? AND purpose = ?",
+                arguments: [source.table, source.column, source.purpose.rawValue])
+        }
+        return ids
+    }
+}
+
+/// What a refresh did (for `dsr index` and the benchmark).
+public struct IndexRefresh: Sendable, Codable, Equatable {
+    /// Whether the index was emptied first (new key, map or database).
+    public var cleared = false
+    /// Tables indexed again from scratch.
+    public var rebuiltTables: [String] = []
+    /// Rows read and entries written.
+    public var rowsRead: Int64 = 0
+    public var entriesWritten = 0
+}

@@ -1,0 +1,105 @@
+import GRDB
+import GRDBSQLite
+
+/// Writes index entries for a range of rows of one operations table.
+///
+/// Values repeat a lot (the same caller calls many times, a few hundred service numbers
+/// take millions of calls), so readings are cached by raw value and country; the cache is
+/// bounded and simply emptied when full, which keeps memory flat at any table size.
+struct IndexBuilder {
+    let map: DataMap
+    let hasher: KeyedHasher
+    var reader: IdentifierReader
+    private var cache: [String: [Int64]] = [:]
+    private static let cacheLimit = 1 << 18
+
+    init(map: DataMap, hasher: KeyedHasher, defaultCountry: String) {
+        self.map = map
+        self.hasher = hasher
+        self.reader = IdentifierReader(map: map, defaultCountry: defaultCountry)
+    }
+
+    /// Indexes rows with `from < rowid <= upTo` of `source`'s table; returns the entries written.
+    mutating func index(
+        _ source: IndexSource, id: Int64, from: Int64, upTo: Int64, operations: Database, index: Database
+    ) throws -> Int {
+        guard let table = map.table(source.table), let connection = index.sqliteConnection else { return 0 }
+        let insert = try RawStatement(
+            "INSERT INTO index_entries (source, hash, rid) VALUES (?, ?, ?)", connection: connection,
+            path: IdentifierIndex.fileName)
+        let bad = try RawStatement(
+            "INSERT INTO index_unparseable (source, rid, reason) VALUES (?, ?, ?)", connection: connection,
+            path: IdentifierIndex.fileName)
+        var written = 0
+        func add(_ hash: Int64, _ rowid: Int64) throws {
+            insert.bind(id)
+            insert.bind(hash)
+            insert.bind(rowid)
+            try insert.step()
+            written += 1
+        }
+        switch source.purpose {
+        case .identifier:
+            guard let column = table.identifiers.first(where: { $0.column == source.column }) else { return 0 }
+            let query = try reader.query(table, column)
+            let rows = try Row.fetchCursor(
+                operations, sql: query.select + " WHERE t.rowid > ? AND t.rowid <= ?", arguments: [from, upTo])
+            while let row = try rows.next() {
+                let rowid: Int64 = row[0]
+                switch hashes(row, column: column, source: id) {
+                case .success(let hashes): for hash in hashes { try add(hash, rowid) }
+                case .failure(let problem):
+                    bad.bind(id)
+                    bad.bind(rowid)
+                    bad.bind(problem.reason)
+                    try bad.step()
+                }
+            }
+        case .reference:
+            let rows = try Row.fetchCursor(
+                operations,
+                sql: "SELECT rowid, \(SQLName.quote(source.column)) FROM \(SQLName.quote(table.name)) "
+                    + "WHERE rowid > ? AND rowid <= ?",
+                arguments: [from, upTo])
+            while let row = try rows.next() {
+                guard let text = IndexSource.referenceText(row[1]) else { continue }
+                try add(cachedHash(text), row[0])
+            }
+        }
+        return written
+    }
+
+    private struct Unreadable: Error {
+        let reason: String
+    }
+
+    /// The hashes of the identifiers a fetched `(rowid, value, hint)` row holds.
+    private mutating func hashes(_ row: Row, column: IdentifierColumn, source: Int64) -> Result<[Int64], Unreadable> {
+        let value: DatabaseValue = row[1]
+        let hint: String? = row[2]
+        // The source is part of the key: the same text reads differently in another column.
+        let cacheKey: String? = String.fromDatabaseValue(value).map { "\(source)\u{1}\($0)\u{1}" + (hint ?? "") }
+        if let cacheKey, let cached = cache[cacheKey] { return .success(cached) }
+        let country = reader.countries.country(for: column.country, hint: hint)
+        let hashes: [Int64]
+        switch StoredValue.read(value, column: column, country: country) {
+        case .identifiers(let identifiers): hashes = identifiers.map { hasher.index64($0.canonical) }
+        case .empty: hashes = []
+        case .unparseable(let reason): return .failure(Unreadable(reason: reason))
+        }
+        if let cacheKey { remember(cacheKey, hashes) }
+        return .success(hashes)
+    }
+
+    private mutating func cachedHash(_ text: String) -> Int64 {
+        if let cached = cache[text]?.first { return cached }
+        let hash = hasher.index64(text)
+        remember(text, [hash])
+        return hash
+    }
+
+    private mutating func remember(_ key: String, _ hashes: [Int64]) {
+        if cache.count >= Self.cacheLimit { cache.removeAll(keepingCapacity: true) }
+        cache[key] = hashes
+    }
+}

@@ -1,0 +1,75 @@
+import GRDB
+
+/// One refresh pass over the operations tables (see ``IdentifierIndex``).
+struct IndexRefresher {
+    let index: IdentifierIndex
+    var report: IndexRefresh
+    private var builder: IndexBuilder
+
+    init(index: IdentifierIndex, report: inout IndexRefresh) {
+        self.index = index
+        self.report = report
+        self.builder = IndexBuilder(map: index.map, hasher: index.hasher, defaultCountry: index.defaultCountry)
+    }
+
+    mutating func refresh(operations: Database, index db: Database) throws -> IndexRefresh {
+        let sources = IndexSource.all(in: index.map)
+        let tables = sources.map(\.table).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        var plans: [(table: String, from: Int64, upTo: Int64, rebuild: Bool)] = []
+        for table in tables {
+            let tableSources = sources.filter { $0.table == table }
+            let newest = try Int64.fetchOne(operations, sql: "SELECT max(rowid) FROM \(SQLName.quote(table))") ?? 0
+            let known = try Row.fetchOne(
+                db, sql: "SELECT watermark, mark FROM index_tables WHERE table_name = ?", arguments: [table])
+            let watermark: Int64 = known?[0] ?? 0
+            var rebuild = known == nil || newest < watermark || newest <= IdentifierIndex.smallTableRows
+            if !rebuild, watermark > 0, try mark(table, tableSources, rowid: watermark, operations) != known?[1] {
+                rebuild = true
+            }
+            plans.append((table, rebuild ? 0 : watermark, newest, rebuild))
+        }
+        // A large rebuild writes millions of entries: sorting once into a fresh lookup index
+        // is far cheaper than keeping the index up to date row by row.
+        let bulk = plans.contains { $0.rebuild && $0.upTo > IdentifierIndex.smallTableRows }
+        if bulk { try IndexSchema.dropLookupIndex(db) }
+        for plan in plans {
+            let tableSources = sources.filter { $0.table == plan.table }
+            if plan.rebuild {
+                report.rebuiltTables.append(plan.table)
+                for source in tableSources {
+                    guard let id = index.sourceIDs[source] else { continue }
+                    try db.execute(sql: "DELETE FROM index_entries WHERE source = ?", arguments: [id])
+                    try db.execute(sql: "DELETE FROM index_unparseable WHERE source = ?", arguments: [id])
+                }
+            }
+            if plan.upTo > plan.from {
+                report.rowsRead += plan.upTo - plan.from
+                for source in tableSources {
+                    guard let id = index.sourceIDs[source] else { continue }
+                    report.entriesWritten += try builder.index(
+                        source, id: id, from: plan.from, upTo: plan.upTo, operations: operations, index: db)
+                }
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO index_tables (table_name, watermark, mark) VALUES (?, ?, ?)
+                    ON CONFLICT (table_name) DO UPDATE SET watermark = excluded.watermark, mark = excluded.mark
+                    """,
+                arguments: [plan.table, plan.upTo, try mark(plan.table, tableSources, rowid: plan.upTo, operations)])
+        }
+        if bulk { try IndexSchema.createLookupIndex(db) }
+        return report
+    }
+
+    /// A keyed hash of the indexed values of one row (0 when there is no such row): if the
+    /// newest indexed row changes or disappears, rowids may have been reused.
+    private func mark(_ table: String, _ sources: [IndexSource], rowid: Int64, _ operations: Database) throws -> Int64 {
+        guard rowid > 0 else { return 0 }
+        let columns = sources.map { "quote(\(SQLName.quote($0.column)))" }.joined(separator: " || char(1) || ")
+        guard
+            let text = try String.fetchOne(
+                operations, sql: "SELECT \(columns) FROM \(SQLName.quote(table)) WHERE rowid = ?", arguments: [rowid])
+        else { return 0 }
+        return index.hasher.index64("mark:" + text)
+    }
+}

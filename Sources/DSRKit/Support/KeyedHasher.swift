@@ -1,0 +1,35 @@
+import Crypto
+import Foundation
+
+/// Keyed hashes of canonical identifiers: HMAC-SHA-256 with the workspace secret.
+///
+/// The state dir must not become a second copy of the personal data (CONTRACT.md section 3):
+/// everything dsr keeps about a subject beyond an open request is one of these hashes, which
+/// can be recomputed from an identifier a DPO types but not reversed into one.
+// SymmetricKey is an immutable value that swift-crypto has not marked Sendable.
+public struct KeyedHasher: @unchecked Sendable {
+    private let key: SymmetricKey
+
+    /// A hasher keyed with the workspace secret.
+    public init(secret: SecretKey) {
+        key = SymmetricKey(data: secret.bytes)
+    }
+
+    /// The full 32-byte HMAC of `text`, as lower-case hex.
+    public func hex(_ text: String) -> String {
+        Digests.hex(HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: key))
+    }
+
+    /// The first 8 bytes of the HMAC of `text` as an integer: the identifier index's key.
+    ///
+    /// Truncation only makes unrelated values collide now and then; the index re-reads every
+    /// candidate row and keeps only real matches, so a collision costs a read, never a result.
+    public func index64(_ text: String) -> Int64 {
+        let code = HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: key)
+        return code.withUnsafeBytes { raw in
+            var value: UInt64 = 0
+            for byte in raw.prefix(8) { value = value << 8 | UInt64(byte) }
+            return Int64(bitPattern: value)
+        }
+    }
+}
