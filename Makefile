@@ -36,11 +36,11 @@ test: deps
 	$(SWIFT) test
 
 # Makes ./demo (replacing an earlier demo, keeping its secret key), then runs every
-# sample command the demo printed (the lines that start with "  $ dsr").
+# sample command the demo printed (the lines that start with spaces and "$ dsr").
 demo: build
 	$(DEBUG_BIN) demo --dir demo --force > .build/demo-output.txt
 	@cat .build/demo-output.txt
-	@grep '^  \$$ dsr ' .build/demo-output.txt | sed 's/^  \$$ //' > .build/demo-commands.sh
+	@grep -E '^ +\$$ dsr ' .build/demo-output.txt | sed -E 's/^ +\$$ //' > .build/demo-commands.sh
 	@while IFS= read -r cmd; do \
 	  echo; echo "\$$ $$cmd"; \
 	  PATH="$(CURDIR)/.build/debug:$$PATH" bash -c "$$cmd" || exit $$?; \

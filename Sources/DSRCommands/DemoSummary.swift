@@ -3,7 +3,7 @@ import Foundation
 
 /// The text `dsr demo` prints: what was made, the planted subjects, and commands to paste.
 ///
-/// `make demo` runs every line that starts with `  $ dsr `, so each must work as printed.
+/// `make demo` runs every line that starts with spaces and `$ dsr `, so each must work as printed.
 struct DemoSummary {
     var config: String
     var report: DemoReport
@@ -17,10 +17,12 @@ struct DemoSummary {
         out.line("  files: \(report.files)")
         out.line("")
         out.line("Planted subjects (synthetic people whose records span several tables):")
+        let configFlag = "--config " + ShellQuote.quote(config)
         for subject in report.subjects {
             let owned = subject.expectedRecords.values.reduce(0) { $0 + $1.count }
             out.line("  \(subject.label): \(subject.summary) (\(owned) records)")
-            out.line("    identifiers: " + subject.identifiers.map(ShellQuote.quote).joined(separator: " "))
+            out.line(
+                "    $ dsr locate \(configFlag) " + subject.identifiers.map(ShellQuote.quote).joined(separator: " "))
         }
         out.line("")
         out.line("Try:")
@@ -30,10 +32,14 @@ struct DemoSummary {
     /// Commands that work on the demo workspace, as a DPO would type them.
     var sampleCommands: [String] {
         let configFlag = "--config " + ShellQuote.quote(config)
-        return [
-            "dsr status \(configFlag)",
-            "dsr status \(configFlag) --json",
-        ]
+        var commands = ["dsr status \(configFlag)", "dsr datamap check builtin \(configFlag)"]
+        if let owner = report.subjects.first(where: { $0.identifiers.contains { $0.hasPrefix("email:") } }),
+            let email = owner.identifiers.first(where: { $0.hasPrefix("email:") })
+        {
+            // One e-mail alone: the phone is learnt from the contact row, and its calls found.
+            commands.append("dsr locate \(configFlag) --deep \(ShellQuote.quote(email))")
+        }
+        return commands
     }
 }
 

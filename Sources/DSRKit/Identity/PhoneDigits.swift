@@ -27,6 +27,13 @@ struct PhoneDigits: Sendable, Equatable {
     ///   ``IdentityError/invalidPhone(reason:)`` for characters that are neither digits nor
     ///   separators, a misplaced `+`, or no digits at all.
     init(_ raw: String) throws {
+        // Most stored values are plain ASCII digits and separators: lex their bytes directly
+        // (the index reads millions of them); anything else takes the full path below, which
+        // gives the same result for these values.
+        if let lexed = Self.lexASCII(raw) {
+            self = lexed
+            return
+        }
         var text = Substring(raw.trimmingCharacters(in: .whitespacesAndNewlines))
         if text.isEmpty || Self.isWithheldMarker(text) { throw IdentityError.withheldPhone }
         if text.lowercased().hasPrefix("tel:") { text = text.dropFirst(4) }  // RFC 3966 §3
@@ -60,6 +67,51 @@ struct PhoneDigits: Sendable, Equatable {
         self.plus = plus
         self.all = digits
         self.parenthesisedZero = zero
+    }
+
+    private init(plus: Bool, all: String, parenthesisedZero: Int?) {
+        self.plus = plus
+        self.all = all
+        self.parenthesisedZero = parenthesisedZero
+    }
+
+    /// The fast path of ``init(_:)``: ASCII digits, `+` at the start, `(0)`, and the ASCII
+    /// separators only; nil for anything else (errors and markers are left to the full path).
+    private static func lexASCII(_ raw: String) -> PhoneDigits? {
+        var utf8 = raw
+        return utf8.withUTF8 { bytes -> PhoneDigits? in
+            var digits: [UInt8] = []
+            digits.reserveCapacity(bytes.count)
+            var plus = false
+            var zero: Int?
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    digits.append(byte)
+                case UInt8(ascii: "+"):
+                    guard digits.isEmpty, !plus else { return nil }
+                    plus = true
+                case UInt8(ascii: "("):
+                    if zero == nil, index + 2 < bytes.count, bytes[index + 1] == UInt8(ascii: "0"),
+                        bytes[index + 2] == UInt8(ascii: ")")
+                    {
+                        zero = digits.count
+                        digits.append(UInt8(ascii: "0"))
+                        index += 2
+                    }
+                case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "/"),
+                    UInt8(ascii: ")"):
+                    break
+                default:
+                    return nil
+                }
+                index += 1
+            }
+            guard !digits.isEmpty else { return nil }
+            return PhoneDigits(plus: plus, all: String(decoding: digits, as: UTF8.self), parenthesisedZero: zero)
+        }
     }
 
     /// Whether `text` is a withheld-caller marker: only marker and filler words (any case,

@@ -12,6 +12,12 @@ struct IndexBuilder {
     var reader: IdentifierReader
     private var cache: [String: [Int64]] = [:]
     private static let cacheLimit = 1 << 18
+    /// Countries of `prefix_of` hints (service numbers): few distinct values, read per row.
+    private var countries: [String: String] = [:]
+    /// Lookups and hits of the value cache for the source being indexed: a column whose
+    /// values hardly repeat (callers) stops caching, since a miss costs more than no cache.
+    private var lookups = 0
+    private var hits = 0
 
     init(map: DataMap, hasher: KeyedHasher, defaultCountry: String) {
         self.map = map
@@ -31,6 +37,7 @@ struct IndexBuilder {
             "INSERT INTO index_unparseable (source, rid, reason) VALUES (?, ?, ?)", connection: connection,
             path: IdentifierIndex.fileName)
         var written = 0
+        (lookups, hits) = (0, 0)
         func add(_ hash: Int64, _ rowid: Int64) throws {
             insert.bind(id)
             insert.bind(hash)
@@ -78,9 +85,17 @@ struct IndexBuilder {
         let value: DatabaseValue = row[1]
         let hint: String? = row[2]
         // The source is part of the key: the same text reads differently in another column.
-        let cacheKey: String? = String.fromDatabaseValue(value).map { "\(source)\u{1}\($0)\u{1}" + (hint ?? "") }
-        if let cacheKey, let cached = cache[cacheKey] { return .success(cached) }
-        let country = reader.countries.country(for: column.country, hint: hint)
+        let caching = lookups < 10_000 || hits * 4 >= lookups
+        let cacheKey: String? =
+            caching ? String.fromDatabaseValue(value).map { "\(source)\u{1}\($0)\u{1}" + (hint ?? "") } : nil
+        if let cacheKey {
+            lookups += 1
+            if let cached = cache[cacheKey] {
+                hits += 1
+                return .success(cached)
+            }
+        }
+        let country = self.country(for: column.country, hint: hint)
         let hashes: [Int64]
         switch StoredValue.read(value, column: column, country: country) {
         case .identifiers(let identifiers): hashes = identifiers.map { hasher.index64($0.canonical) }
@@ -89,6 +104,14 @@ struct IndexBuilder {
         }
         if let cacheKey { remember(cacheKey, hashes) }
         return .success(hashes)
+    }
+
+    private mutating func country(for source: CountrySource?, hint: String?) -> String {
+        guard case .phonePrefix = source, let hint else { return reader.countries.country(for: source, hint: hint) }
+        if let known = countries[hint] { return known }
+        let country = reader.countries.country(for: source, hint: hint)
+        if countries.count < Self.cacheLimit { countries[hint] = country }
+        return country
     }
 
     private mutating func cachedHash(_ text: String) -> Int64 {

@@ -8,16 +8,24 @@ import Foundation
 /// can be recomputed from an identifier a DPO types but not reversed into one.
 // SymmetricKey is an immutable value that swift-crypto has not marked Sendable.
 public struct KeyedHasher: @unchecked Sendable {
-    private let key: SymmetricKey
+    /// HMAC state after the key block: copying it skips hashing the key for every value.
+    private let keyed: HMAC<SHA256>
 
     /// A hasher keyed with the workspace secret.
     public init(secret: SecretKey) {
-        key = SymmetricKey(data: secret.bytes)
+        keyed = HMAC<SHA256>(key: SymmetricKey(data: secret.bytes))
+    }
+
+    private func code(_ text: String) -> HMAC<SHA256>.MAC {
+        var mac = keyed
+        var text = text
+        text.withUTF8 { mac.update(data: UnsafeRawBufferPointer($0)) }
+        return mac.finalize()
     }
 
     /// The full 32-byte HMAC of `text`, as lower-case hex.
     public func hex(_ text: String) -> String {
-        Digests.hex(HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: key))
+        Digests.hex(code(text))
     }
 
     /// The first 8 bytes of the HMAC of `text` as an integer: the identifier index's key.
@@ -25,8 +33,7 @@ public struct KeyedHasher: @unchecked Sendable {
     /// Truncation only makes unrelated values collide now and then; the index re-reads every
     /// candidate row and keeps only real matches, so a collision costs a read, never a result.
     public func index64(_ text: String) -> Int64 {
-        let code = HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: key)
-        return code.withUnsafeBytes { raw in
+        code(text).withUnsafeBytes { raw in
             var value: UInt64 = 0
             for byte in raw.prefix(8) { value = value << 8 | UInt64(byte) }
             return Int64(bitPattern: value)
