@@ -43,7 +43,10 @@ let package = Package(
         ),
         .testTarget(
             name: "DSRKitTests",
-            dependencies: ["DSRKit", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "DSRKit", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .testTarget(
             name: "DSRCommandsTests",

@@ -138,4 +138,16 @@ final class LocateFixture: @unchecked Sendable {
         #expect((second["files"] as! [[String: Any]]).contains { $0["status"] as? String == "missing" })
         #expect((second["warnings"] as! [[String: Any]]).contains { $0["kind"] as? String == "missing_file" })
     }
+
+    @Test func deepFindsTheCallerNamedInVoicemailNotifications() throws {
+        let caller = try #require(fixture.subjects.first { $0["label"] as? String == "caller" })
+        let phone = try #require((caller["identifiers"] as! [String]).first { $0.hasPrefix("phone:") })
+        let plain = try fixture.locate([phone])
+        #expect((plain["mentions"] as! [Any]).isEmpty, "no mentions without --deep")
+        let deep = try fixture.locate([phone, "--deep"])
+        let mentions = deep["mentions"] as! [[String: Any]]
+        #expect(!mentions.isEmpty)
+        #expect(mentions.allSatisfy { $0["identifier"] as? String == phone && $0["table"] as? String == "emails" })
+        #expect(LocateFixture.keys(deep, relation: "subject") == LocateFixture.keys(plain, relation: "subject"))
+    }
 }

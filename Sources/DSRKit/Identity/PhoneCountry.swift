@@ -101,6 +101,9 @@ public struct PhoneCountry: Sendable, Hashable {
 
     /// The country with ISO code `code` (any case, surrounding spaces ignored), if the table has it.
     public static func named(_ code: String) -> PhoneCountry? {
+        // Callers pass a clean code millions of times during an index build: look it up as is
+        // first, and normalise only when that fails.
+        if let country = byCode[code] { return country }
         let wanted = code.trimmingCharacters(in: .whitespaces).uppercased()
         return byCode[wanted]
     }

@@ -35,11 +35,15 @@ final class IdentifierIndex {
     let hasher: KeyedHasher
     let defaultCountry: String
     let operationsPath: String
+    /// Rows of one table above which a second thread computes part of the entries.
+    let parallelRows: Int64
     private(set) var sourceIDs: [IndexSource: Int64] = [:]
 
     private init(
-        queue: DatabaseQueue, map: DataMap, hasher: KeyedHasher, defaultCountry: String, operationsPath: String
+        queue: DatabaseQueue, map: DataMap, hasher: KeyedHasher, defaultCountry: String, operationsPath: String,
+        parallelRows: Int64
     ) {
+        self.parallelRows = parallelRows
         self.queue = queue
         self.map = map
         self.hasher = hasher
@@ -50,7 +54,7 @@ final class IdentifierIndex {
     /// Opens (creating when absent) the index of `workspace`.
     ///
     /// - Throws: ``StoreError``, ``WorkspaceError`` (the secret key).
-    static func open(workspace: Workspace, map: DataMap) throws -> IdentifierIndex {
+    static func open(workspace: Workspace, map: DataMap, parallelRows: Int64 = 200_000) throws -> IdentifierIndex {
         let url = workspace.stateDir.appending(path: fileName)
         let queue = try Store.open(
             at: url, access: .create, busyTimeout: workspace.configuration.busyTimeoutSeconds, wal: false)
@@ -59,7 +63,7 @@ final class IdentifierIndex {
         return IdentifierIndex(
             queue: queue, map: map, hasher: KeyedHasher(secret: try workspace.secretKey()),
             defaultCountry: workspace.configuration.defaultCountry,
-            operationsPath: workspace.operationsDB.path(percentEncoded: false))
+            operationsPath: workspace.operationsDB.path(percentEncoded: false), parallelRows: parallelRows)
     }
 
     /// Brings the index in step with `operations` (see the type's documentation).

@@ -1,7 +1,6 @@
 import GRDB
-import GRDBSQLite
 
-/// Writes index entries for a range of rows of one operations table.
+/// Computes index entries for a range of rows of one operations table.
 ///
 /// Values repeat a lot (the same caller calls many times, a few hundred service numbers
 /// take millions of calls), so readings are cached by raw value and country; the cache is
@@ -25,65 +24,47 @@ struct IndexBuilder {
         self.reader = IdentifierReader(map: map, defaultCountry: defaultCountry)
     }
 
-    /// Indexes rows with `from < rowid <= upTo` of `source`'s table; returns the entries written.
+    /// Reads rows with `from < rowid <= upTo` of `source`'s table and hands every entry
+    /// (keyed hash, rowid) and every unreadable value (rowid, reason) to `sink`.
     mutating func index(
-        _ source: IndexSource, id: Int64, from: Int64, upTo: Int64, operations: Database, index: Database
-    ) throws -> Int {
-        guard let table = map.table(source.table), let connection = index.sqliteConnection else { return 0 }
-        let insert = try RawStatement(
-            "INSERT INTO index_entries (source, hash, rid) VALUES (?, ?, ?)", connection: connection,
-            path: IdentifierIndex.fileName)
-        let bad = try RawStatement(
-            "INSERT INTO index_unparseable (source, rid, reason) VALUES (?, ?, ?)", connection: connection,
-            path: IdentifierIndex.fileName)
-        var written = 0
+        _ source: IndexSource, id: Int64, from: Int64, upTo: Int64, operations: Database, into sink: IndexSink
+    ) throws {
+        guard let table = map.table(source.table) else { return }
         (lookups, hits) = (0, 0)
-        func add(_ hash: Int64, _ rowid: Int64) throws {
-            insert.bind(id)
-            insert.bind(hash)
-            insert.bind(rowid)
-            try insert.step()
-            written += 1
-        }
         switch source.purpose {
         case .identifier:
-            guard let column = table.identifiers.first(where: { $0.column == source.column }) else { return 0 }
+            guard let column = table.identifiers.first(where: { $0.column == source.column }) else { return }
             let query = try reader.query(table, column)
-            let rows = try Row.fetchCursor(
+            let rows = try RawCursor(
                 operations, sql: query.select + " WHERE t.rowid > ? AND t.rowid <= ?", arguments: [from, upTo])
-            while let row = try rows.next() {
-                let rowid: Int64 = row[0]
-                switch hashes(row, column: column, source: id) {
-                case .success(let hashes): for hash in hashes { try add(hash, rowid) }
-                case .failure(let problem):
-                    bad.bind(id)
-                    bad.bind(rowid)
-                    bad.bind(problem.reason)
-                    try bad.step()
+            while try rows.next() {
+                let rowid = rows.int64(0)
+                switch hashes(rows.value(1), hint: rows.text(2), column: column, source: id) {
+                case .success(let hashes): for hash in hashes { try sink.entry(source: id, hash: hash, rowid: rowid) }
+                case .failure(let problem): try sink.unreadable(source: id, rowid: rowid, reason: problem.reason)
                 }
             }
         case .reference:
-            let rows = try Row.fetchCursor(
+            let rows = try RawCursor(
                 operations,
                 sql: "SELECT rowid, \(SQLName.quote(source.column)) FROM \(SQLName.quote(table.name)) "
                     + "WHERE rowid > ? AND rowid <= ?",
                 arguments: [from, upTo])
-            while let row = try rows.next() {
-                guard let text = IndexSource.referenceText(row[1]) else { continue }
-                try add(cachedHash(text), row[0])
+            while try rows.next() {
+                guard let text = IndexSource.referenceText(rows.value(1)) else { continue }
+                try sink.entry(source: id, hash: cachedHash(text), rowid: rows.int64(0))
             }
         }
-        return written
     }
 
     private struct Unreadable: Error {
         let reason: String
     }
 
-    /// The hashes of the identifiers a fetched `(rowid, value, hint)` row holds.
-    private mutating func hashes(_ row: Row, column: IdentifierColumn, source: Int64) -> Result<[Int64], Unreadable> {
-        let value: DatabaseValue = row[1]
-        let hint: String? = row[2]
+    /// The hashes of the identifiers a stored value holds, read with its row's country hint.
+    private mutating func hashes(
+        _ value: DatabaseValue, hint: String?, column: IdentifierColumn, source: Int64
+    ) -> Result<[Int64], Unreadable> {
         // The source is part of the key: the same text reads differently in another column.
         let caching = lookups < 10_000 || hits * 4 >= lookups
         let cacheKey: String? =

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// One refresh pass over the operations tables (see ``IdentifierIndex``).
@@ -44,11 +45,8 @@ struct IndexRefresher {
             }
             if plan.upTo > plan.from {
                 report.rowsRead += plan.upTo - plan.from
-                for source in tableSources {
-                    guard let id = index.sourceIDs[source] else { continue }
-                    report.entriesWritten += try builder.index(
-                        source, id: id, from: plan.from, upTo: plan.upTo, operations: operations, index: db)
-                }
+                report.entriesWritten += try index(
+                    plan.table, tableSources, from: plan.from, upTo: plan.upTo, operations, db)
             }
             try db.execute(
                 sql: """
@@ -59,6 +57,58 @@ struct IndexRefresher {
         }
         if bulk { try IndexSchema.createLookupIndex(db) }
         return report
+    }
+
+    /// Indexes rows `from < rowid <= upTo` of one table; returns the entries written.
+    ///
+    /// Reading, parsing and hashing cost far more than writing, so for large ranges a worker
+    /// thread with its own read-only connection takes the upper rows and hands
+    /// batches to this thread, which alone writes to `index.db`.
+    private mutating func index(
+        _ table: String, _ sources: [IndexSource], from: Int64, upTo: Int64, _ operations: Database, _ db: Database
+    ) throws -> Int {
+        let writer = try IndexWriter(db)
+        let ids = sources.compactMap { source in index.sourceIDs[source].map { (source, $0) } }
+        guard upTo - from > index.parallelRows else {
+            for (source, id) in ids {
+                try builder.index(source, id: id, from: from, upTo: upTo, operations: operations, into: writer)
+            }
+            return writer.written
+        }
+        // This thread also writes every entry, so it takes the smaller share of the rows.
+        let middle = from + (upTo - from) * 2 / 5
+        let channel = IndexChannel()
+        let (map, hasher, country, path) = (index.map, index.hasher, index.defaultCountry, index.operationsPath)
+        let finished = DispatchSemaphore(value: 0)
+        Thread {
+            defer { finished.signal() }
+            do {
+                let queue = try Store.openOperations(at: URL(filePath: path))
+                var builder = IndexBuilder(map: map, hasher: hasher, defaultCountry: country)
+                let batcher = IndexBatcher(channel: channel)
+                try queue.guardedRead { ops in
+                    for (source, id) in ids {
+                        try builder.index(source, id: id, from: middle, upTo: upTo, operations: ops, into: batcher)
+                    }
+                }
+                batcher.flush()
+                channel.close()
+            } catch {
+                channel.close(error)
+            }
+        }.start()
+        do {
+            for (source, id) in ids {
+                try builder.index(source, id: id, from: from, upTo: middle, operations: operations, into: writer)
+            }
+            while let batch = try channel.take() { try writer.write(batch) }
+        } catch {
+            channel.close(error)
+            finished.wait()
+            throw error
+        }
+        finished.wait()
+        return writer.written
     }
 
     /// A keyed hash of the indexed values of one row (0 when there is no such row): if the

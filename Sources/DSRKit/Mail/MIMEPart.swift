@@ -10,9 +10,10 @@ struct MIMEPart {
         let (headEnd, bodyStart) = Self.split(bytes)
         body = Array(bytes[bodyStart...])
         let head = String(decoding: bytes[0..<headEnd], as: Unicode.ASCII.self)
-        for line in head.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n") {
+        for rawLine in head.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n") {
+            let line = rawLine.hasSuffix("\r") ? String(rawLine.dropLast()) : rawLine
             if let first = line.first, first == " " || first == "\t", !headers.isEmpty {
-                headers[headers.count - 1].value += " " + line.trimmingCharacters(in: .whitespaces)
+                headers[headers.count - 1].value += " " + line.trimmingCharacters(in: .whitespacesAndNewlines)
             } else if let colon = line.firstIndex(of: ":") {
                 headers.append(
                     (

@@ -86,6 +86,6 @@ enum HTMLText {
         ] {
             text = text.replacingOccurrences(of: entity, with: character)
         }
-        return text
+        return text.replacingOccurrences(of: "[ \t]+", with: " ", options: .regularExpression)
     }
 }

@@ -1,0 +1,288 @@
+#!/usr/bin/env bash
+# Issue 3, section 4: how fast `dsr locate` finds a subject with ~100 records among
+# 10,000,000 CDRs, beside
+#   (a) the physical limit: the sqlite3 CLI running the same queries on a copy of the
+#       tables with a canonical, indexed phone column (built once, not timed), and
+#   (b) a normalising full scan: `dsr locate --scan`.
+# Also times the index build (target <= 60 s) and an incremental refresh after 10,000 new
+# CDRs (target < 1 s), and records peak RSS. Target for locate: <= 2.0x the sqlite3 time.
+#
+# Usage: DSR=.build/release/dsr bench/locate.sh
+#   CALLS=10000000  CDRs in the demo workspace        RUNS=11  timed locate/sqlite3 runs
+#   KEEP=1          keep the work dir                 WORKSPACE=dir  reuse a demo workspace
+# The workspace's ops.db gains 10,000 CDRs per run (step 6).
+set -euo pipefail
+export LC_ALL=C
+
+DSR="${DSR:-.build/release/dsr}"
+CALLS="${CALLS:-10000000}"
+RUNS="${RUNS:-11}"
+SCAN_RUNS=3
+NEW_ROWS=10000
+PHONE="+31681234567"          # the demo's planted subject "caller" (NL mobile)
+command -v sqlite3 >/dev/null || { echo "sqlite3 CLI not found" >&2; exit 66; }
+command -v python3 >/dev/null || { echo "python3 not found" >&2; exit 66; }
+[ -x /usr/bin/time ] || { echo "/usr/bin/time not found (apt-get install time)" >&2; exit 66; }
+[ -x "$DSR" ] || { echo "dsr binary not found: $DSR" >&2; exit 66; }
+DSR="$(cd "$(dirname "$DSR")" && pwd)/$(basename "$DSR")"
+
+work="$(mktemp -d)"
+if [ "${KEEP:-0}" = 1 ]; then
+    echo "work dir kept: $work"
+else
+    trap 'rm -rf "$work"' EXIT
+fi
+
+now() { if [ -n "${EPOCHREALTIME:-}" ]; then echo "$EPOCHREALTIME"; else date +%s.%N; fi; }
+since() { awk -v a="$(now)" -v b="$1" 'BEGIN { printf "%.6f\n", a - b }'; }
+median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+# Count records in a `dsr locate --json` document: "total", or "TABLE" / "TABLE:RELATION",
+# or "cdrs<=N" (cdrs records with key <= N, any relation).
+count() {
+    python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1])); q = sys.argv[2]; rs = d["records"]
+if q == "total": print(len(rs))
+elif q.startswith("cdrs<="): print(sum(1 for r in rs if r["table"] == "cdrs" and int(r["key"]) <= int(q[6:])))
+elif ":" in q:
+    t, rel = q.split(":"); print(sum(1 for r in rs if r["table"] == t and r["relation"] == rel))
+else: print(sum(1 for r in rs if r["table"] == q))' "$1" "$2"
+}
+by_table() {
+    python3 -c '
+import json, sys, collections
+d = json.load(open(sys.argv[1]))
+c = collections.Counter((r["table"], r["relation"]) for r in d["records"])
+m, f, w = d.get("method"), len(d.get("files", [])), len(d.get("warnings", []))
+print(", ".join(f"{t} {n}" + ("" if rel == "subject" else f" ({rel})") for (t, rel), n in sorted(c.items())),
+      f"| method {m}, files {f}, warnings {w}")' "$1"
+}
+
+# ---- 1. the workspace -------------------------------------------------------------------
+if [ -n "${WORKSPACE:-}" ] && [ -f "$WORKSPACE/dsr.yaml" ]; then
+    W="$(cd "$WORKSPACE" && pwd)"
+    echo "workspace: reusing $W"
+else
+    W="$work/ws"
+    start="$(now)"
+    "$DSR" demo --dir "$W" --calls "$CALLS" --seed 7 >/dev/null
+    printf 'workspace: dsr demo --calls %s in %.1f s\n' "$CALLS" "$(since "$start")"
+fi
+CFG="$W/dsr.yaml"
+OPS="$W/ops.db"
+[ -f "$OPS" ] || { echo "no ops.db in $W (this script expects the demo layout)" >&2; exit 66; }
+ncdrs="$(sqlite3 "$OPS" 'SELECT count(*) FROM cdrs')"
+echo "cdrs rows: $ncdrs; subject: phone:$PHONE"
+
+# ---- 2. index build (one run) ------------------------------------------------------------
+start="$(now)"
+/usr/bin/time -f %M -o "$work/rss-build" "$DSR" index rebuild --config "$CFG" >/dev/null
+build_s="$(since "$start")"
+build_rss="$(tail -n 1 "$work/rss-build")"
+printf 'index rebuild: %.2f s, peak RSS %d kB\n' "$build_s" "$build_rss"
+
+# ---- 3. dsr locate (index) ---------------------------------------------------------------
+locate() { "$DSR" locate --config "$CFG" --json "phone:$PHONE"; }
+/usr/bin/time -f %M -o "$work/rss-locate" "$DSR" locate --config "$CFG" --json "phone:$PHONE" \
+    >"$work/locate.json"                                   # warm-up, also gives the records
+locate_rss="$(tail -n 1 "$work/rss-locate")"
+locate_times=()
+for _ in $(seq "$RUNS"); do
+    start="$(now)"
+    locate >/dev/null
+    locate_times+=("$(since "$start")")
+done
+locate_med="$(printf '%s\n' "${locate_times[@]}" | median)"
+locate_total="$(count "$work/locate.json" total)"
+printf 'dsr locate: median %.1f ms of %d, %d records: %s\n' \
+    "$(awk -v s="$locate_med" 'BEGIN { print s * 1000 }')" "$RUNS" "$locate_total" \
+    "$(by_table "$work/locate.json")"
+
+# ---- 4. reference (a): sqlite3 CLI on canonical, indexed copies --------------------------
+# canon(V, CC): the stored phone V in E.164, CC the '+NN' calling code of its context.
+# Separators ' ' '-' '.' '/' '(0)' '(' ')' are stripped; '00...' -> '+...'; a leading trunk '0'
+# -> CC || rest; bare digits -> '+' || digits; anything with other characters (withheld
+# markers, empty) -> NULL. Exact for the demo's countries (NL BE DE FR AT GB BG all use
+# trunk 0); approximate elsewhere (IT keeps its 0, HU uses 06, no length checks).
+# caller_withheld only hides the number from the owner; a stored number is still the
+# caller's (the demo expects those calls), so the flag is not a filter.
+strip() { echo "replace(replace(replace(replace(replace(replace(replace($1, '(0)', ''), '(', ''), ')', ''), ' ', ''), '-', ''), '.', ''), '/', '')"; }
+canon() {
+    echo "(CASE WHEN $1 IS NULL OR $1 NOT GLOB '*[0-9]*' OR $1 GLOB '*[^0-9+]*' OR $1 GLOB '?*+*' THEN NULL
+      WHEN $1 GLOB '+*' THEN $1 WHEN $1 GLOB '00*' THEN '+' || substr($1, 3)
+      WHEN $1 GLOB '0*' THEN $2 || substr($1, 2) ELSE '+' || $1 END)"
+}
+# The calling code of an E.164 number (ITU list: 1 and 7, the two-digit codes, else three).
+ccof() {
+    echo "(CASE WHEN substr($1, 2, 1) IN ('1', '7') THEN substr($1, 1, 2)
+      WHEN substr($1, 2, 2) IN ('20','27','30','31','32','33','34','36','39','40','41','43','44','45',
+        '46','47','48','49','51','52','53','54','55','56','57','58','60','61','62','63','64','65','66',
+        '81','82','84','86','90','91','92','93','94','95','98') THEN substr($1, 1, 3)
+      ELSE substr($1, 1, 4) END)"
+}
+marker="$(sqlite3 "$OPS" 'SELECT count(*) || ":" || max(id) FROM cdrs')"
+if [ ! -f "$W/canon.db" ] || [ "$(sqlite3 "$W/canon.db" 'SELECT v FROM meta' 2>/dev/null || true)" != "$marker" ]; then
+    rm -f "$W/canon.db"
+    start="$(now)"
+    sqlite3 "$W/canon.db" >/dev/null <<SQL
+PRAGMA journal_mode = OFF;
+PRAGMA synchronous = OFF;
+ATTACH '$OPS' AS ops;
+-- ISO country -> calling code, for contexts given as a country column (EU/EEA, GB, CH, US).
+CREATE TEMP TABLE iso(cc TEXT PRIMARY KEY, code TEXT);
+INSERT INTO iso VALUES ('AT','+43'),('BE','+32'),('BG','+359'),('HR','+385'),('CY','+357'),
+  ('CZ','+420'),('DK','+45'),('EE','+372'),('FI','+358'),('FR','+33'),('DE','+49'),('GR','+30'),
+  ('HU','+36'),('IE','+353'),('IT','+39'),('LV','+371'),('LT','+370'),('LU','+352'),('MT','+356'),
+  ('NL','+31'),('PL','+48'),('PT','+351'),('RO','+40'),('SK','+421'),('SI','+386'),('ES','+34'),
+  ('SE','+46'),('IS','+354'),('LI','+423'),('NO','+47'),('GB','+44'),('CH','+41'),('US','+1');
+-- Per service number: its own calling code (context of a caller) and its owner's country
+-- code (context of the number calls are forwarded to), as the data map defines them.
+CREATE TEMP TABLE snc(number TEXT PRIMARY KEY, pcc TEXT, occ TEXT);
+INSERT INTO snc SELECT s.number, $(ccof s.number), i.code
+  FROM ops.service_numbers s LEFT JOIN ops.customers c ON c.id = s.customer_id
+  LEFT JOIN iso i ON i.cc = c.country;
+
+BEGIN;
+-- service_number is the reference key to service_numbers.number (E.164 as stored), kept raw.
+CREATE TABLE cdrs_canon(id INTEGER PRIMARY KEY, caller TEXT, forwarded TEXT, service_number TEXT);
+INSERT INTO cdrs_canon SELECT id, $(canon c "pcc"), $(canon f "occ"), sn FROM (
+  SELECT d.id, d.service_number AS sn,
+    $(strip d.caller_number) AS c,
+    $(strip d.forwarded_to) AS f,
+    coalesce(s.pcc, $(ccof d.service_number)) AS pcc,
+    coalesce(s.occ, s.pcc, $(ccof d.service_number)) AS occ
+  FROM ops.cdrs d LEFT JOIN snc s ON s.number = d.service_number);
+CREATE TABLE contacts_canon(id INTEGER PRIMARY KEY, phone TEXT);
+INSERT INTO contacts_canon SELECT id, $(canon p cc) FROM (
+  SELECT t.id, $(strip t.phone) AS p, coalesce(i.code, '+31') AS cc
+  FROM ops.contacts t LEFT JOIN ops.customers c ON c.id = t.customer_id LEFT JOIN iso i ON i.cc = c.country);
+CREATE TABLE orders_canon(id INTEGER PRIMARY KEY, service_number TEXT);
+INSERT INTO orders_canon SELECT id, $(canon p cc) FROM (
+  SELECT o.id, $(strip o.service_number) AS p, coalesce(i.code, '+31') AS cc
+  FROM ops.orders o LEFT JOIN iso i ON i.cc = o.country);
+CREATE TABLE service_numbers_canon(number TEXT PRIMARY KEY, forward_to TEXT);
+INSERT INTO service_numbers_canon SELECT number, $(canon p cc) FROM (
+  SELECT s.number, $(strip s.forward_to) AS p, coalesce(snc.occ, snc.pcc) AS cc
+  FROM ops.service_numbers s LEFT JOIN snc ON snc.number = s.number);
+CREATE TABLE recordings(id INTEGER PRIMARY KEY, cdr_id INTEGER, file_path TEXT);
+INSERT INTO recordings SELECT id, cdr_id, file_path FROM ops.recordings;
+CREATE TABLE voicemails(id INTEGER PRIMARY KEY, cdr_id INTEGER, email_id INTEGER, file_path TEXT);
+INSERT INTO voicemails SELECT id, cdr_id, email_id, file_path FROM ops.voicemails;
+CREATE TABLE emails(id INTEGER PRIMARY KEY, file_path TEXT);
+INSERT INTO emails SELECT id, file_path FROM ops.emails;
+CREATE INDEX cdrs_canon_caller ON cdrs_canon(caller);
+CREATE INDEX cdrs_canon_forwarded ON cdrs_canon(forwarded);
+CREATE INDEX cdrs_canon_service_number ON cdrs_canon(service_number);
+CREATE INDEX contacts_canon_phone ON contacts_canon(phone);
+CREATE INDEX orders_canon_service_number ON orders_canon(service_number);
+CREATE INDEX service_numbers_canon_forward_to ON service_numbers_canon(forward_to);
+CREATE INDEX recordings_cdr_id ON recordings(cdr_id);
+CREATE INDEX voicemails_cdr_id ON voicemails(cdr_id);
+CREATE TABLE meta(v TEXT);
+INSERT INTO meta VALUES ('$marker');
+COMMIT;
+ANALYZE;
+SQL
+    printf 'canon.db built in %.1f s (setup, not timed)\n' "$(since "$start")"
+else
+    echo "canon.db: reusing $W/canon.db"
+fi
+
+# One locate's queries: every phone column; the recordings and voicemails of the subject's
+# calls and the notification e-mails of those voicemails; service numbers forwarding to the
+# phone and the calls on them (related context); contacts and orders with the phone.
+P="'$PHONE'"
+SUBJ_CALLS="SELECT id FROM cdrs_canon WHERE caller = $P"
+cat >"$work/queries.sql" <<SQL
+SELECT 'cdrs', id, service_number FROM cdrs_canon WHERE caller = $P;
+SELECT 'cdrs-forwarded', id, service_number FROM cdrs_canon WHERE forwarded = $P;
+SELECT 'recordings', id, cdr_id, file_path FROM recordings WHERE cdr_id IN ($SUBJ_CALLS);
+SELECT 'voicemails', id, cdr_id, email_id, file_path FROM voicemails WHERE cdr_id IN ($SUBJ_CALLS);
+SELECT 'emails', id, file_path FROM emails
+  WHERE id IN (SELECT email_id FROM voicemails WHERE cdr_id IN ($SUBJ_CALLS));
+SELECT 'contacts', id FROM contacts_canon WHERE phone = $P;
+SELECT 'orders', id FROM orders_canon WHERE service_number = $P;
+SELECT 'service_numbers', number FROM service_numbers_canon WHERE forward_to = $P;
+SELECT 'cdrs-on-forwarding-numbers', id FROM cdrs_canon
+  WHERE service_number IN (SELECT number FROM service_numbers_canon WHERE forward_to = $P);
+SQL
+sqlite3 "$W/canon.db" <"$work/queries.sql" >"$work/sqlite.out"
+sqlite3 "$W/canon.db" <"$work/queries.sql" >/dev/null           # warm-up
+sqlite_times=()
+for _ in $(seq "$RUNS"); do
+    start="$(now)"
+    sqlite3 "$W/canon.db" <"$work/queries.sql" >/dev/null
+    sqlite_times+=("$(since "$start")")
+done
+sqlite_med="$(printf '%s\n' "${sqlite_times[@]}" | median)"
+sq() { grep -c "^$1|" "$work/sqlite.out" || true; }
+sqlite_cdrs_caller="$(sq cdrs)"
+sqlite_cdrs_all="$(awk -F'|' '$1 ~ /^cdrs/ { print $2 }' "$work/sqlite.out" | sort -u | wc -l)"
+sqlite_total=$(( sqlite_cdrs_all + $(sq recordings) + $(sq voicemails) + $(sq emails) + $(sq contacts) \
+    + $(sq orders) + $(sq service_numbers) ))
+printf 'sqlite3 canonical: median %.1f ms of %d, %d rows: cdrs %d (caller %d, forwarded %d, on forwarding numbers %d), recordings %d, voicemails %d, emails %d, contacts %d, orders %d, service_numbers %d\n' \
+    "$(awk -v s="$sqlite_med" 'BEGIN { print s * 1000 }')" "$RUNS" "$sqlite_total" \
+    "$sqlite_cdrs_all" "$sqlite_cdrs_caller" "$(sq cdrs-forwarded)" "$(sq cdrs-on-forwarding-numbers)" \
+    "$(sq recordings)" "$(sq voicemails)" "$(sq emails)" "$(sq contacts)" "$(sq orders)" "$(sq service_numbers)"
+dsr_cdrs="$(count "$work/locate.json" cdrs)"
+dsr_cdrs_subject="$(count "$work/locate.json" cdrs:subject)"
+if [ "$dsr_cdrs" = "$sqlite_cdrs_all" ] && [ "$dsr_cdrs_subject" = "$sqlite_cdrs_caller" ]; then
+    agree="agree"
+else
+    agree="DISAGREE"
+fi
+echo "cdrs matched: sqlite3 canonical $sqlite_cdrs_all (caller $sqlite_cdrs_caller), dsr $dsr_cdrs (subject $dsr_cdrs_subject): $agree"
+
+# ---- 5. reference (b): normalising full scan ---------------------------------------------
+/usr/bin/time -f %M -o "$work/rss-scan" "$DSR" locate --config "$CFG" --json --scan "phone:$PHONE" \
+    >"$work/scan.json"                                     # first run: records and RSS
+scan_times=()
+for _ in $(seq "$SCAN_RUNS"); do
+    start="$(now)"
+    "$DSR" locate --config "$CFG" --json --scan "phone:$PHONE" >/dev/null
+    scan_times+=("$(since "$start")")
+done
+scan_med="$(printf '%s\n' "${scan_times[@]}" | median)"
+scan_rss="$(tail -n 1 "$work/rss-scan")"
+scan_total="$(count "$work/scan.json" total)"
+printf 'dsr locate --scan: median %.2f s of %d, %d records: %s\n' "$scan_med" "$SCAN_RUNS" \
+    "$scan_total" "$(by_table "$work/scan.json")"
+
+# ---- 6. incremental refresh after NEW_ROWS new CDRs ---------------------------------------
+old_cdrs_found="$(count "$work/locate.json" "cdrs<=$NEW_ROWS")"
+sqlite3 "$OPS" <<SQL
+BEGIN;
+INSERT INTO cdrs (id, service_number, caller_number, caller_withheld, started_at, duration_s,
+                  forwarded_to, charge_cents, invoice_id)
+  SELECT id + (SELECT max(id) FROM cdrs), service_number, caller_number, caller_withheld,
+         started_at, duration_s, forwarded_to, charge_cents, invoice_id
+  FROM cdrs WHERE id <= $NEW_ROWS ORDER BY id;
+COMMIT;
+SQL
+start="$(now)"
+/usr/bin/time -f %M -o "$work/rss-refresh" "$DSR" index refresh --config "$CFG" >/dev/null
+refresh_s="$(since "$start")"
+refresh_rss="$(tail -n 1 "$work/rss-refresh")"
+locate >"$work/after.json"
+after_total="$(count "$work/after.json" total)"
+expected_after=$(( locate_total + old_cdrs_found ))
+[ "$after_total" = "$expected_after" ] && after_ok="ok" || after_ok="WRONG"
+printf 'index refresh after %d new CDRs: %.3f s, peak RSS %d kB; locate after: %d records (expected %d = %d + %d copies of found calls): %s\n' \
+    "$NEW_ROWS" "$refresh_s" "$refresh_rss" "$after_total" "$expected_after" "$locate_total" \
+    "$old_cdrs_found" "$after_ok"
+
+# ---- 7. summary --------------------------------------------------------------------------
+echo
+echo "summary ($ncdrs CDRs before the insert, phone:$PHONE)"
+awk -v b="$build_s" -v l="$locate_med" -v s="$sqlite_med" -v sc="$scan_med" -v r="$refresh_s" \
+    -v br="$build_rss" -v lr="$locate_rss" -v sr="$scan_rss" -v rr="$refresh_rss" -v n="$RUNS" 'BEGIN {
+    printf "  index build:             %8.2f s      (target <= 60 s)\n", b
+    printf "  dsr locate (index):      %8.1f ms     median of %d\n", l * 1000, n
+    printf "  sqlite3 canonical:       %8.1f ms     median of %d\n", s * 1000, n
+    printf "  ratio locate/sqlite3:    %8.2f        (target <= 2.0)\n", l / s
+    printf "  dsr locate --scan:       %8.2f s      median of 3, %.0fx the index locate\n", sc, sc / l
+    printf "  refresh after 10,000:    %8.3f s      (target < 1 s)\n", r
+    printf "  peak RSS: build %.0f MB, locate %.0f MB, scan %.0f MB, refresh %.0f MB\n",
+        br / 1024, lr / 1024, sr / 1024, rr / 1024
+}'
+echo "  records: locate $locate_total, scan $scan_total, sqlite3 $sqlite_total; cdrs $agree"
