@@ -10,7 +10,7 @@
 # Usage: DSR=.build/release/dsr bench/locate.sh
 #   CALLS=10000000  CDRs in the demo workspace        RUNS=11  timed locate/sqlite3 runs
 #   KEEP=1          keep the work dir                 WORKSPACE=dir  reuse a demo workspace
-# The workspace's ops.db gains 10,000 CDRs per run (step 6).
+# Step 6 adds 10,000 CDRs to the workspace's ops.db and deletes them again.
 set -euo pipefail
 export LC_ALL=C
 
@@ -249,40 +249,76 @@ printf 'dsr locate --scan: median %.2f s of %d, %d records: %s\n' "$scan_med" "$
     "$scan_total" "$(by_table "$work/scan.json")"
 
 # ---- 6. incremental refresh after NEW_ROWS new CDRs ---------------------------------------
-old_cdrs_found="$(count "$work/locate.json" "cdrs<=$NEW_ROWS")"
-sqlite3 "$OPS" <<SQL
+# Copies of the NEW_ROWS CDRs from the subject's first call on (so the subject gains calls),
+# appended above max(id). Afterwards the copies are deleted again (the workspace is left as
+# it was, so WORKSPACE=dir can be reused) and locate must stop reporting them.
+lo="$(python3 -c '
+import json, sys
+print(min(int(r["key"]) for r in json.load(open(sys.argv[1]))["records"] if r["table"] == "cdrs"))' \
+    "$work/locate.json")"
+hi=$(( lo + NEW_ROWS - 1 ))
+old_max="$(sqlite3 "$OPS" 'SELECT max(id) FROM cdrs')"
+found_in_window="$(python3 -c '
+import json, sys
+lo, hi = int(sys.argv[2]), int(sys.argv[3])
+print(sum(1 for r in json.load(open(sys.argv[1]))["records"] if r["table"] == "cdrs" and lo <= int(r["key"]) <= hi))' \
+    "$work/locate.json" "$lo" "$hi")"
+inserted="$(sqlite3 "$OPS" <<SQL
 BEGIN;
 INSERT INTO cdrs (id, service_number, caller_number, caller_withheld, started_at, duration_s,
                   forwarded_to, charge_cents, invoice_id)
-  SELECT id + (SELECT max(id) FROM cdrs), service_number, caller_number, caller_withheld,
+  SELECT id + $old_max, service_number, caller_number, caller_withheld,
          started_at, duration_s, forwarded_to, charge_cents, invoice_id
-  FROM cdrs WHERE id <= $NEW_ROWS ORDER BY id;
+  FROM cdrs WHERE id BETWEEN $lo AND $hi ORDER BY id;
+SELECT changes();
 COMMIT;
 SQL
+)"
 start="$(now)"
 /usr/bin/time -f %M -o "$work/rss-refresh" "$DSR" index refresh --config "$CFG" >/dev/null
 refresh_s="$(since "$start")"
 refresh_rss="$(tail -n 1 "$work/rss-refresh")"
 locate >"$work/after.json"
 after_total="$(count "$work/after.json" total)"
-expected_after=$(( locate_total + old_cdrs_found ))
+expected_after=$(( locate_total + found_in_window ))
 [ "$after_total" = "$expected_after" ] && after_ok="ok" || after_ok="WRONG"
-printf 'index refresh after %d new CDRs: %.3f s, peak RSS %d kB; locate after: %d records (expected %d = %d + %d copies of found calls): %s\n' \
-    "$NEW_ROWS" "$refresh_s" "$refresh_rss" "$after_total" "$expected_after" "$locate_total" \
-    "$old_cdrs_found" "$after_ok"
+printf 'index refresh after %d new CDRs (copies of ids %d..%d): %.3f s, peak RSS %d kB\n' \
+    "$inserted" "$lo" "$hi" "$refresh_s" "$refresh_rss"
+printf '  locate after the insert: %d records (expected %d = %d + %d copied calls of the subject): %s\n' \
+    "$after_total" "$expected_after" "$locate_total" "$found_in_window" "$after_ok"
+sqlite3 "$OPS" "DELETE FROM cdrs WHERE id > $old_max"
+locate >"$work/deleted.json"
+deleted_total="$(count "$work/deleted.json" total)"
+[ "$deleted_total" = "$locate_total" ] && deleted_ok="ok" || deleted_ok="WRONG"
+printf '  locate after deleting the copies again: %d records (expected %d): %s\n' \
+    "$deleted_total" "$locate_total" "$deleted_ok"
+
+# ---- fixed costs of one dsr process, for reading the locate figure -----------------------
+version_times=(); noop_times=()
+for _ in $(seq "$RUNS"); do
+    start="$(now)"; "$DSR" --version >/dev/null; version_times+=("$(since "$start")")
+    start="$(now)"; "$DSR" index refresh --config "$CFG" >/dev/null; noop_times+=("$(since "$start")")
+done
+version_med="$(printf '%s\n' "${version_times[@]}" | median)"
+noop_med="$(printf '%s\n' "${noop_times[@]}" | median)"
+printf 'fixed costs: dsr --version %.1f ms (process start), index refresh with nothing new %.1f ms (the freshness check locate makes first), medians of %d\n' \
+    "$(awk -v s="$version_med" 'BEGIN { print s * 1000 }')" "$(awk -v s="$noop_med" 'BEGIN { print s * 1000 }')" "$RUNS"
 
 # ---- 7. summary --------------------------------------------------------------------------
 echo
 echo "summary ($ncdrs CDRs before the insert, phone:$PHONE)"
-awk -v b="$build_s" -v l="$locate_med" -v s="$sqlite_med" -v sc="$scan_med" -v r="$refresh_s" \
+awk -v b="$build_s" -v l="$locate_med" -v s="$sqlite_med" -v sc="$scan_med" -v r="$refresh_s" -v k="$inserted" \
     -v br="$build_rss" -v lr="$locate_rss" -v sr="$scan_rss" -v rr="$refresh_rss" -v n="$RUNS" 'BEGIN {
     printf "  index build:             %8.2f s      (target <= 60 s)\n", b
     printf "  dsr locate (index):      %8.1f ms     median of %d\n", l * 1000, n
     printf "  sqlite3 canonical:       %8.1f ms     median of %d\n", s * 1000, n
     printf "  ratio locate/sqlite3:    %8.2f        (target <= 2.0)\n", l / s
     printf "  dsr locate --scan:       %8.2f s      median of 3, %.0fx the index locate\n", sc, sc / l
-    printf "  refresh after 10,000:    %8.3f s      (target < 1 s)\n", r
+    printf "  refresh after %6d:    %8.3f s      (target < 1 s)\n", k, r
     printf "  peak RSS: build %.0f MB, locate %.0f MB, scan %.0f MB, refresh %.0f MB\n",
         br / 1024, lr / 1024, sr / 1024, rr / 1024
 }'
-echo "  records: locate $locate_total, scan $scan_total, sqlite3 $sqlite_total; cdrs $agree"
+awk -v v="$version_med" -v o="$noop_med" 'BEGIN {
+    printf "  fixed costs in locate:   %8.1f ms     process start, %.1f ms with the freshness check\n", v * 1000, o * 1000 }'
+echo "  records: locate $locate_total, scan $scan_total, sqlite3 $sqlite_total; cdrs $agree;" \
+    "after insert $after_ok, after delete $deleted_ok"

@@ -35,15 +35,18 @@ final class IdentifierIndex {
     let hasher: KeyedHasher
     let defaultCountry: String
     let operationsPath: String
+    /// SHA-256 of the data map's text: a changed map empties the index.
+    let mapDigest: String
     /// Rows of one table above which a second thread computes part of the entries.
     let parallelRows: Int64
     private(set) var sourceIDs: [IndexSource: Int64] = [:]
 
     private init(
         queue: DatabaseQueue, map: DataMap, hasher: KeyedHasher, defaultCountry: String, operationsPath: String,
-        parallelRows: Int64
+        parallelRows: Int64, mapDigest: String
     ) {
         self.parallelRows = parallelRows
+        self.mapDigest = mapDigest
         self.queue = queue
         self.map = map
         self.hasher = hasher
@@ -54,16 +57,18 @@ final class IdentifierIndex {
     /// Opens (creating when absent) the index of `workspace`.
     ///
     /// - Throws: ``StoreError``, ``WorkspaceError`` (the secret key).
-    static func open(workspace: Workspace, map: DataMap, parallelRows: Int64 = 200_000) throws -> IdentifierIndex {
+    static func open(
+        workspace: Workspace, source: DataMapSource, map: DataMap, parallelRows: Int64 = 200_000
+    ) throws -> IdentifierIndex {
         let url = workspace.stateDir.appending(path: fileName)
         let queue = try Store.open(
             at: url, access: .create, busyTimeout: workspace.configuration.busyTimeoutSeconds, wal: false)
         chmod(url.path(percentEncoded: false), 0o600)
-        try queue.guardedWrite { db in try IndexSchema.create(db) }
         return IdentifierIndex(
             queue: queue, map: map, hasher: KeyedHasher(secret: try workspace.secretKey()),
             defaultCountry: workspace.configuration.defaultCountry,
-            operationsPath: workspace.operationsDB.path(percentEncoded: false), parallelRows: parallelRows)
+            operationsPath: workspace.operationsDB.path(percentEncoded: false), parallelRows: parallelRows,
+            mapDigest: Digests.sha256Hex(Array(source.text.utf8)))
     }
 
     /// Brings the index in step with `operations` (see the type's documentation).
@@ -72,9 +77,15 @@ final class IdentifierIndex {
     @discardableResult
     func refresh(from operations: DatabaseQueue, rebuild: Bool = false) throws -> IndexRefresh {
         let fingerprint = OperationsFingerprint(path: operationsPath)
+        let identity = identityText()
+        // The common case, nothing changed since the last refresh, reads and writes nothing.
+        if !rebuild, let ids = try unchangedSources(identity: identity, fingerprint: fingerprint) {
+            sourceIDs = ids
+            return IndexRefresh()
+        }
         return try queue.guardedWrite { index in
             var report = IndexRefresh()
-            let identity = try identityText()
+            try IndexSchema.create(index)
             let knownIdentity = try IndexSchema.meta("identity", index)
             let knownFile = try IndexSchema.meta("database", index)
             if rebuild || knownIdentity != identity || knownFile != fingerprint.file {
@@ -125,9 +136,24 @@ final class IdentifierIndex {
     }
 
     /// What the index depends on besides the data: the key, the map, the country rules.
-    private func identityText() throws -> String {
-        let description = "format \(IndexSchema.format)\n\(map)\ncountry \(defaultCountry)"
-        return hasher.hex("index-identity:" + description)
+    private func identityText() -> String {
+        hasher.hex("index-identity:format \(IndexSchema.format)\nmap \(mapDigest)\ncountry \(defaultCountry)")
+    }
+
+    /// The column ids when the index is complete and the database unchanged; nil otherwise.
+    private func unchangedSources(identity: String, fingerprint: OperationsFingerprint) throws -> [IndexSource: Int64]? {
+        try queue.guardedRead { db in
+            guard try db.tableExists("index_meta"), try IndexSchema.meta("identity", db) == identity,
+                try IndexSchema.meta("database", db) == fingerprint.file,
+                try IndexSchema.meta("fingerprint", db) == fingerprint.state
+            else { return nil }
+            var ids: [IndexSource: Int64] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, table_name, column_name, purpose FROM index_sources") {
+                guard let purpose = IndexSource.Purpose(rawValue: row[3]) else { continue }
+                ids[IndexSource(table: row[1], column: row[2], purpose: purpose)] = row[0]
+            }
+            return IndexSource.all(in: map).allSatisfy { ids[$0] != nil } ? ids : nil
+        }
     }
 
     private func registerSources(_ index: Database) throws -> [IndexSource: Int64] {

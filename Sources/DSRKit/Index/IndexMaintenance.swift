@@ -7,9 +7,10 @@ public enum IndexMaintenance {
     ///
     /// - Throws: ``StoreError``, ``WorkspaceError``, data map errors.
     public static func run(in workspace: Workspace, rebuild: Bool) throws -> IndexRefresh {
-        let map = try workspace.dataMap()
+        let source = try workspace.dataMapSource()
+        let map = try source.parse()
         let operations = try workspace.openOperations()
-        let index = try IdentifierIndex.open(workspace: workspace, map: map)
+        let index = try IdentifierIndex.open(workspace: workspace, source: source, map: map)
         return try index.refresh(from: operations, rebuild: rebuild)
     }
 }

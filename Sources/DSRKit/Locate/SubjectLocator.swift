@@ -24,12 +24,13 @@ public enum SubjectLocator {
         _ identifiers: [SubjectIdentifier], in workspace: Workspace, options: LocateOptions = .init()
     ) throws -> LocateResult {
         guard !identifiers.isEmpty else { throw LocateError.noIdentifiers }
-        let map = try workspace.dataMap()
+        let source = try workspace.dataMapSource()
+        let map = try source.parse()
         let operations = try workspace.openOperations()
         let country = workspace.configuration.defaultCountry
         let finder: RowFinder
         if options.useIndex {
-            let index = try IdentifierIndex.open(workspace: workspace, map: map)
+            let index = try IdentifierIndex.open(workspace: workspace, source: source, map: map)
             try index.refresh(from: operations)
             finder = IndexFinder(index: index, map: map, defaultCountry: country)
         } else {
