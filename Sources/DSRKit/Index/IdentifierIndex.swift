@@ -141,7 +141,8 @@ final class IdentifierIndex {
     }
 
     /// The column ids when the index is complete and the database unchanged; nil otherwise.
-    private func unchangedSources(identity: String, fingerprint: OperationsFingerprint) throws -> [IndexSource: Int64]? {
+    private func unchangedSources(identity: String, fingerprint: OperationsFingerprint) throws -> [IndexSource: Int64]?
+    {
         try queue.guardedRead { db in
             guard try db.tableExists("index_meta"), try IndexSchema.meta("identity", db) == identity,
                 try IndexSchema.meta("database", db) == fingerprint.file,

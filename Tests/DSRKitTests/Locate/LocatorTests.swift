@@ -136,8 +136,9 @@ import Testing
     @Test func parallelAndSerialBuildsWriteTheSameEntries() throws {
         func entries(parallelRows: Int64) throws -> [[Int64]] {
             try? FileManager.default.removeItem(at: workspace.stateDir.appending(path: "index.db"))
+            let source = try workspace.dataMapSource()
             let index = try IdentifierIndex.open(
-                workspace: workspace, map: try workspace.dataMap(), parallelRows: parallelRows)
+                workspace: workspace, source: source, map: try source.parse(), parallelRows: parallelRows)
             try index.refresh(from: try workspace.openOperations(), rebuild: true)
             return try index.queue.read { db in
                 try Row.fetchAll(db, sql: "SELECT source, hash, rid FROM index_entries ORDER BY 1, 2, 3").map {
