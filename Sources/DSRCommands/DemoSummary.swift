@@ -33,7 +33,8 @@ struct DemoSummary {
     var sampleCommands: [String] {
         let configFlag = "--config " + ShellQuote.quote(config)
         var commands = ["dsr status \(configFlag)", "dsr datamap check builtin \(configFlag)"]
-        if let owner = report.subjects.first(where: { $0.identifiers.contains { $0.hasPrefix("email:") } }),
+        let withEmail = report.subjects.filter { $0.identifiers.contains { $0.hasPrefix("email:") } }
+        if let owner = withEmail.first(where: { $0.label == "owner" }) ?? withEmail.first,
             let email = owner.identifiers.first(where: { $0.hasPrefix("email:") })
         {
             // One e-mail alone: the phone is learnt from the contact row, and its calls found.

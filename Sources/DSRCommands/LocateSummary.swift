@@ -4,6 +4,8 @@ import DSRKit
 /// files, warnings and mentions.
 struct LocateSummary {
     var result: LocateResult
+    /// Records listed per table in the text report; `--json` has every one.
+    static let shownPerTable = 10
 
     func print(to out: OutputSink) {
         out.line("Identifiers")
@@ -53,10 +55,12 @@ struct LocateSummary {
         for table in tables {
             let rows = records.filter { $0.table == table }
             out.line("  \(table): \(rows.count)")
-            for record in rows.prefix(50) {
+            for record in rows.prefix(Self.shownPerTable) {
                 out.line("    \(record.key)  \(record.matchedOn) ← \(record.via)")
             }
-            if rows.count > 50 { out.line("    … \(rows.count - 50) more (use --json for all)") }
+            if rows.count > Self.shownPerTable {
+                out.line("    … \(rows.count - Self.shownPerTable) more (--json lists all)")
+            }
         }
     }
 }
