@@ -21,7 +21,9 @@ public struct DSR: ParsableCommand {
             \(ExitCodes.documentation)
             """,
         version: DSRVersion.current,
-        subcommands: [Init.self, Demo.self, Status.self, Locate.self, DataMapCommand.self, Index.self]
+        subcommands: [
+            Init.self, Demo.self, Status.self, Locate.self, Request.self, Audit.self, DataMapCommand.self, Index.self,
+        ]
     )
 
     public init() {}

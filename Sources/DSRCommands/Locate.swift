@@ -20,6 +20,7 @@ extension DSR {
                 Example:
                   dsr locate --config demo/dsr.yaml phone:+31681234567
                   dsr locate email:jan.devries@example.nl --deep --json
+                  dsr locate --request DSR-2026-0001
                 """)
 
         @Argument(help: ArgumentHelp("The person's identifiers.", valueName: "identifier"))
@@ -31,19 +32,38 @@ extension DSR {
         @Flag(help: "Normalise every stored value instead of using the index (slow; for checking the index).")
         var scan = false
 
+        @Option(
+            help: ArgumentHelp("The request this search is for: its identifiers are searched too.", valueName: "id"))
+        var request: String?
+
         @OptionGroup(title: "Workspace") var workspace: WorkspaceOptions
+        @OptionGroup(title: "Audit") var actor: ActorOptions
         @OptionGroup(title: "Output") var output: OutputOptions
 
         func validate() throws {
-            if identifiers.isEmpty { throw ValidationError("give at least one identifier, e.g. phone:+31681234567") }
+            if identifiers.isEmpty && request == nil {
+                throw ValidationError("give at least one identifier, e.g. phone:+31681234567, or --request ID")
+            }
         }
 
         func run(_ context: CommandContext) throws {
             let loaded = try workspace.load(context)
             let country = loaded.configuration.defaultCountry
-            let parsed = try identifiers.map { try SubjectIdentifier.parse($0, defaultCountry: country) }
+            var parsed = try identifiers.map { try SubjectIdentifier.parse($0, defaultCountry: country) }
+            let who = actor.resolve(context)
+            if let request {
+                let kept = try RequestRegister(workspace: loaded, actor: who).show(request).subjects
+                parsed += try kept.compactMap { subject in
+                    try subject.value.map {
+                        try SubjectIdentifier.parse(
+                            $0, as: .init(rawValue: subject.kind) ?? .email, defaultCountry: country)
+                    }
+                }
+                if parsed.isEmpty { throw LocateError.noIdentifiers }
+            }
             let result = try SubjectLocator.locate(
                 parsed, in: loaded, options: LocateOptions(deep: deep, useIndex: !scan))
+            try LocateAudit.record(result, request: request, actor: who, in: loaded)
             if output.json {
                 try JSONOutput.print(result, to: context)
             } else {

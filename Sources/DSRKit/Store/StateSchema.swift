@@ -19,6 +19,56 @@ public enum StateSchema {
                     ) STRICT
                     """)
         }
+        migrator.registerMigration("v2-register-and-audit") { db in
+            // The request register. Identifiers sit in request_subjects: in plain canonical form
+            // only while the request needs them, as keyed hashes for good after (CONTRACT.md 3).
+            try db.execute(
+                sql: """
+                    CREATE TABLE requests (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        year INTEGER NOT NULL,
+                        number INTEGER NOT NULL,
+                        type TEXT NOT NULL,
+                        status TEXT NOT NULL,
+                        received TEXT NOT NULL,
+                        due TEXT NOT NULL,
+                        extended_due TEXT,
+                        extension_reason TEXT,
+                        reference TEXT,
+                        channel TEXT,
+                        note TEXT,
+                        verified_at TEXT,
+                        verification_method TEXT,
+                        verified_by TEXT,
+                        closed_at TEXT,
+                        outcome TEXT,
+                        close_reason TEXT,
+                        forget_identifiers_on TEXT,
+                        opened_at TEXT NOT NULL,
+                        UNIQUE (year, number)
+                    ) STRICT;
+                    CREATE TABLE request_subjects (
+                        request_id TEXT NOT NULL REFERENCES requests (id),
+                        position INTEGER NOT NULL,
+                        kind TEXT NOT NULL,
+                        value TEXT,
+                        hash TEXT NOT NULL,
+                        PRIMARY KEY (request_id, position)
+                    ) STRICT;
+                    CREATE TABLE audit_log (
+                        seq INTEGER PRIMARY KEY NOT NULL,
+                        at TEXT NOT NULL,
+                        actor TEXT NOT NULL,
+                        request_id TEXT,
+                        action TEXT NOT NULL,
+                        subjects TEXT NOT NULL,
+                        details TEXT NOT NULL,
+                        previous_hash TEXT NOT NULL,
+                        hash TEXT NOT NULL
+                    ) STRICT;
+                    CREATE INDEX audit_log_request ON audit_log (request_id);
+                    """)
+        }
         return migrator
     }
 

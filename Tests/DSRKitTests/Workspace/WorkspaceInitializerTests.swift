@@ -26,7 +26,10 @@ import Testing
         #expect(try mode(ws.secretKeyFile) == 0o600)
         #expect(try mode(ws.stateDatabase) == 0o600)
         #expect(try ws.secretKey().bytes.count == 32)
-        #expect(try StateSchema.appliedMigrations(Store.openState(at: ws.stateDatabase)) == ["v1-workspace"])
+        #expect(
+            try StateSchema.appliedMigrations(Store.openState(at: ws.stateDatabase)) == [
+                "v1-workspace", "v2-register-and-audit",
+            ])
     }
 
     @Test func initTwiceRefusesAndChangesNothing() throws {

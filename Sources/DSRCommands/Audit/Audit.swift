@@ -1,0 +1,113 @@
+import ArgumentParser
+import DSRKit
+import Foundation
+
+extension DSR {
+    /// `dsr audit`: the tamper-evident trail.
+    struct Audit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The audit trail: what was done for whom, and a check that nobody altered it.",
+            discussion: """
+                Entries name subjects only by keyed hashes. Keep the output of
+                `dsr audit head` somewhere else (a ticket, a mail to yourself): with it,
+                `dsr audit verify --head` also notices a truncated or rewritten history.
+
+                Example:
+                  dsr audit verify
+                  dsr audit find email:jan@example.nl
+                """,
+            subcommands: [Log.self, Verify.self, Head.self, Find.self])
+    }
+}
+
+extension DSR.Audit {
+    /// `dsr audit log`.
+    struct Log: ContextualCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the audit trail.", discussion: "Example:\n  dsr audit log --request DSR-2026-0001")
+        @Option(help: "Only entries of this request.") var request: String?
+        @Option(help: ArgumentHelp("Only entries from this day on.", valueName: "YYYY-MM-DD")) var since: String?
+        @OptionGroup(title: "Workspace") var workspace: WorkspaceOptions
+        @OptionGroup(title: "Output") var output: OutputOptions
+
+        func validate() throws { if let since { _ = try calendarDate(since, option: "--since") } }
+
+        func run(_ context: CommandContext) throws {
+            let state = try workspace.load(context).openState()
+            let entries = try state.guardedRead { db in try AuditLog.entries(request: request, since: since, db) }
+            AuditText.print(entries, output, context)
+        }
+    }
+
+    /// `dsr audit verify`.
+    struct Verify: ContextualCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check the hash chain; exit 1 naming the first bad entry and what happened to it.",
+            discussion: "Example:\n  dsr audit verify --head 42:3f9a…")
+        @Option(help: ArgumentHelp("A head kept elsewhere, as printed by `dsr audit head`.", valueName: "SEQ:HASH"))
+        var head: String?
+        @OptionGroup(title: "Workspace") var workspace: WorkspaceOptions
+        @OptionGroup(title: "Output") var output: OutputOptions
+
+        func run(_ context: CommandContext) throws {
+            let state = try workspace.load(context).openState()
+            let report = try state.guardedRead { db in try AuditVerifier.verify(head: head, db) }
+            if output.json {
+                try JSONOutput.print(report, to: context)
+            } else if report.intact {
+                context.stdout.line("Audit trail intact: \(report.entries) entries, head \(report.head ?? "(empty)").")
+            } else {
+                context.stdout.line(
+                    "Audit trail BROKEN at entry \(report.firstBadSeq ?? 0): \(report.damage?.rawValue ?? "damaged").")
+            }
+            if !report.intact { throw ExitCode(ExitCodes.checkFailed) }
+        }
+    }
+
+    /// `dsr audit head`.
+    struct Head: ContextualCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print SEQ:HASH of the newest entry, to keep somewhere else.",
+            discussion: "Example:\n  dsr audit head >> ~/dsr-heads.txt")
+        @OptionGroup(title: "Workspace") var workspace: WorkspaceOptions
+
+        func run(_ context: CommandContext) throws {
+            let state = try workspace.load(context).openState()
+            context.stdout.line(try state.guardedRead { db in try AuditLog.head(db) } ?? "0:" + AuditEntry.genesis)
+        }
+    }
+
+    /// `dsr audit find`.
+    struct Find: ContextualCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "What did we do for this person? Entries whose subjects include the identifier.",
+            discussion: "Example:\n  dsr audit find phone:+31681234567")
+        @Argument(help: "An identifier of the person.") var identifier: String
+        @OptionGroup(title: "Workspace") var workspace: WorkspaceOptions
+        @OptionGroup(title: "Output") var output: OutputOptions
+
+        func run(_ context: CommandContext) throws {
+            let loaded = try workspace.load(context)
+            let subject = try SubjectIdentifier.parse(identifier, defaultCountry: loaded.configuration.defaultCountry)
+            let hash = KeyedHasher(secret: try loaded.secretKey()).hex(subject.canonical)
+            let entries = try loaded.openState().guardedRead { db in try AuditLog.entries(about: [hash], db) }
+            AuditText.print(entries, output, context)
+        }
+    }
+}
+
+/// Prints audit entries.
+enum AuditText {
+    static func print(_ entries: [AuditEntry], _ output: OutputOptions, _ context: CommandContext) {
+        if output.json {
+            try? JSONOutput.print(entries, to: context)
+            return
+        }
+        for entry in entries {
+            let request = entry.requestID.map { " \($0)" } ?? ""
+            context.stdout.line(
+                "\(entry.seq)  \(entry.at)  \(entry.actor)  \(entry.action)\(request)  \(entry.details)")
+        }
+        if entries.isEmpty { context.stdout.line("No entries.") }
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import GRDB
+
+/// The tamper-evident audit trail in dsr's state database.
+///
+/// Appends happen inside the caller's write transaction, so an entry exists exactly when
+/// the effect it records does; two processes appending at once are serialised by SQLite's
+/// write lock, so the chain never forks.
+public enum AuditLog {
+    /// Appends `record` as the next entry of the chain, in the current write transaction.
+    ///
+    /// - Throws: GRDB errors (the caller's `guardedWrite` turns them into ``StoreError``).
+    @discardableResult
+    public static func append(_ record: AuditRecord, actor: String, at time: Date = Date(), _ db: Database) throws
+        -> AuditEntry
+    {
+        let last = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")
+        var entry = AuditEntry(
+            seq: (last?[0] as Int64? ?? 0) + 1, at: timestamp(time), actor: actor, requestID: record.requestID,
+            action: record.action, subjects: record.subjects, details: AuditValue.json(record.details),
+            previousHash: last?[1] ?? AuditEntry.genesis, hash: "")
+        entry.hash = entry.computedHash
+        try db.execute(
+            sql: """
+                INSERT INTO audit_log (seq, at, actor, request_id, action, subjects, details, previous_hash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                entry.seq, entry.at, entry.actor, entry.requestID, entry.action, entry.subjects.joined(separator: ","),
+                entry.details, entry.previousHash, entry.hash,
+            ])
+        return entry
+    }
+
+    /// Every entry in sequence order, optionally for one request or since a time.
+    public static func entries(request: String? = nil, since: String? = nil, _ db: Database) throws -> [AuditEntry] {
+        var conditions: [String] = []
+        var arguments: [any DatabaseValueConvertible] = []
+        if let request {
+            conditions.append("request_id = ?")
+            arguments.append(request)
+        }
+        if let since {
+            conditions.append("at >= ?")
+            arguments.append(since)
+        }
+        let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        return try Row.fetchAll(
+            db, sql: "SELECT * FROM audit_log\(filter) ORDER BY seq", arguments: StatementArguments(arguments)
+        ).map(entry)
+    }
+
+    /// Entries whose subjects include any of `hashes` ("what did we do for this person?").
+    public static func entries(about hashes: [String], _ db: Database) throws -> [AuditEntry] {
+        let wanted = Set(hashes)
+        return try entries(db).filter { !wanted.isDisjoint(with: $0.subjects) }
+    }
+
+    /// `SEQ:HASH` of the newest entry, for the DPO to keep elsewhere; nil when the trail is empty.
+    public static func head(_ db: Database) throws -> String? {
+        try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").map {
+            "\($0[0] as Int64):\($0[1] as String)"
+        }
+    }
+
+    static func entry(_ row: Row) -> AuditEntry {
+        let subjects: String = row["subjects"]
+        return AuditEntry(
+            seq: row["seq"], at: row["at"], actor: row["actor"], requestID: row["request_id"], action: row["action"],
+            subjects: subjects.isEmpty ? [] : subjects.components(separatedBy: ","), details: row["details"],
+            previousHash: row["previous_hash"], hash: row["hash"])
+    }
+
+    /// `2026-11-29T14:05:09.123Z`, always UTC.
+    static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: date)
+    }
+}

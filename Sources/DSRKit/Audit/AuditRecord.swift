@@ -1,0 +1,49 @@
+import Foundation
+
+/// What a command asks the audit trail to record; the log adds sequence, time and hashes.
+public struct AuditRecord: Sendable, Equatable {
+    /// What was done.
+    public var action: String
+    /// The request, if any.
+    public var requestID: String?
+    /// Keyed hashes of the subject's canonical identifiers.
+    public var subjects: [String]
+    /// Counts, keys and paths, as a JSON-encodable dictionary.
+    public var details: [String: AuditValue]
+
+    /// A record of one action.
+    public init(action: String, requestID: String? = nil, subjects: [String] = [], details: [String: AuditValue] = [:])
+    {
+        self.action = action
+        self.requestID = requestID
+        self.subjects = subjects
+        self.details = details
+    }
+}
+
+/// A value in an audit entry's details: numbers, text without personal data, lists, maps.
+public indirect enum AuditValue: Sendable, Equatable, Encodable {
+    case int(Int64)
+    case text(String)
+    case bool(Bool)
+    case list([AuditValue])
+    case map([String: AuditValue])
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .int(let value): try container.encode(value)
+        case .text(let value): try container.encode(value)
+        case .bool(let value): try container.encode(value)
+        case .list(let values): try container.encode(values)
+        case .map(let values): try container.encode(values)
+        }
+    }
+
+    /// The details as one JSON object with sorted keys (stable bytes for the hash chain).
+    static func json(_ details: [String: AuditValue]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(details)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+}
