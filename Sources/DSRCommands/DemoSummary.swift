@@ -40,6 +40,8 @@ struct DemoSummary {
             // One e-mail alone: the phone is learnt from the contact row, and its calls found.
             commands.append("dsr locate \(configFlag) --deep \(ShellQuote.quote(email))")
         }
+        // Every locate above left an audit entry: the trail must verify.
+        commands.append("dsr audit verify \(configFlag)")
         return commands
     }
 }
