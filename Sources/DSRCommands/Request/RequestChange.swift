@@ -62,7 +62,9 @@ extension DSR.Request {
         @OptionGroup(title: "Output") var output: OutputOptions
 
         func validate() throws {
-            if keepIdentifiersDays < 0 { throw ValidationError("--keep-identifiers-days takes 0 or more days") }
+            guard (0...3650).contains(keepIdentifiersDays) else {
+                throw ValidationError("--keep-identifiers-days takes 0 to 3650 days")
+            }
         }
 
         func run(_ context: CommandContext) throws {

@@ -20,7 +20,9 @@ extension DSR.Request {
 
         func validate() throws {
             if let status, !["open", "closed"].contains(status) { throw ValidationError("--status is open or closed") }
-            if let dueWithin, dueWithin < 0 { throw ValidationError("--due-within takes a number of days, 0 or more") }
+            if let dueWithin, !(0...3650).contains(dueWithin) {
+                throw ValidationError("--due-within takes a number of days from 0 to 3650")
+            }
         }
 
         func run(_ context: CommandContext) throws {

@@ -125,7 +125,7 @@ public struct RequestRegister {
     public func close(
         _ id: String, outcome: RequestOutcome, reason: String? = nil, keepIdentifiersDays: Int = 0
     ) throws -> Request {
-        let forgetOn = today.adding(days: max(0, keepIdentifiersDays))
+        let forgetOn = today.adding(days: min(max(0, keepIdentifiersDays), 3650))
         _ = try change(id, action: "request.close", details: ["outcome": .text(outcome.rawValue)]) { request, db in
             guard request.status == "open" else {
                 throw RequestError.refused(id: id, rule: "the request is closed already")
@@ -161,7 +161,7 @@ public struct RequestRegister {
         return try ids.map(show).filter { request in
             (status == nil || request.status == status) && (type == nil || request.type == type)
                 && (!overdue || request.isOverdue(on: today))
-                && (days == nil || (request.status == "open" && request.effectiveDue <= today.adding(days: days ?? 0)))
+                && (days == nil || (request.status == "open" && request.effectiveDue <= today.adding(days: min(days ?? 0, 3650))))
         }
     }
 }
