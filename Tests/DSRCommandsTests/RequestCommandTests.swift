@@ -14,7 +14,8 @@ import Testing
     }
 
     @Test func aDateThatIsNotADateIsAUsageError() {
-        let outcome = harness.run("request", "open", "--type", "access", "phone:+31681234567", "--received", "2026-02-30")
+        let outcome = harness.run(
+            "request", "open", "--type", "access", "phone:+31681234567", "--received", "2026-02-30")
         #expect(outcome.code == ExitCodes.usage)
         #expect(outcome.stderr.contains("--received"))
         #expect(harness.run("request", "list").stdout.contains("No requests."))
@@ -34,7 +35,8 @@ import Testing
     }
 
     @Test func overdueRequestsMakeListExit1ForCron() throws {
-        let opened = harness.run("request", "open", "--type", "access", "email:a@example.nl", "--received", "2020-01-01", "--json")
+        let opened = harness.run(
+            "request", "open", "--type", "access", "email:a@example.nl", "--received", "2020-01-01", "--json")
         #expect(opened.code == 0)
         let request = try JSONSerialization.jsonObject(with: Data(opened.stdout.utf8)) as! [String: Any]
         #expect(request["due"] as? String == "2020-02-01")
