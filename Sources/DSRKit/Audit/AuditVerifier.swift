@@ -72,18 +72,28 @@ public enum AuditVerifier {
             let contentIntact = entry.computedHash == entry.hash
             let linked = entry.previousHash == previous
             if entry.seq != expected, contentIntact, linked {
-                return (expected, .removed)  // a gap renumbered around, or a missing seq
+                return (expected, .removed)  // a missing sequence number
             }
             if !linked {
                 // It links to an entry that comes later: entries were swapped.
                 if entries[(index + 1)...].contains(where: { $0.hash == entry.previousHash }) {
                     return (entry.seq, .reordered)
                 }
+                // A copy of the entry before it: the copy was added.
+                if index >= 1, entry.hash == entries[index - 1].hash { return (entry.seq, .inserted) }
+                // A genuine entry (intact, or intact under the number it had) that links to
+                // the entry before the previous one: the previous one was added.
+                if index >= 2, entry.previousHash == entries[index - 2].hash, contentIntact || wasRenumbered(entry) {
+                    return (entries[index - 1].seq, .inserted)
+                }
                 // The chain goes around it (or it hangs off the end): it was added.
                 if next?.previousHash == previous || (next == nil && !contentIntact) {
                     return (entry.seq, .inserted)
                 }
                 if entry.seq != expected { return (expected, .removed) }
+                // It had another number when it was written and links to an entry that is
+                // gone: entries before it were removed and the rest renumbered.
+                if !contentIntact, wasRenumbered(entry) { return (entry.seq, .removed) }
                 return (entry.seq, contentIntact ? .removed : .altered)
             }
             if !contentIntact {
@@ -96,6 +106,16 @@ public enum AuditVerifier {
             expected = entry.seq + 1
         }
         return nil
+    }
+
+    /// Whether `entry` matches its hash under another sequence number than it has now:
+    /// entries were removed or added before it and the rest renumbered.
+    static func wasRenumbered(_ entry: AuditEntry, within distance: Int64 = 64) -> Bool {
+        (-distance...distance).contains { shift in
+            var original = entry
+            original.seq = entry.seq + shift
+            return shift != 0 && original.seq > 0 && original.computedHash == entry.hash
+        }
     }
 }
 

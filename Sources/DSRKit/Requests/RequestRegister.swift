@@ -161,7 +161,8 @@ public struct RequestRegister {
         return try ids.map(show).filter { request in
             (status == nil || request.status == status) && (type == nil || request.type == type)
                 && (!overdue || request.isOverdue(on: today))
-                && (days == nil || (request.status == "open" && request.effectiveDue <= today.adding(days: min(days ?? 0, 3650))))
+                && (days == nil
+                    || (request.status == "open" && request.effectiveDue <= today.adding(days: min(days ?? 0, 3650))))
         }
     }
 }
