@@ -1,0 +1,129 @@
+import CArchive
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+extension ArchiveWriter {
+    /// Adds a file from memory. `compress: false` stores it (zip: store; audio is stored, text deflated).
+    ///
+    /// tar.gz compresses the whole stream, so `compress` only matters for zip.
+    /// - Throws: ``ArchiveError``: `.usage` for a bad or duplicate path, `.cannotWrite` when libarchive fails.
+    public func add(path: String, data: Data, compress: Bool = true, modified: Date = Date()) throws {
+        try ArchiveLocale.run { try addData(path: path, data: data, compress: compress, modified: modified) }
+    }
+
+    /// Adds a file from disk, streamed with one reused 64 KiB buffer (memory independent of file size).
+    ///
+    /// `modified` defaults to the file's own modification time.
+    /// - Throws: ``ArchiveError``: `.missingInput` when `source` is missing or unreadable, `.usage` for a
+    ///   bad or duplicate path, `.temporary` when the file changes size meanwhile, `.cannotWrite` otherwise.
+    public func add(path: String, contentsOf source: URL, compress: Bool, modified: Date? = nil) throws {
+        try ArchiveLocale.run { try addFile(path: path, source: source, compress: compress, modified: modified) }
+    }
+
+    // MARK: - Steps of one entry
+
+    private func addData(path: String, data: Data, compress: Bool, modified: Date) throws {
+        let handle = try openHandle()
+        let entry = try claim(path)
+        try writeHeader(handle, entry: entry, size: Int64(data.count), compress: compress, modified: timespec(modified))
+        try data.withUnsafeBytes { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let count = min(Self.blockSize, bytes.count - offset)
+                try writeData(handle, bytes.baseAddress! + offset, count: count, entry: entry)
+                offset += count
+            }
+        }
+        try finishEntry(handle, entry: entry)
+    }
+
+    private func addFile(path: String, source: URL, compress: Bool, modified: Date?) throws {
+        let handle = try openHandle()
+        let entry = try ArchiveEntryPath.validated(path)
+        let file = try ArchiveSourceFile(source.path(percentEncoded: false), entry: entry)
+        _ = try claim(entry)
+        let time = modified.map(timespec) ?? file.modified
+        try writeHeader(handle, entry: entry, size: file.size, compress: compress, modified: time)
+        var remaining = file.size
+        while remaining > 0 {
+            let count = try file.read(into: buffer)
+            guard count > 0, Int64(count) <= remaining else { throw failEntry(file.changed()) }
+            try writeData(handle, buffer.baseAddress!, count: count, entry: entry)
+            remaining -= Int64(count)
+        }
+        guard try file.read(into: buffer) == 0 else { throw failEntry(file.changed()) }
+        try finishEntry(handle, entry: entry)
+    }
+
+    /// Validates `path` and records it so that no second entry takes it.
+    private func claim(_ path: String) throws -> String {
+        let entry = try ArchiveEntryPath.validated(path)
+        guard ArchiveLocale.canWrite(entry) else {
+            throw ArchiveError.invalidEntryPath(entry: entry, reason: "non-ASCII names need a UTF-8 locale (C.UTF-8)")
+        }
+        guard entryPaths.insert(entry).inserted else {
+            throw ArchiveError.duplicateEntry(archive: archivePath, entry: entry)
+        }
+        return entry
+    }
+
+    private func writeHeader(_ handle: OpaquePointer, entry: String, size: Int64, compress: Bool, modified: timespec)
+        throws
+    {
+        if format == .zip {
+            // Format options are accepted only before the archive opens (state "new");
+            // these two calls are libarchive's per-entry switch, read at each header.
+            let code =
+                compress
+                ? archive_write_zip_set_compression_deflate(handle)
+                : archive_write_zip_set_compression_store(handle)
+            try check(code, handle, entry)
+        }
+        guard let header = archive_entry_new() else {
+            throw failEntry(.library(archive: archivePath, entry: entry, message: "out of memory"))
+        }
+        defer { archive_entry_free(header) }
+        archive_entry_set_pathname_utf8(header, entry)
+        archive_entry_set_filetype(header, CARCHIVE_AE_IFREG)
+        archive_entry_set_perm(header, 0o644)
+        archive_entry_set_size(header, size)
+        archive_entry_set_mtime(header, modified.tv_sec, modified.tv_nsec)
+        try check(archive_write_header(handle, header), handle, entry)
+    }
+
+    private func writeData(_ handle: OpaquePointer, _ bytes: UnsafeRawPointer, count: Int, entry: String) throws {
+        let written = archive_write_data(handle, bytes, count)
+        guard written == count else {
+            let message = written < 0 ? Self.message(handle) : "wrote \(written) of \(count) bytes"
+            throw failEntry(.library(archive: archivePath, entry: entry, message: message))
+        }
+    }
+
+    private func finishEntry(_ handle: OpaquePointer, entry: String) throws {
+        try check(archive_write_finish_entry(handle), handle, entry)
+    }
+
+    /// Throws libarchive's error for `entry`; the archive is unusable afterwards.
+    private func check(_ code: Int32, _ handle: OpaquePointer, _ entry: String) throws {
+        guard code == CARCHIVE_OK else {
+            throw failEntry(.library(archive: archivePath, entry: entry, message: Self.message(handle)))
+        }
+    }
+
+    /// Marks the writer failed: an entry is half written, so the archive must not be finished.
+    private func failEntry(_ error: ArchiveError) -> ArchiveError {
+        isOpen = false
+        return error
+    }
+
+    private func timespec(_ date: Date) -> timespec {
+        let seconds = date.timeIntervalSince1970.rounded(.down)
+        let nanos = ((date.timeIntervalSince1970 - seconds) * 1_000_000_000).rounded(.down)
+        return Glibc.timespec(tv_sec: Int(seconds), tv_nsec: min(Int(nanos), 999_999_999))
+    }
+}
