@@ -1,0 +1,160 @@
+/// Everything the letter and the page show; built by the export engine, rendered by templates.
+///
+/// The fields follow Art. 15 GDPR: `processing` answers Art. 15(1)(a)–(d) per table, `tables`,
+/// `audio` and `files` are the copy of Art. 15(3), and `processorNotes` name the controller to ask
+/// for data we hold only as processor (Art. 28) and did not include.
+public struct ExportDocument: Sendable {
+    /// The letter's language: `en`, `nl` or `bg` (a folder of the templates).
+    public var language: String
+    /// The request register's id, when the export answers a registered request.
+    public var requestID: String?
+    /// When the export was made, ISO 8601 UTC (`2026-03-01T14:05:09Z`).
+    public var generatedAt: String
+    /// Who we are: the controller answering the request.
+    public var controller: ControllerInfo
+    /// The subject's identifiers in canonical form (`phone:+31681234567`).
+    public var subjectIdentifiers: [String]
+    /// One section per table with located records: Art. 15(1)(a)–(d).
+    public var processing: [ProcessingSection]
+    /// The records themselves, one table each, for the page.
+    public var tables: [TableSection]
+    /// Recordings and voicemails included in the archive: the page plays them.
+    public var audio: [FileItem]
+    /// Every file included in the archive, linked from the page.
+    public var files: [FileItem]
+    /// Data held as processor and not included: who its controller is (Art. 15(4), Art. 28).
+    public var processorNotes: [ProcessorNote]
+
+    /// Creates a document from all its parts.
+    public init(
+        language: String, requestID: String?, generatedAt: String, controller: ControllerInfo,
+        subjectIdentifiers: [String], processing: [ProcessingSection], tables: [TableSection], audio: [FileItem],
+        files: [FileItem], processorNotes: [ProcessorNote]
+    ) {
+        self.language = language
+        self.requestID = requestID
+        self.generatedAt = generatedAt
+        self.controller = controller
+        self.subjectIdentifiers = subjectIdentifiers
+        self.processing = processing
+        self.tables = tables
+        self.audio = audio
+        self.files = files
+        self.processorNotes = processorNotes
+    }
+}
+
+/// Who we are: the controller's identity and contacts (Art. 13(1)(a)–(b), Art. 15(1)(f)).
+public struct ControllerInfo: Sendable {
+    /// The company's name.
+    public var name: String
+    /// The postal address.
+    public var address: String
+    /// Where the subject writes about their data.
+    public var email: String
+    /// How to reach the Data Protection Officer.
+    public var dpoContact: String
+    /// The supervisory authority the subject may complain to, by name (Art. 77).
+    public var supervisoryAuthority: String
+
+    /// Creates the controller's details.
+    public init(name: String, address: String, email: String, dpoContact: String, supervisoryAuthority: String) {
+        self.name = name
+        self.address = address
+        self.email = email
+        self.dpoContact = dpoContact
+        self.supervisoryAuthority = supervisoryAuthority
+    }
+}
+
+/// The facts about one table's processing that Art. 15(1)(a)–(d) require, from the data map.
+public struct ProcessingSection: Sendable {
+    /// The table name in the operations database.
+    public var table: String
+    /// What a person calls it ("Calls", "Orders").
+    public var title: String
+    /// Why we process it (Art. 15(1)(a)).
+    public var purpose: String
+    /// The legal basis (Art. 6(1)).
+    public var legalBasis: String
+    /// `controller` or `processor` (Art. 4(7), 4(8)).
+    public var role: String
+    /// Who receives it (Art. 15(1)(c)).
+    public var recipients: [String]
+    /// Categories of personal data (Art. 15(1)(b)).
+    public var categories: [String]
+    /// How long it is kept, or the criteria (Art. 15(1)(d)).
+    public var retention: String
+    /// How many of the subject's records the table holds.
+    public var recordCount: Int
+
+    /// Creates a processing section.
+    public init(
+        table: String, title: String, purpose: String, legalBasis: String, role: String, recipients: [String],
+        categories: [String], retention: String, recordCount: Int
+    ) {
+        self.table = table
+        self.title = title
+        self.purpose = purpose
+        self.legalBasis = legalBasis
+        self.role = role
+        self.recipients = recipients
+        self.categories = categories
+        self.retention = retention
+        self.recordCount = recordCount
+    }
+}
+
+/// The subject's records of one table, as the page shows them.
+public struct TableSection: Sendable {
+    /// The table name in the operations database.
+    public var table: String
+    /// What a person calls it.
+    public var title: String
+    /// Column headings.
+    public var columns: [String]
+    /// One entry per record, one value per column, already formatted as text.
+    public var rows: [[String]]
+
+    /// Creates a table section.
+    public init(table: String, title: String, columns: [String], rows: [[String]]) {
+        self.table = table
+        self.title = title
+        self.columns = columns
+        self.rows = rows
+    }
+}
+
+/// A file inside the archive.
+public struct FileItem: Sendable {
+    /// The path inside the archive, `/`-separated (`files/recordings/2026/03/7.wav`).
+    public var path: String
+    /// What a person reads as the link ("Call of 1 March 2026, 14:05").
+    public var label: String
+    /// `audio` or `email`, as the data map's file columns say.
+    public var format: String
+
+    /// Creates a file item.
+    public init(path: String, label: String, format: String) {
+        self.path = path
+        self.label = label
+        self.format = format
+    }
+}
+
+/// Records held as processor and left out of the archive: the subject asks their controller.
+public struct ProcessorNote: Sendable {
+    /// The table name in the operations database.
+    public var table: String
+    /// How many records were left out.
+    public var count: Int
+    /// Who the controller is ("the owner of number +31 800 …").
+    public var controller: String
+
+    /// Creates a processor note.
+    public init(table: String, count: Int, controller: String) {
+        self.table = table
+        self.count = count
+        self.controller = controller
+    }
+}
