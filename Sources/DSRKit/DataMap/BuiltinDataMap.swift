@@ -39,9 +39,13 @@ public enum BuiltinDataMap {
         #   recipients, categories: [text, ...]         Art. 15(1)(c), Art. 15(1)(b)
         #   retention: {rule: TEXT, days: N, from: COLUMN}   rule required (Art. 15(1)(d));
         #       or days_column: {via: [COLUMN, ...], column: COLUMN} for a period set per row
-        #   identifiers: [{column, kind, address_list, country, relation}, ...]
+        #   identifiers: [{column, kind, address_list, country, relation, mask_for_others, withheld_flag}, ...]
         #       kind: email | phone | ip | customer | name (a name alone never identifies)
         #       address_list: true for e-mail header columns (several addresses, display names)
+        #       mask_for_others: true when an export must mask values that are not the subject's
+        #           (Art. 15(4): a phone keeps its country code and last three digits)
+        #       withheld_flag: COLUMN whose 1 means the value was withheld from the recipient:
+        #           an export shows it as withheld to anyone but the subject
         #       country (phones; default `default`): NL (a constant) | default (the workspace's
         #           default_country) | {column: C} | {prefix_of: C} (the calling code of the
         #           E.164 number in C) | {via: [C, ...], column: C} (follow references hop by hop)
@@ -191,9 +195,10 @@ public enum BuiltinDataMap {
             categories: ["traffic data (caller number, date and time, duration, number forwarded to)",
               "charges"]
             identifiers:
-              - {column: caller_number, kind: phone, country: {prefix_of: service_number}}
+              - {column: caller_number, kind: phone, country: {prefix_of: service_number}, mask_for_others: true,
+                 withheld_flag: caller_withheld}
               - {column: forwarded_to, kind: phone, country: {via: [service_number, customer_id], column: country},
-                 relation: related}
+                 relation: related, mask_for_others: true}
             references:
               - {column: service_number, table: service_numbers, target: number, parent: none, children: related}
               - {column: invoice_id, table: invoices, target: id, parent: none, children: none}

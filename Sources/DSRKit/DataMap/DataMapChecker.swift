@@ -82,6 +82,9 @@ private struct TableCheck {
                 need(column, "country column", via: via, at: locations.of("country.column", in: identifier.location))
             case .constant, .workspaceDefault, nil: break
             }
+            if let flag = identifier.withheldFlag {
+                need(flag, "withheld_flag column", at: locations.of("withheld_flag", in: identifier.location))
+            }
         }
         for reference in table.references {
             need(reference.column, "reference", at: reference.location)

@@ -32,14 +32,23 @@ public struct IdentifierColumn: Sendable, Equatable {
     public var country: CountrySource?
     /// What a match here makes of the row.
     public var relation: MatchRelation
+    /// Art. 15(4): in an export, a value that is not the subject's own is masked (a phone to
+    /// its country code and last three digits), because it is someone else's data.
+    public var maskForOthers: Bool
+    /// A column that, when 1, means the value was withheld from the recipient (a caller's
+    /// presentation restriction): shown as withheld to anyone but the subject themselves.
+    public var withheldFlag: String?
     /// Where in the map file (for messages).
     public var location: MapLocation?
 
     /// Creates an identifier column.
     public init(
         column: String, kind: IdentifierKind, addressList: Bool = false, country: CountrySource? = nil,
-        relation: MatchRelation = .subject, location: MapLocation? = nil
+        relation: MatchRelation = .subject, maskForOthers: Bool = false, withheldFlag: String? = nil,
+        location: MapLocation? = nil
     ) {
+        self.maskForOthers = maskForOthers
+        self.withheldFlag = withheldFlag
         self.column = column
         self.kind = kind
         self.addressList = addressList

@@ -5,7 +5,7 @@ import Yams
 /// country sources and retention.
 extension DataMapParser {
     static let entryKeys = [
-        "identifiers": ["column", "kind", "address_list", "country", "relation"],
+        "identifiers": ["column", "kind", "address_list", "country", "relation", "mask_for_others", "withheld_flag"],
         "references": ["column", "table", "target", "parent", "children"],
         "files": ["column", "format"],
         "columns": ["column", "erasure", "basis", "until", "rectify"],
@@ -21,12 +21,14 @@ extension DataMapParser {
         let kind = reader.choice("kind", in: fields, required: true, as: IdentifierKind.self)
         let addressList = reader.flag("address_list", in: fields) ?? false
         let relation = reader.choice("relation", in: fields, as: MatchRelation.self) ?? .subject
+        let mask = reader.flag("mask_for_others", in: fields) ?? false
+        let withheldFlag = reader.text("withheld_flag", in: fields)
         var country = self.country(in: fields, reader: &reader)
         if kind == .phone, country == nil, !fields.has("country") { country = .workspaceDefault }
         guard let kind else { return nil }
         return IdentifierColumn(
             column: column, kind: kind, addressList: addressList, country: country, relation: relation,
-            location: fields.owner)
+            maskForOthers: mask, withheldFlag: withheldFlag, location: fields.owner)
     }
 
     static func reference(_ fields: Fields, column: String, reader: inout DataMapReader) -> Reference? {

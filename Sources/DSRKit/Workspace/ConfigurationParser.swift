@@ -46,6 +46,11 @@ enum ConfigurationParser {
             case "templates_dir": config.templatesDir = try field.text()
             case "default_country": config.defaultCountry = try field.country()
             case "busy_timeout_seconds": config.busyTimeoutSeconds = try field.seconds()
+            case "controller_name": config.controller.name = try field.text()
+            case "controller_address": config.controller.address = try field.text()
+            case "controller_email": config.controller.email = try field.text()
+            case "dpo_contact": config.controller.dpoContact = try field.text()
+            case "supervisory_authority": config.controller.supervisoryAuthority = try field.text()
             default: break
             }
         }

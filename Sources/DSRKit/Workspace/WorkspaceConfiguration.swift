@@ -18,11 +18,16 @@ public struct WorkspaceConfiguration: Equatable, Sendable {
     public var templatesDir: String
     /// How long to wait for another process's lock before giving up (exit 75), in seconds.
     public var busyTimeoutSeconds: Double
+    /// Who we are, for the access export's letter and page (Art. 13(1)(a), 15): the
+    /// controller's name, postal address, e-mail, the DPO's contact and the supervisory
+    /// authority a subject may complain to.
+    public var controller = ControllerSettings()
 
     /// Every key `dsr.yaml` may contain.
     public static let knownKeys = [
         "operations_db", "files_root", "state_dir", "exports_dir", "default_country", "datamap",
-        "templates_dir", "busy_timeout_seconds",
+        "templates_dir", "busy_timeout_seconds", "controller_name", "controller_address", "controller_email",
+        "dpo_contact", "supervisory_authority",
     ]
 
     /// A configuration with the contract's defaults.
@@ -53,6 +58,12 @@ public struct WorkspaceConfiguration: Equatable, Sendable {
         datamap: \(Self.quoted(datamap))  # builtin, or the path of a data map file
         templates_dir: \(Self.quoted(templatesDir))  # builtin, or a copy of templates/ you edited
         busy_timeout_seconds: \(Self.number(busyTimeoutSeconds))  # wait this long for a locked database, then exit 75
+        # Who we are, as access exports tell the person:
+        controller_name: \(Self.quoted(controller.name))
+        controller_address: \(Self.quoted(controller.address))
+        controller_email: \(Self.quoted(controller.email))
+        dpo_contact: \(Self.quoted(controller.dpoContact))
+        supervisory_authority: \(Self.quoted(controller.supervisoryAuthority))
 
         """
     }
@@ -78,4 +89,17 @@ public struct WorkspaceConfiguration: Equatable, Sendable {
     static func number(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(value)
     }
+}
+
+/// The controller's identity as exports present it (CONTRACT.md section 1: the provider).
+public struct ControllerSettings: Equatable, Sendable {
+    public var name = "Telvora B.V."
+    public var address = "Postbus 1234, 2500 AA Den Haag, Nederland"
+    public var email = "privacy@telvora.example"
+    public var dpoContact = "Data Protection Officer, privacy@telvora.example"
+    public var supervisoryAuthority =
+        "Autoriteit Persoonsgegevens, Postbus 93374, 2509 AJ Den Haag, autoriteitpersoonsgegevens.nl"
+
+    /// The demo provider's identity; a real workspace sets its own in dsr.yaml.
+    public init() {}
 }

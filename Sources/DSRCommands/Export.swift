@@ -1,0 +1,96 @@
+import ArgumentParser
+import DSRKit
+import Foundation
+
+extension DSR {
+    /// `dsr export`: the access / portability archive.
+    struct Export: ContextualCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the access / portability export: one archive a person can open, read and re-use.",
+            discussion: """
+                The archive holds index.html (a page to open in a browser, with players for
+                recordings), letter.txt (the Art. 15 cover letter), data/<table>.json and
+                .csv, the original files, and manifest.json with every file's SHA-256.
+                Other people's numbers are masked (Art. 15(4)). It is written under a
+                temporary name and renamed when complete, mode 0600.
+
+                --encrypt makes an AES-256 zip; the password comes from --password-file or
+                $DSR_EXPORT_PASSWORD, never from the command line. 7-Zip and bsdtar open
+                it; Info-ZIP unzip does not.
+
+                Example:
+                  dsr export --request DSR-2026-0001 --lang nl
+                  dsr export phone:+31681234567 --format tar.gz -o /tmp/sanne.tar.gz
+                """)
+
+        @Argument(help: ArgumentHelp("The person's identifiers (or use --request).", valueName: "identifier"))
+        var identifiers: [String] = []
+        @Option(help: ArgumentHelp("The access or portability request this export answers.", valueName: "id"))
+        var request: String?
+        @Option(help: "zip (default) or tar.gz.") var format: ArchiveFormat = .zip
+        @Option(
+            name: [.short, .customLong("output")], help: ArgumentHelp("Where to write the archive.", valueName: "file"))
+        var output: String?
+        @Option(help: "Language of the letter and the page: en, nl or bg.") var lang: String = "en"
+        @Flag(help: "Encrypt the zip with AES-256 (password from --password-file or $DSR_EXPORT_PASSWORD).")
+        var encrypt = false
+        @Option(help: ArgumentHelp("A file whose first line is the password.", valueName: "file"))
+        var passwordFile: String?
+        @Flag(help: "Include recordings and voicemails held as processor for the number owner (audited).")
+        var includeProcessorData = false
+        @Flag(help: "Export even when the request is not a verified access or portability request (audited).")
+        var force = false
+        @OptionGroup(title: "Workspace") var workspace: WorkspaceOptions
+        @OptionGroup(title: "Audit") var actor: ActorOptions
+        @OptionGroup(title: "Output") var outputFormat: OutputOptions
+
+        func validate() throws {
+            if identifiers.isEmpty && request == nil { throw ValidationError("give identifiers or --request ID") }
+            if !["en", "nl", "bg"].contains(lang) { throw ValidationError("--lang is en, nl or bg") }
+            if encrypt && format != .zip { throw ValidationError("--encrypt needs --format zip") }
+            if passwordFile != nil && !encrypt { throw ValidationError("--password-file goes with --encrypt") }
+        }
+
+        func run(_ context: CommandContext) throws {
+            let loaded = try workspace.load(context)
+            var options = ExportOptions()
+            options.format = format
+            options.output = output.map(context.url(forPath:))
+            options.language = lang
+            options.includeProcessorData = includeProcessorData
+            options.requestID = request
+            options.force = force
+            if encrypt { options.password = try password(context) }
+            let subjects = try identifiers.map {
+                try SubjectIdentifier.parse($0, defaultCountry: loaded.configuration.defaultCountry)
+            }
+            let report = try Exporter.export(subjects, in: loaded, options: options, actor: actor.resolve(context))
+            if outputFormat.json { return try JSONOutput.print(report, to: context) }
+            context.stdout.line("Export written: \(report.path)")
+            context.stdout.line("  \(report.entries) files; manifest SHA-256 \(report.manifestSHA256)")
+            if report.processorFilesLeftOut > 0 {
+                context.stdout.line(
+                    "  \(report.processorFilesLeftOut) recording(s)/voicemail(s) held for number owners listed, not included"
+                        + " (--include-processor-data)")
+            }
+        }
+
+        private func password(_ context: CommandContext) throws -> String {
+            if let passwordFile {
+                let url = context.url(forPath: passwordFile)
+                guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+                    throw ValidationError("cannot read the password file \(url.path(percentEncoded: false))")
+                }
+                let line = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+                guard !line.isEmpty else { throw ValidationError("the password file is empty") }
+                return line
+            }
+            guard let fromEnvironment = context.environment["DSR_EXPORT_PASSWORD"], !fromEnvironment.isEmpty else {
+                throw ValidationError("--encrypt needs --password-file FILE or $DSR_EXPORT_PASSWORD")
+            }
+            return fromEnvironment
+        }
+    }
+}
+
+extension ArchiveFormat: ExpressibleByArgument {}

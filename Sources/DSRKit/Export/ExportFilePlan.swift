@@ -1,0 +1,81 @@
+import Crypto
+import Foundation
+
+/// Which located files go into the archive.
+///
+/// Data held as processor (recordings and voicemails on an owner's numbers, CONTRACT.md
+/// section 1) is the number owner's to give out: it is included when the subject reached
+/// it as that owner (related context), and for a caller only with `--include-processor-data`;
+/// otherwise it is listed and the letter names the owner as the controller to ask.
+struct ExportFilePlan {
+    /// Files to copy into `files/`, byte for byte.
+    var included: [LocatedFile] = []
+    /// Processor-held files left out.
+    var leftOut: [LocatedFile] = []
+
+    init(map: DataMap, result: LocateResult, includeProcessorData: Bool) {
+        for file in result.files where file.status == "ok" {
+            let processor = map.table(file.table)?.role == .processor
+            if processor, file.relation == "subject", !includeProcessorData {
+                leftOut.append(file)
+            } else {
+                included.append(file)
+            }
+        }
+    }
+}
+
+/// `manifest.json`: every file with its size and SHA-256, and what produced the archive.
+struct ExportManifest {
+    struct File: Encodable {
+        var path: String
+        var size: Int
+        var sha256: String
+    }
+
+    var requestID: String?
+    var generatedAt: String
+    private(set) var files: [File] = []
+
+    init(requestID: String?, generatedAt: String) {
+        self.requestID = requestID
+        self.generatedAt = generatedAt
+    }
+
+    mutating func add(path: String, size: Int, sha256: String) {
+        files.append(File(path: path, size: size, sha256: sha256))
+    }
+
+    func encoded(dataMapDigest: String) throws -> Data {
+        struct Document: Encodable {
+            var request_id: String?
+            var generated_at: String
+            var dsr_version: String
+            var data_map_sha256: String
+            var files: [File]
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(
+            Document(
+                request_id: requestID, generated_at: generatedAt, dsr_version: DSRVersion.current,
+                data_map_sha256: dataMapDigest, files: files))
+    }
+}
+
+/// SHA-256 of a file read in 64 KiB pieces.
+enum FileDigest {
+    static func sha256(of url: URL) throws -> (hex: String, size: Int) {
+        guard let handle = FileHandle(forReadingAtPath: url.path(percentEncoded: false)) else {
+            throw WorkspaceError.cannotWrite(path: url.path(percentEncoded: false), reason: "cannot be read")
+        }
+        defer { try? handle.close() }
+        var hasher = Crypto.SHA256()
+        var size = 0
+        while let chunk = try handle.read(upToCount: 1 << 16), !chunk.isEmpty {
+            hasher.update(data: chunk)
+            size += chunk.count
+        }
+        return (Digests.hex(hasher.finalize()), size)
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import GRDB
+
+/// The rows of one table that go into an export, with other people's data masked.
+public struct ExportTable: Sendable, Equatable {
+    /// The table name.
+    public var name: String
+    /// Its columns in table order, then `dsr_relation` (`subject` or `related`).
+    public var columns: [String]
+    /// One value per column; nil for NULL.
+    public var rows: [[ExportValue]]
+}
+
+/// A value as exported: SQLite's storage classes, masked values as text.
+public enum ExportValue: Sendable, Equatable, Encodable {
+    case null
+    case integer(Int64)
+    case real(Double)
+    case text(String)
+
+    /// The CSV/HTML form (empty for NULL).
+    public var text: String {
+        switch self {
+        case .null: ""
+        case .integer(let value): String(value)
+        case .real(let value): String(value)
+        case .text(let value): value
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .null: try container.encodeNil()
+        case .integer(let value): try container.encode(value)
+        case .real(let value): try container.encode(value)
+        case .text(let value): try container.encode(value)
+        }
+    }
+
+    init(_ value: DatabaseValue) {
+        switch value.storage {
+        case .null: self = .null
+        case .int64(let number): self = .integer(number)
+        case .double(let number): self = .real(number)
+        case .string(let text): self = .text(text)
+        case .blob(let data): self = .text("base64:" + data.base64EncodedString())
+        }
+    }
+}
+
+/// Reads the located records' rows and applies the data map's masking rules (Art. 15(4)).
+struct ExportTableReader {
+    let map: DataMap
+    let defaultCountry: String
+    /// The subject's identifiers: values equal to one of them are the subject's own.
+    let subject: Set<SubjectIdentifier>
+
+    func tables(for result: LocateResult, _ db: Database) throws -> [ExportTable] {
+        var reader = IdentifierReader(map: map, defaultCountry: defaultCountry)
+        var tables: [ExportTable] = []
+        for table in map.tables {
+            let records = result.records.filter { $0.table == table.name }
+            guard !records.isEmpty else { continue }
+            let columns = try db.columns(in: table.name).map(\.name)
+            var rows: [[ExportValue]] = []
+            for record in records {
+                guard
+                    let row = try Row.fetchOne(
+                        db.cachedStatement(
+                            sql:
+                                "SELECT rowid AS dsr_rowid, * FROM \(SQLName.quote(table.name)) WHERE \(SQLName.quote(table.primaryKey)) = ?"
+                        ),
+                        arguments: [record.key.databaseValue])
+                else { continue }
+                var values = columns.map { ExportValue(row[$0] as DatabaseValue) }
+                for identifier in table.identifiers where identifier.maskForOthers {
+                    guard let index = columns.firstIndex(of: identifier.column), values[index] != .null else {
+                        continue
+                    }
+                    values[index] = try masked(values[index], row: row, table: table, column: identifier, &reader, db)
+                }
+                rows.append(values + [.text(record.relation)])
+            }
+            tables.append(ExportTable(name: table.name, columns: columns + ["dsr_relation"], rows: rows))
+        }
+        return tables
+    }
+
+    /// The value itself when it is the subject's; `withheld` when the caller withheld it;
+    /// otherwise a phone masked to its country code, first digit and last three digits.
+    private func masked(
+        _ value: ExportValue, row: Row, table: TableMap, column: IdentifierColumn, _ reader: inout IdentifierReader,
+        _ db: Database
+    ) throws -> ExportValue {
+        let query = try reader.query(table, column)
+        let rowid: Int64 = row["dsr_rowid"]
+        var readings: [SubjectIdentifier] = []
+        if let fetched = try Row.fetchOne(db.cachedStatement(sql: query.byRowID), arguments: [rowid]),
+            case .identifiers(let values) = reader.read(fetched, column: column)
+        {
+            readings = values
+        }
+        if readings.contains(where: subject.contains) { return value }
+        if let flag = column.withheldFlag, (row[flag] as Int64?) == 1 { return .text("withheld") }
+        guard case .phone(let number) = readings.first else { return .text("(masked)") }
+        return .text(Self.mask(number))
+    }
+
+    /// `+31 6 *****678`: enough to recognise a call, not enough to know the caller.
+    static func mask(_ number: PhoneNumber) -> String {
+        let national = Array(number.nationalNumber)
+        guard national.count > 4 else {
+            return "+\(number.callingCode) " + String(repeating: "*", count: national.count)
+        }
+        return "+\(number.callingCode) \(national[0]) " + String(repeating: "*", count: national.count - 4)
+            + String(national.suffix(3))
+    }
+}
+
+extension RecordKey {
+    /// The key as a bindable database value.
+    var databaseValue: DatabaseValue {
+        switch self {
+        case .integer(let value): value.databaseValue
+        case .text(let value): value.databaseValue
+        }
+    }
+}

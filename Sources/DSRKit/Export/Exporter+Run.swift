@@ -1,0 +1,133 @@
+import Foundation
+import GRDB
+
+/// Builds the access export archive (GDPR Art. 15 and 20) for a subject.
+///
+/// The archive is written under a temporary name in the same folder (mode 0600) and
+/// renamed only when complete, so no half-written archive ever exists under its final name;
+/// one audit entry records the request, the counts and the manifest's SHA-256.
+public enum Exporter {
+    /// Writes the export for `identifiers` (and the request's, with `options.requestID`).
+    ///
+    /// - Throws: ``ExportError``, ``RequestError``, ``ArchiveError``, ``TemplateError``, ``StoreError``.
+    public static func export(
+        _ identifiers: [SubjectIdentifier], in workspace: Workspace, options: ExportOptions, actor: String,
+        now: Date = Date()
+    ) throws -> ExportReport {
+        var subjects = identifiers
+        if let id = options.requestID {
+            let request = try RequestRegister(workspace: workspace, actor: actor, now: now).show(id)
+            if !options.force {
+                guard request.type == .access || request.type == .portability else {
+                    throw ExportError.requestNotReady(
+                        id: id, reason: "it is a \(request.type.rawValue) request, not access or portability")
+                }
+                guard request.verifiedAt != nil else {
+                    throw ExportError.requestNotReady(
+                        id: id, reason: "the subject's identity is not verified (Art. 12(6))")
+                }
+                guard request.status == "open" else {
+                    throw ExportError.requestNotReady(id: id, reason: "it is closed")
+                }
+            }
+            subjects += try request.subjects.compactMap { subject in
+                try subject.value.map {
+                    try SubjectIdentifier.parse(
+                        $0, as: .init(rawValue: subject.kind) ?? .email,
+                        defaultCountry: workspace.configuration.defaultCountry)
+                }
+            }
+        }
+        guard !subjects.isEmpty else { throw ExportError.noSubject }
+
+        let result = try SubjectLocator.locate(subjects, in: workspace)
+        let map = try workspace.dataMap()
+        let known = Set(
+            try result.identifiers.map {
+                try SubjectIdentifier.parse($0.value, as: .init(rawValue: $0.kind) ?? .email, defaultCountry: "NL")
+            })
+        let tables = try workspace.openOperations().guardedRead { db in
+            try ExportTableReader(map: map, defaultCountry: workspace.configuration.defaultCountry, subject: known)
+                .tables(for: result, db)
+        }
+        let plan = ExportFilePlan(map: map, result: result, includeProcessorData: options.includeProcessorData)
+        let final = try outputURL(workspace, options, now)
+        let partial = final.deletingLastPathComponent().appending(
+            path: ".\(final.lastPathComponent).partial-\(getpid())")
+        try? FileManager.default.removeItem(at: partial)
+        defer { try? FileManager.default.removeItem(at: partial) }
+
+        var manifest = ExportManifest(requestID: options.requestID, generatedAt: AuditLog.timestamp(now))
+        let writer = try ArchiveWriter(url: partial, format: options.format, password: options.password)
+        func add(_ path: String, _ data: Data, compress: Bool = true) throws {
+            try writer.add(path: path, data: data, compress: compress, modified: now)
+            manifest.add(path: path, size: data.count, sha256: Digests.sha256Hex(data))
+        }
+        let document = ExportDocumentBuilder(
+            workspace: workspace, map: map, result: result, tables: tables, plan: plan, options: options, now: now
+        ).document()
+        try add(
+            "index.html",
+            Data(
+                try TemplateRenderer.render("index.html", document: document, templatesDir: templatesDir(workspace))
+                    .utf8))
+        try add(
+            "letter.txt",
+            Data(
+                try TemplateRenderer.render("letter.txt", document: document, templatesDir: templatesDir(workspace))
+                    .utf8))
+        for table in tables {
+            try add("data/\(table.name).json", try ExportEncoding.json(table))
+            try add("data/\(table.name).csv", ExportEncoding.csv(table))
+        }
+        let resolver = FileResolver(root: workspace.filesRoot)
+        for file in plan.included {
+            guard case .file(let url) = resolver.resolve(file.path) else { continue }
+            let digest = try FileDigest.sha256(of: url)
+            try writer.add(path: "files/" + file.path, contentsOf: url, compress: file.format != "audio", modified: nil)
+            manifest.add(path: "files/" + file.path, size: digest.size, sha256: digest.hex)
+        }
+        let manifestData = try manifest.encoded(
+            dataMapDigest: Digests.sha256Hex(Array(try workspace.dataMapSource().text.utf8)))
+        try writer.add(path: "manifest.json", data: manifestData, compress: true, modified: now)
+        try writer.finish()
+        guard !FileManager.default.fileExists(atPath: final.path(percentEncoded: false)) else {
+            throw ExportError.outputExists(final.path(percentEncoded: false))
+        }
+        guard rename(partial.path(percentEncoded: false), final.path(percentEncoded: false)) == 0 else {
+            throw WorkspaceError.cannotWrite(
+                path: final.path(percentEncoded: false), reason: String(cString: strerror(errno)))
+        }
+        let counts = Dictionary(grouping: result.records, by: \.table).mapValues(\.count)
+        let manifestHash = Digests.sha256Hex(manifestData)
+        let hasher = KeyedHasher(secret: try workspace.secretKey())
+        try workspace.openState().guardedWrite { db in
+            try AuditLog.append(
+                AuditRecord(
+                    action: "export", requestID: options.requestID,
+                    subjects: result.identifiers.map { hasher.hex("\($0.kind):\($0.value)") },
+                    details: [
+                        "records": .map(counts.mapValues { .int(Int64($0)) }), "manifest_sha256": .text(manifestHash),
+                        "format": .text(options.format.rawValue), "encrypted": .bool(options.password != nil),
+                        "include_processor_data": .bool(options.includeProcessorData), "forced": .bool(options.force),
+                        "files": .int(Int64(plan.included.count)), "language": .text(options.language),
+                    ]),
+                actor: actor, at: now, db)
+        }
+        return ExportReport(
+            path: final.path(percentEncoded: false), manifestSHA256: manifestHash, entries: manifest.files.count + 1,
+            records: counts, processorFilesLeftOut: plan.leftOut.count)
+    }
+
+    static func templatesDir(_ workspace: Workspace) -> URL? {
+        workspace.configuration.templatesDir == "builtin"
+            ? nil : FilePaths.resolve(workspace.configuration.templatesDir, against: workspace.folder)
+    }
+
+    static func outputURL(_ workspace: Workspace, _ options: ExportOptions, _ now: Date) throws -> URL {
+        if let output = options.output { return output }
+        let stamp = options.requestID ?? AuditLog.timestamp(now).replacingOccurrences(of: ":", with: "")
+        try WorkspaceInitializer.makeDirectory(workspace.exportsDir, mode: 0o700)
+        return workspace.exportsDir.appending(path: "\(stamp)-access.\(options.format.rawValue)")
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import GRDB
+
+/// Options of an access or portability export (`dsr export`).
+public struct ExportOptions: Sendable {
+    public var format: ArchiveFormat = .zip
+    /// Where to write; default `exports_dir/<request id or UTC time>-access.<zip|tar.gz>`.
+    public var output: URL?
+    /// `en`, `nl` or `bg`.
+    public var language = "en"
+    /// AES-256 zip password; nil for an unencrypted archive.
+    public var password: String?
+    /// Include recordings and voicemails held as processor for a number owner, for a caller.
+    public var includeProcessorData = false
+    /// The request this export answers (access or portability, identity verified).
+    public var requestID: String?
+    /// Export even when the request is not of a fitting type or not verified (audited).
+    public var force = false
+
+    /// Default options.
+    public init() {}
+}
+
+/// What an export wrote.
+public struct ExportReport: Sendable, Codable, Equatable {
+    /// The archive.
+    public var path: String
+    /// SHA-256 of `manifest.json` (also in the audit log).
+    public var manifestSHA256: String
+    /// Files in the archive.
+    public var entries: Int
+    /// Records per table.
+    public var records: [String: Int]
+    /// Processor-held files listed but left out.
+    public var processorFilesLeftOut: Int
+}
+
+/// Failures of an export that are not database or archive failures.
+public enum ExportError: DSRError, Equatable {
+    /// The request does not allow an export (type, verification) and --force was not given.
+    case requestNotReady(id: String, reason: String)
+    /// The output exists already.
+    case outputExists(String)
+    /// No identifier to export for.
+    case noSubject
+
+    public var kind: FailureKind {
+        switch self {
+        case .requestNotReady: .badData
+        case .outputExists: .cannotWrite
+        case .noSubject: .usage
+        }
+    }
+
+    public var errorDescription: String? {
+        switch self {
+        case .requestNotReady(let id, let reason): "\(id): \(reason); pass --force to export anyway (it is audited)"
+        case .outputExists(let path): "\(path) exists already; choose another -o"
+        case .noSubject: "give identifiers or --request ID"
+        }
+    }
+}
