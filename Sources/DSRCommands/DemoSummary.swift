@@ -40,6 +40,12 @@ struct DemoSummary {
             // One e-mail alone: the phone is learnt from the contact row, and its calls found.
             commands.append("dsr locate \(configFlag) --deep \(ShellQuote.quote(email))")
         }
+        // An access export of the planted caller: the archive's path is printed.
+        if let caller = report.subjects.first(where: { $0.label == "caller" }) {
+            commands.append(
+                "dsr export \(configFlag) --include-processor-data "
+                    + caller.identifiers.map(ShellQuote.quote).joined(separator: " "))
+        }
         // Every locate above left an audit entry: the trail must verify.
         commands.append("dsr audit verify \(configFlag)")
         return commands

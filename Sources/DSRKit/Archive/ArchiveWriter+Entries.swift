@@ -16,12 +16,18 @@ extension ArchiveWriter {
         try ArchiveLocale.run { try addData(path: path, data: data, compress: compress, modified: modified) }
     }
 
-    /// Adds a file from disk, streamed with one reused 64 KiB buffer (memory independent of file size).
+    /// Adds a file from disk, streamed through two reused 64 KiB buffers (memory independent of
+    /// file size), and returns the SHA-256 and size of the bytes written, for a manifest.
     ///
-    /// `modified` defaults to the file's own modification time.
+    /// The digest is computed on a second thread while libarchive writes the next block, so
+    /// the file is read once and hashing costs no extra pass. `modified` defaults to the
+    /// file's own modification time.
     /// - Throws: ``ArchiveError``: `.missingInput` when `source` is missing or unreadable, `.usage` for a
     ///   bad or duplicate path, `.temporary` when the file changes size meanwhile, `.cannotWrite` otherwise.
-    public func add(path: String, contentsOf source: URL, compress: Bool, modified: Date? = nil) throws {
+    @discardableResult
+    public func add(path: String, contentsOf source: URL, compress: Bool, modified: Date? = nil) throws
+        -> ArchiveFileDigest
+    {
         try ArchiveLocale.run { try addFile(path: path, source: source, compress: compress, modified: modified) }
     }
 
@@ -42,22 +48,30 @@ extension ArchiveWriter {
         try finishEntry(handle, entry: entry)
     }
 
-    private func addFile(path: String, source: URL, compress: Bool, modified: Date?) throws {
+    private func addFile(path: String, source: URL, compress: Bool, modified: Date?) throws -> ArchiveFileDigest {
         let handle = try openHandle()
         let entry = try ArchiveEntryPath.validated(path)
         let file = try ArchiveSourceFile(source.path(percentEncoded: false), entry: entry)
         _ = try claim(entry)
         let time = modified.map(timespec) ?? file.modified
         try writeHeader(handle, entry: entry, size: file.size, compress: compress, modified: time)
+        let hashing = BlockHasher(buffers: [buffer, spare])
+        defer { hashing.drain() }
         var remaining = file.size
+        var turn = 0
         while remaining > 0 {
-            let count = try file.read(into: buffer)
+            let block = hashing.acquire(turn)
+            let count = try file.read(into: block)
             guard count > 0, Int64(count) <= remaining else { throw failEntry(file.changed()) }
-            try writeData(handle, buffer.baseAddress!, count: count, entry: entry)
+            try writeData(handle, block.baseAddress!, count: count, entry: entry)
+            hashing.submit(turn, count: count)
             remaining -= Int64(count)
+            turn ^= 1
         }
-        guard try file.read(into: buffer) == 0 else { throw failEntry(file.changed()) }
+        guard try file.read(into: hashing.acquire(turn)) == 0 else { throw failEntry(file.changed()) }
+        hashing.release(turn)
         try finishEntry(handle, entry: entry)
+        return ArchiveFileDigest(sha256: hashing.finish(), size: file.size)
     }
 
     /// Validates `path` and records it so that no second entry takes it.

@@ -24,6 +24,8 @@ public final class ArchiveWriter {
     /// False after ``finish()`` or after a failure that left an entry half written.
     var isOpen = true
     let buffer: UnsafeMutableRawBufferPointer
+    /// The second block buffer: one is written while the other is hashed.
+    let spare: UnsafeMutableRawBufferPointer
     var entryPaths: Set<String> = []
 
     /// Creates `url` (mode 0600, must not exist: O_EXCL) and starts an archive. `password` only with .zip: AES-256.
@@ -56,6 +58,7 @@ public final class ArchiveWriter {
         archive = handle
         self.fd = fd
         buffer = .allocate(byteCount: Self.blockSize, alignment: 16)
+        spare = .allocate(byteCount: Self.blockSize, alignment: 16)
     }
 
     deinit {
@@ -67,6 +70,7 @@ public final class ArchiveWriter {
         }
         if fd >= 0 { close(fd) }
         buffer.deallocate()
+        spare.deallocate()
     }
 
     /// Writes the central directory / trailer and closes the file. Must be called; otherwise the file is incomplete.

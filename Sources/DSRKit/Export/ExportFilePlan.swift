@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// Which located files go into the archive.
@@ -60,22 +59,5 @@ struct ExportManifest {
             Document(
                 request_id: requestID, generated_at: generatedAt, dsr_version: DSRVersion.current,
                 data_map_sha256: dataMapDigest, files: files))
-    }
-}
-
-/// SHA-256 of a file read in 64 KiB pieces.
-enum FileDigest {
-    static func sha256(of url: URL) throws -> (hex: String, size: Int) {
-        guard let handle = FileHandle(forReadingAtPath: url.path(percentEncoded: false)) else {
-            throw WorkspaceError.cannotWrite(path: url.path(percentEncoded: false), reason: "cannot be read")
-        }
-        defer { try? handle.close() }
-        var hasher = Crypto.SHA256()
-        var size = 0
-        while let chunk = try handle.read(upToCount: 1 << 16), !chunk.isEmpty {
-            hasher.update(data: chunk)
-            size += chunk.count
-        }
-        return (Digests.hex(hasher.finalize()), size)
     }
 }

@@ -83,9 +83,9 @@ public enum Exporter {
         let resolver = FileResolver(root: workspace.filesRoot)
         for file in plan.included {
             guard case .file(let url) = resolver.resolve(file.path) else { continue }
-            let digest = try FileDigest.sha256(of: url)
-            try writer.add(path: "files/" + file.path, contentsOf: url, compress: file.format != "audio", modified: nil)
-            manifest.add(path: "files/" + file.path, size: digest.size, sha256: digest.hex)
+            let digest = try writer.add(
+                path: "files/" + file.path, contentsOf: url, compress: file.format != "audio", modified: nil)
+            manifest.add(path: "files/" + file.path, size: Int(digest.size), sha256: digest.sha256)
         }
         let manifestData = try manifest.encoded(
             dataMapDigest: Digests.sha256Hex(Array(try workspace.dataMapSource().text.utf8)))

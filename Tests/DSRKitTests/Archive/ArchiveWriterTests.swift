@@ -117,10 +117,12 @@ import Testing
         try bytes.write(to: source)
         let url = dir.url.appending(path: "big.\(format.rawValue)")
         let writer = try ArchiveWriter(url: url, format: format)
-        try writer.add(path: "files/big.wav", contentsOf: source, compress: false)
+        let digest = try writer.add(path: "files/big.wav", contentsOf: source, compress: false)
         try writer.finish()
         let folder = try ArchiveTools.extract(url, into: dir.url)
         #expect(try Data(contentsOf: folder.appending(path: "files/big.wav")) == bytes)
+        // The digest computed on the side while streaming equals a one-shot hash of the file.
+        #expect(digest == ArchiveFileDigest(sha256: Digests.sha256Hex(bytes), size: Int64(bytes.count)))
     }
 
     @Test func aStreamedFileKeepsItsModificationTime() throws {
