@@ -49,11 +49,13 @@ demo: build
 	  PATH="$(CURDIR)/.build/debug:$$PATH" bash -c "$$cmd" || exit $$?; \
 	done < .build/demo-commands.sh
 
-# The demo generator against the sqlite3 CLI (1M rows), then locate at 10M calls (about
-# 8 minutes: the workspace, a canonical copy for the sqlite3 reference, the scans).
+# The demo generator against the sqlite3 CLI (1M rows), locate at 10M calls (about 8
+# minutes: the workspace, a canonical copy for the sqlite3 reference, the scans), then an
+# export of 1 GB of audio against bsdtar.
 bench: release
 	DSR=$(RELEASE_BIN) bash bench/demo-rate.sh
 	DSR=$(RELEASE_BIN) bash bench/locate.sh
+	DSR=$(RELEASE_BIN) bash bench/export.sh
 
 lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
