@@ -27,6 +27,8 @@ public final class ArchiveWriter {
     /// The second block buffer: one is written while the other is hashed.
     let spare: UnsafeMutableRawBufferPointer
     var entryPaths: Set<String> = []
+    /// Bytes copied since writeback was last started.
+    var unsyncedBytes = 0
 
     /// Creates `url` (mode 0600, must not exist: O_EXCL) and starts an archive. `password` only with .zip: AES-256.
     ///
