@@ -25,7 +25,7 @@ enum DataMapYAML {
         var current = text
         for _ in 0..<200 {
             do {
-                composed.root = try Yams.compose(yaml: current)
+                composed.root = try Yams.compose(yaml: current, YAMLResolver.dsr)
                 return composed
             } catch YamlError.duplicatedKeysInMapping(let keys, let context) {
                 let key = keys.first ?? "?"

@@ -12,7 +12,7 @@ enum ConfigurationParser {
     static func parse(_ text: String, path: String) throws -> WorkspaceConfiguration {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try Yams.compose(yaml: text, YAMLResolver.dsr)
         } catch let error as YamlError {
             throw malformed(error, path: path)
         }
