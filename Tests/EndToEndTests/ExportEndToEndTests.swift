@@ -102,13 +102,22 @@ import Testing
             try tool("/usr/bin/bsdtar", ["-tf", archive]).1.split(separator: "\n").filter { $0.hasSuffix(".wav") }.map(
                 String.init)
         }
+        func mails(_ archive: String) throws -> [String] {
+            try tool("/usr/bin/bsdtar", ["-tf", archive]).1.split(separator: "\n").filter { $0.hasSuffix(".eml") }
+                .map(String.init)
+        }
         #expect(try audio("plain.zip").isEmpty)
         #expect(try !audio("full.zip").isEmpty)
+        // Voicemail notifications carry the same voice (and the owner's mailbox): processor-held too.
+        #expect(try mails("plain.zip").count < mails("full.zip").count)
         let letter = try String(contentsOf: try extract("plain.zip").appending(path: "letter.txt"), encoding: .utf8)
         #expect(letter.contains("owner"))
         let log = try dsr(["audit", "log", "--json"])
-        #expect(
-            log.stdout.contains("\"include_processor_data\\\":true") || log.stdout.contains("include_processor_data"))
+        let entries = try JSONSerialization.jsonObject(with: Data(log.stdout.utf8)) as! [[String: Any]]
+        let exports = entries.filter { $0["action"] as? String == "export" }.map { $0["details"] as! String }
+        #expect(exports.count == 2)
+        #expect(exports.first?.contains("\"include_processor_data\":false") == true)
+        #expect(exports.last?.contains("\"include_processor_data\":true") == true)
     }
 
     @Test func counterpartNumbersAreMaskedForTheNumberOwner() throws {
@@ -195,6 +204,14 @@ import Testing
         if FileManager.default.fileExists(atPath: scratch.url.appending(path: "killed.zip").path) {
             #expect(try tool("/usr/bin/bsdtar", ["-tf", "killed.zip"]).0 == 0)
         }
+        // A partial archive of a killed export holds personal data: the next export removes it.
+        try Data("stale".utf8).write(to: scratch.url.appending(path: ".old.zip.partial-999999"))
+        #expect(try dsr(["export", "phone:+31681234567", "-o", "next.zip"]).code == 0)
+        let left = try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).filter {
+            $0.contains(".partial-")
+        }
+        #expect(left.isEmpty, "\(left)")
+        #expect(try dsr(["export", "phone:+31681234567", "-o", "next.zip"]).code == 73, "never replaces an archive")
     }
 
     @Test func aRequestMustBeAVerifiedAccessRequestUnlessForced() throws {

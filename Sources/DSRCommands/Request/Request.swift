@@ -27,7 +27,7 @@ enum RequestText {
         out.line(
             "  received \(request.received), due \(request.due)"
                 + (request.extendedDue.map { ", extended to \($0)" } ?? ""))
-        if request.isOverdue(on: today) { out.line("  OVERDUE since \(request.effectiveDue)") }
+        if request.isOverdue(on: today) { out.line("  OVERDUE: it was due \(request.effectiveDue)") }
         if let reason = request.extensionReason {
             out.line("  extension: \(reason) (tell the subject within the first month, with these reasons)")
         }

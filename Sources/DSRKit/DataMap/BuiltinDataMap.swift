@@ -246,9 +246,9 @@ public enum BuiltinDataMap {
               "voice messages attached to voicemail notifications"]
             identifiers:
               - {column: customer_id, kind: customer}
-              - {column: from_addr, kind: email, address_list: true}
-              - {column: to_addrs, kind: email, address_list: true}
-              - {column: cc_addrs, kind: email, address_list: true}
+              - {column: from_addr, kind: email, address_list: true, mask_for_others: true}
+              - {column: to_addrs, kind: email, address_list: true, mask_for_others: true}
+              - {column: cc_addrs, kind: email, address_list: true, mask_for_others: true}
             references:
               # The customer a message is filed under is not the writer's business: a caller's
               # complaint about a number must not pull in the number owner's customer row.

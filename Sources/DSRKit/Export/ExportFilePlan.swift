@@ -13,8 +13,17 @@ struct ExportFilePlan {
     var leftOut: [LocatedFile] = []
 
     init(map: DataMap, result: LocateResult, includeProcessorData: Bool) {
+        // A record reached from a processor-held record (a voicemail's notification e-mail,
+        // which carries the same voice and the owner's mailbox) is processor-held too.
+        let processorTables = Set(map.tables.filter { $0.role == .processor }.map(\.name))
+        let reachedFromProcessor = Set(
+            result.records.filter { record in
+                record.reachedBy == "reference"
+                    && processorTables.contains(String(record.via.split(separator: ":").first ?? ""))
+            }.map { "\($0.table)#\($0.key)" })
         for file in result.files where file.status == "ok" {
-            let processor = map.table(file.table)?.role == .processor
+            let processor =
+                map.table(file.table)?.role == .processor || reachedFromProcessor.contains("\(file.table)#\(file.key)")
             if processor, file.relation == "subject", !includeProcessorData {
                 leftOut.append(file)
             } else {

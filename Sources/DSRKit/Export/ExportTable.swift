@@ -101,6 +101,14 @@ struct ExportTableReader {
         {
             readings = values
         }
+        if column.kind == .email {
+            // An address list: the subject's own addresses stay, the others are counted.
+            let own = readings.filter(subject.contains)
+            if own.count == readings.count, !own.isEmpty { return value }
+            let others = readings.count - own.count
+            let kept = own.map(\.value) + (others > 0 ? ["[\(others) other address\(others == 1 ? "" : "es")]"] : [])
+            return .text(kept.isEmpty ? "(masked)" : kept.joined(separator: ", "))
+        }
         if readings.contains(where: subject.contains) { return value }
         if let flag = column.withheldFlag, (row[flag] as Int64?) == 1 { return .text("withheld") }
         guard case .phone(let number) = readings.first else { return .text("(masked)") }

@@ -4,7 +4,7 @@ import GRDB
 /// Builds the access export archive (GDPR Art. 15 and 20) for a subject.
 ///
 /// The archive is written under a temporary name in the same folder (mode 0600) and
-/// renamed only when complete, so no half-written archive ever exists under its final name;
+/// linked under its final name only when complete, so no half-written archive ever exists there;
 /// one audit entry records the request, the counts and the manifest's SHA-256.
 public enum Exporter {
     /// Writes the export for `identifiers` (and the request's, with `options.requestID`).
@@ -52,8 +52,12 @@ public enum Exporter {
         }
         let plan = ExportFilePlan(map: map, result: result, includeProcessorData: options.includeProcessorData)
         let final = try outputURL(workspace, options, now)
-        let partial = final.deletingLastPathComponent().appending(
-            path: ".\(final.lastPathComponent).partial-\(getpid())")
+        guard !FileManager.default.fileExists(atPath: final.path(percentEncoded: false)) else {
+            throw ExportError.outputExists(final.path(percentEncoded: false))
+        }
+        let folder = final.deletingLastPathComponent()
+        PartialExports.sweep(folder)
+        let partial = folder.appending(path: PartialExports.name(for: final))
         try? FileManager.default.removeItem(at: partial)
         defer { try? FileManager.default.removeItem(at: partial) }
 
@@ -91,13 +95,6 @@ public enum Exporter {
             dataMapDigest: Digests.sha256Hex(Array(try workspace.dataMapSource().text.utf8)))
         try writer.add(path: "manifest.json", data: manifestData, compress: true, modified: now)
         try writer.finish()
-        guard !FileManager.default.fileExists(atPath: final.path(percentEncoded: false)) else {
-            throw ExportError.outputExists(final.path(percentEncoded: false))
-        }
-        guard rename(partial.path(percentEncoded: false), final.path(percentEncoded: false)) == 0 else {
-            throw WorkspaceError.cannotWrite(
-                path: final.path(percentEncoded: false), reason: String(cString: strerror(errno)))
-        }
         let counts = Dictionary(grouping: result.records, by: \.table).mapValues(\.count)
         let manifestHash = Digests.sha256Hex(manifestData)
         let hasher = KeyedHasher(secret: try workspace.secretKey())
@@ -113,6 +110,13 @@ public enum Exporter {
                         "files": .int(Int64(plan.included.count)), "language": .text(options.language),
                     ]),
                 actor: actor, at: now, db)
+            // The archive appears under its final name inside the audit entry's transaction:
+            // if either fails, neither exists. link(2) never replaces an existing file.
+            guard link(partial.path(percentEncoded: false), final.path(percentEncoded: false)) == 0 else {
+                if errno == EEXIST { throw ExportError.outputExists(final.path(percentEncoded: false)) }
+                throw WorkspaceError.cannotWrite(
+                    path: final.path(percentEncoded: false), reason: String(cString: strerror(errno)))
+            }
         }
         return ExportReport(
             path: final.path(percentEncoded: false), manifestSHA256: manifestHash, entries: manifest.files.count + 1,

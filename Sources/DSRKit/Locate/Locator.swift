@@ -50,7 +50,9 @@ final class Locator {
                 guard !wanted.isEmpty else { continue }
                 for (rowid, identifier) in try finder.rows(matching: wanted, table: table, column: column, db) {
                     let handle = RowHandle(table: table.name, rowid: rowid)
-                    let relation: MatchRelation = column.relation
+                    // A customer number names an organisation, not a person: what it finds is
+                    // that organisation's business (context), and it teaches no identities.
+                    let relation: MatchRelation = column.kind == .customer ? .related : column.relation
                     state.reach(
                         handle, relation: relation,
                         reason: .init(matchedOn: column.column, via: identifier.canonical, reachedBy: "identifier"))

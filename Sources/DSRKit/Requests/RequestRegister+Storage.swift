@@ -28,29 +28,33 @@ extension RequestRegister {
     /// - Throws: ``StoreError``.
     @discardableResult
     public func forgetDueIdentifiers() throws -> Int {
-        let forgotten = try state.guardedWrite { db -> Int in
-            let due = try String.fetchAll(
-                db,
-                sql: """
-                    SELECT DISTINCT r.id FROM requests r JOIN request_subjects s ON s.request_id = r.id
-                    WHERE r.status = 'closed' AND r.forget_identifiers_on <= ? AND s.value IS NOT NULL ORDER BY r.id
-                    """,
-                arguments: [today.description])
-            for id in due {
-                try db.execute(sql: "UPDATE request_subjects SET value = NULL WHERE request_id = ?", arguments: [id])
-                let hashes = try String.fetchAll(
-                    db, sql: "SELECT hash FROM request_subjects WHERE request_id = ? ORDER BY position", arguments: [id]
-                )
-                try audit("request.forget_identifiers", id, hashes, ["subjects": .int(Int64(hashes.count))], db)
-            }
-            return due.count
-        }
-        if forgotten > 0 {
-            // secure_delete zeroes the freed bytes in the database file; the WAL still holds
-            // the old page images until it is checkpointed and truncated (TOOLCHAIN.md).
-            try state.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
-        }
+        let forgotten = try state.guardedWrite { db in try forget(dueOn: today, db) }
+        if forgotten > 0 { try checkpoint() }
         return forgotten
+    }
+
+    /// Forgets due identifiers inside the current write transaction; returns the requests.
+    func forget(dueOn day: CalendarDate, _ db: Database) throws -> Int {
+        let due = try String.fetchAll(
+            db,
+            sql: """
+                SELECT DISTINCT r.id FROM requests r JOIN request_subjects s ON s.request_id = r.id
+                WHERE r.status = 'closed' AND r.forget_identifiers_on <= ? AND s.value IS NOT NULL ORDER BY r.id
+                """,
+            arguments: [day.description])
+        for id in due {
+            try db.execute(sql: "UPDATE request_subjects SET value = NULL WHERE request_id = ?", arguments: [id])
+            let hashes = try String.fetchAll(
+                db, sql: "SELECT hash FROM request_subjects WHERE request_id = ? ORDER BY position", arguments: [id])
+            try audit("request.forget_identifiers", id, hashes, ["subjects": .int(Int64(hashes.count))], db)
+        }
+        return due.count
+    }
+
+    /// secure_delete zeroes freed bytes in the database file; the WAL still holds the old
+    /// page images until it is checkpointed and truncated (TOOLCHAIN.md).
+    func checkpoint() throws {
+        try state.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
     }
 
     /// Reads one request with its subjects.

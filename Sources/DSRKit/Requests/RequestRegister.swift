@@ -24,6 +24,9 @@ public struct RequestRegister {
         hasher = KeyedHasher(secret: try workspace.secretKey())
         self.actor = actor
         self.now = now
+        // Identifiers whose keeping period ended since the register was last used are
+        // forgotten now, whichever command opens it (cron's `request list` included).
+        try forgetDueIdentifiers()
     }
 
     /// Registers a new request and returns it with its id and due date.
@@ -83,7 +86,9 @@ public struct RequestRegister {
     ///
     /// - Throws: ``RequestError`` for an unknown or closed request.
     public func verify(_ id: String, method: String, by verifier: String? = nil) throws -> Request {
-        try change(id, action: "request.verify", details: ["method": .text(method)]) { request, db in
+        // The method is free text a DPO may fill with personal data ("passport of ..."): the
+        // register keeps it while the request is open, the audit trail only that it was given.
+        try change(id, action: "request.verify", details: ["method_recorded": .bool(true)]) { request, db in
             guard request.status == "open" else {
                 throw RequestError.refused(id: id, rule: "a closed request cannot be verified")
             }
@@ -126,7 +131,8 @@ public struct RequestRegister {
         _ id: String, outcome: RequestOutcome, reason: String? = nil, keepIdentifiersDays: Int = 0
     ) throws -> Request {
         let forgetOn = today.adding(days: min(max(0, keepIdentifiersDays), 3650))
-        _ = try change(id, action: "request.close", details: ["outcome": .text(outcome.rawValue)]) { request, db in
+        try state.guardedWrite { db in
+            let request = try fetch(id, db)
             guard request.status == "open" else {
                 throw RequestError.refused(id: id, rule: "the request is closed already")
             }
@@ -139,8 +145,12 @@ public struct RequestRegister {
                     forget_identifiers_on = ? WHERE id = ?
                     """,
                 arguments: [AuditLog.timestamp(now), outcome.rawValue, reason, forgetOn.description, id])
+            try audit("request.close", id, request.subjects.map(\.hash), ["outcome": .text(outcome.rawValue)], db)
+            // Forgetting at once belongs to the same transaction as the close: no crash in
+            // between can leave a closed request with its identifiers.
+            _ = try forget(dueOn: today, db)
         }
-        try forgetDueIdentifiers()
+        try checkpoint()
         return try show(id)
     }
 
