@@ -59,7 +59,10 @@ extension DSR {
                             $0, as: .init(rawValue: subject.kind) ?? .email, defaultCountry: country)
                     }
                 }
-                if parsed.isEmpty { throw LocateError.noIdentifiers }
+                if parsed.isEmpty {
+                    throw RequestError.refused(
+                        id: request, rule: "its identifiers were replaced by keyed hashes when it closed; give them again")
+                }
             }
             let result = try SubjectLocator.locate(
                 parsed, in: loaded, options: LocateOptions(deep: deep, useIndex: !scan))
