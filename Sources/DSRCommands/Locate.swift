@@ -61,7 +61,8 @@ extension DSR {
                 }
                 if parsed.isEmpty {
                     throw RequestError.refused(
-                        id: request, rule: "its identifiers were replaced by keyed hashes when it closed; give them again")
+                        id: request,
+                        rule: "its identifiers were replaced by keyed hashes when it closed; give them again")
                 }
             }
             let result = try SubjectLocator.locate(
