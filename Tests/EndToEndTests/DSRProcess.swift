@@ -28,33 +28,30 @@ struct DSRProcess {
         env.removeValue(forKey: "DSR_CONFIG")
         env.merge(environment) { $1 }
         process.environment = env
-        let out = Pipe()
-        let err = Pipe()
+        // Output goes to temporary files rather than pipes: Foundation's pipe reading has been
+        // seen to crash on EINTR when many tests run processes in parallel, and a file can
+        // never fill up and block the child.
+        let outURL = FileManager.default.temporaryDirectory.appending(path: "dsr-out-\(UUID().uuidString)")
+        let errURL = FileManager.default.temporaryDirectory.appending(path: "dsr-err-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        defer {
+            try? FileManager.default.removeItem(at: outURL)
+            try? FileManager.default.removeItem(at: errURL)
+        }
+        let out = try FileHandle(forWritingTo: outURL)
+        let err = try FileHandle(forWritingTo: errURL)
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        // Drain stderr on another thread while stdout is read here: a child that fills
-        // either pipe must never block waiting for us.
-        let stderrBox = DataBox()
-        let drained = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async {
-            stderrBox.data = err.fileHandleForReading.readDataToEndOfFile()
-            drained.signal()
-        }
-        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
-        drained.wait()
-        let stderrData = stderrBox.data
         process.waitUntilExit()
+        try out.close()
+        try err.close()
         return Outcome(
-            code: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
-            stderr: String(decoding: stderrData, as: UTF8.self))
+            code: process.terminationStatus, stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
     }
-}
-
-/// Bytes handed from the stderr-draining thread to the caller (ordered by a semaphore).
-private final class DataBox: @unchecked Sendable {
-    var data = Data()
 }
 
 /// A fresh folder under the system temp dir, removed when released.

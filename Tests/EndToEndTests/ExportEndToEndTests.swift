@@ -24,13 +24,17 @@ import Testing
         process.executableURL = URL(filePath: path)
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? scratch.url
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
+        // A file, not a pipe: see DSRProcess.run.
+        let output = scratch.url.appending(path: "tool-\(UUID().uuidString).out")
+        FileManager.default.createFile(atPath: output.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: output) }
+        let handle = try FileHandle(forWritingTo: output)
+        process.standardOutput = handle
+        process.standardError = handle
         try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        try handle.close()
+        return (process.terminationStatus, String(decoding: try Data(contentsOf: output), as: UTF8.self))
     }
 
     /// Extracts `archive` with bsdtar into a fresh folder and returns it.
