@@ -52,13 +52,8 @@ extension DSR {
             var parsed = try identifiers.map { try SubjectIdentifier.parse($0, defaultCountry: country) }
             let who = actor.resolve(context)
             if let request {
-                let kept = try RequestRegister(workspace: loaded, actor: who).show(request).subjects
-                parsed += try kept.compactMap { subject in
-                    try subject.value.map {
-                        try SubjectIdentifier.parse(
-                            $0, as: .init(rawValue: subject.kind) ?? .email, defaultCountry: country)
-                    }
-                }
+                parsed += try RequestRegister(workspace: loaded, actor: who).show(request)
+                    .keptIdentifiers(defaultCountry: country)
                 if parsed.isEmpty {
                     throw RequestError.refused(
                         id: request,

@@ -30,21 +30,19 @@ public enum Exporter {
                     throw ExportError.requestNotReady(id: id, reason: "it is closed")
                 }
             }
-            subjects += try request.subjects.compactMap { subject in
-                try subject.value.map {
-                    try SubjectIdentifier.parse(
-                        $0, as: .init(rawValue: subject.kind) ?? .email,
-                        defaultCountry: workspace.configuration.defaultCountry)
-                }
-            }
+            subjects += try request.keptIdentifiers(defaultCountry: workspace.configuration.defaultCountry)
         }
         guard !subjects.isEmpty else { throw ExportError.noSubject }
 
-        let result = try SubjectLocator.locate(subjects, in: workspace)
-        let map = try workspace.dataMap()
+        // The map is read and parsed once, for locate, the masking rules and the manifest.
+        let source = try workspace.dataMapSource()
+        let map = try source.parse()
+        let result = try SubjectLocator.locate(subjects, in: workspace, source: source, map: map)
         let known = Set(
             try result.identifiers.map {
-                try SubjectIdentifier.parse($0.value, as: .init(rawValue: $0.kind) ?? .email, defaultCountry: "NL")
+                try SubjectIdentifier.parse(
+                    $0.value, as: SubjectIdentifier.Kind(rawValue: $0.kind) ?? .email,
+                    defaultCountry: workspace.configuration.defaultCountry)
             })
         let tables = try workspace.openOperations().guardedRead { db in
             try ExportTableReader(map: map, defaultCountry: workspace.configuration.defaultCountry, subject: known)
@@ -92,7 +90,7 @@ public enum Exporter {
             manifest.add(path: "files/" + file.path, size: Int(digest.size), sha256: digest.sha256)
         }
         let manifestData = try manifest.encoded(
-            dataMapDigest: Digests.sha256Hex(Array(try workspace.dataMapSource().text.utf8)))
+            dataMapDigest: Digests.sha256Hex(Array(source.text.utf8)))
         try writer.add(path: "manifest.json", data: manifestData, compress: true, modified: now)
         try writer.finish()
         let counts = Dictionary(grouping: result.records, by: \.table).mapValues(\.count)
@@ -102,7 +100,7 @@ public enum Exporter {
             try AuditLog.append(
                 AuditRecord(
                     action: "export", requestID: options.requestID,
-                    subjects: result.identifiers.map { hasher.hex("\($0.kind):\($0.value)") },
+                    subjects: result.identifiers.map { hasher.hex($0.canonical) },
                     details: [
                         "records": .map(counts.mapValues { .int(Int64($0)) }), "manifest_sha256": .text(manifestHash),
                         "format": .text(options.format.rawValue), "encrypted": .bool(options.password != nil),

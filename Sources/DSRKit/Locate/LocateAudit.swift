@@ -19,7 +19,7 @@ public enum LocateAudit {
             counts[record.table] = .map(entry)
             if record.relation == "subject" { keys[record.table, default: []].append(key(record.key, hasher)) }
         }
-        let subjects = result.identifiers.map { hasher.hex("\($0.kind):\($0.value)") }
+        let subjects = result.identifiers.map { hasher.hex($0.canonical) }
         let details: [String: AuditValue] = [
             "method": .text(result.method), "records": .map(counts), "keys": .map(keys.mapValues(AuditValue.list)),
             "files": .list(result.files.map { .text($0.path) }), "mentions": .int(Int64(result.mentions.count)),

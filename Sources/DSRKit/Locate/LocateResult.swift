@@ -26,6 +26,9 @@ public struct LocatedIdentifier: Sendable, Codable, Equatable {
     public var source: RecordReference?
     /// For derived identifiers: the identifier that found that record.
     public var via: String?
+
+    /// `kind:value`, the form that is displayed and hashed (as ``SubjectIdentifier/canonical``).
+    public var canonical: String { kind + ":" + value }
 }
 
 /// A row of the operations database, named by its table and primary key.

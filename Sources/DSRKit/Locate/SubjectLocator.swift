@@ -23,9 +23,16 @@ public enum SubjectLocator {
     public static func locate(
         _ identifiers: [SubjectIdentifier], in workspace: Workspace, options: LocateOptions = .init()
     ) throws -> LocateResult {
-        guard !identifiers.isEmpty else { throw LocateError.noIdentifiers }
         let source = try workspace.dataMapSource()
-        let map = try source.parse()
+        return try locate(identifiers, in: workspace, options: options, source: source, map: try source.parse())
+    }
+
+    /// Locates with a data map the caller has already read (an export reads it once).
+    static func locate(
+        _ identifiers: [SubjectIdentifier], in workspace: Workspace, options: LocateOptions = .init(),
+        source: DataMapSource, map: DataMap
+    ) throws -> LocateResult {
+        guard !identifiers.isEmpty else { throw LocateError.noIdentifiers }
         let operations = try workspace.openOperations()
         let country = workspace.configuration.defaultCountry
         let finder: RowFinder

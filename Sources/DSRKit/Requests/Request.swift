@@ -1,3 +1,5 @@
+import Foundation
+
 /// The kinds of data-subject request (GDPR Art. 15–21).
 public enum RequestType: String, Sendable, Codable, CaseIterable {
     case access, portability, erasure, rectification, restriction, objection
@@ -53,4 +55,18 @@ public struct RequestSubject: Sendable, Codable, Equatable {
     public var value: String?
     /// HMAC-SHA-256 of the canonical `kind:value` with the workspace secret.
     public var hash: String
+}
+
+extension Request {
+    /// The identifiers the register still keeps for this request (none once forgotten).
+    ///
+    /// - Throws: ``IdentityError`` if a stored value no longer parses (a bug).
+    public func keptIdentifiers(defaultCountry: String) throws -> [SubjectIdentifier] {
+        try subjects.compactMap { subject in
+            try subject.value.map {
+                try SubjectIdentifier.parse(
+                    $0, as: SubjectIdentifier.Kind(rawValue: subject.kind) ?? .email, defaultCountry: defaultCountry)
+            }
+        }
+    }
 }

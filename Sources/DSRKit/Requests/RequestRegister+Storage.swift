@@ -28,6 +28,17 @@ extension RequestRegister {
     /// - Throws: ``StoreError``.
     @discardableResult
     public func forgetDueIdentifiers() throws -> Int {
+        // Every command that opens the register comes here: look first, write only if needed.
+        let anyDue = try state.guardedRead { db in
+            try Bool.fetchOne(
+                db,
+                sql: """
+                    SELECT EXISTS (SELECT 1 FROM requests r JOIN request_subjects s ON s.request_id = r.id
+                    WHERE r.status = 'closed' AND r.forget_identifiers_on <= ? AND s.value IS NOT NULL)
+                    """,
+                arguments: [today.description]) ?? false
+        }
+        guard anyDue else { return 0 }
         let forgotten = try state.guardedWrite { db in try forget(dueOn: today, db) }
         if forgotten > 0 { try checkpoint() }
         return forgotten

@@ -165,10 +165,10 @@ public struct RequestRegister {
     public func list(
         status: String? = nil, type: RequestType? = nil, overdue: Bool = false, dueWithin days: Int? = nil
     ) throws -> [Request] {
-        let ids = try state.guardedRead { db in
-            try String.fetchAll(db, sql: "SELECT id FROM requests ORDER BY year, number")
+        let requests = try state.guardedRead { db in
+            try String.fetchAll(db, sql: "SELECT id FROM requests ORDER BY year, number").map { try fetch($0, db) }
         }
-        return try ids.map(show).filter { request in
+        return requests.filter { request in
             (status == nil || request.status == status) && (type == nil || request.type == type)
                 && (!overdue || request.isOverdue(on: today))
                 && (days == nil
