@@ -57,7 +57,7 @@ extension DSR.DataMapCommand {
             } catch WorkspaceError.configMissing where explicit?.isEmpty ?? true {
                 return .builtin
             }
-            return try Workspace.dataMapSource(configFile: configFile)
+            return try Session.dataMapSource(configFile: configFile)
         }
     }
 }

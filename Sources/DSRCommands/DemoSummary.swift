@@ -10,9 +10,7 @@ struct DemoSummary {
 
     func print(to out: OutputSink) {
         out.line("Demo workspace written: \(config)")
-        let counts = WorkspaceStatus.referenceTables.compactMap { table in
-            report.counts[table].map { "\($0) \(table)" }
-        }
+        let counts = report.counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
         out.line("  ops.db: " + counts.joined(separator: ", "))
         out.line("  files: \(report.files)")
         out.line("")

@@ -52,19 +52,16 @@ extension DSR {
         }
 
         func run(_ context: CommandContext) throws {
-            let loaded = try workspace.load(context)
+            let session = try actor.session(workspace, context)
             var options = ExportOptions()
             options.format = format
             options.output = output.map(context.url(forPath:))
             options.language = lang
             options.includeProcessorData = includeProcessorData
-            options.requestID = request
             options.force = force
             if encrypt { options.password = try password(context) }
-            let subjects = try identifiers.map {
-                try SubjectIdentifier.parse($0, defaultCountry: loaded.configuration.defaultCountry)
-            }
-            let report = try Exporter.export(subjects, in: loaded, options: options, actor: actor.resolve(context))
+            let subject = try session.subject(identifiers: identifiers, request: request)
+            let report = try Exporter.export(subject, options: options, in: session)
             if outputFormat.json { return try JSONOutput.print(report, to: context) }
             context.stdout.line("Export written: \(report.path)")
             context.stdout.line("  \(report.entries) files; manifest SHA-256 \(report.manifestSHA256)")

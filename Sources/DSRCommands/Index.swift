@@ -29,7 +29,7 @@ extension DSR.Index {
         @OptionGroup(title: "Output") var output: OutputOptions
 
         func run(_ context: CommandContext) throws {
-            try IndexReport.print(IndexMaintenance.run(in: workspace.load(context), rebuild: false), output, context)
+            try IndexReport.print(workspace.session(context, actor: "").refreshIndex(rebuild: false), output, context)
         }
     }
 
@@ -47,7 +47,7 @@ extension DSR.Index {
         @OptionGroup(title: "Output") var output: OutputOptions
 
         func run(_ context: CommandContext) throws {
-            try IndexReport.print(IndexMaintenance.run(in: workspace.load(context), rebuild: true), output, context)
+            try IndexReport.print(workspace.session(context, actor: "").refreshIndex(rebuild: true), output, context)
         }
     }
 }

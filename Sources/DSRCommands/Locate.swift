@@ -47,22 +47,9 @@ extension DSR {
         }
 
         func run(_ context: CommandContext) throws {
-            let loaded = try workspace.load(context)
-            let country = loaded.configuration.defaultCountry
-            var parsed = try identifiers.map { try SubjectIdentifier.parse($0, defaultCountry: country) }
-            let who = actor.resolve(context)
-            if let request {
-                parsed += try RequestRegister(workspace: loaded, actor: who).show(request)
-                    .keptIdentifiers(defaultCountry: country)
-                if parsed.isEmpty {
-                    throw RequestError.refused(
-                        id: request,
-                        rule: "its identifiers were replaced by keyed hashes when it closed; give them again")
-                }
-            }
-            let result = try SubjectLocator.locate(
-                parsed, in: loaded, options: LocateOptions(deep: deep, useIndex: !scan))
-            try LocateAudit.record(result, request: request, actor: who, in: loaded)
+            let session = try actor.session(workspace, context)
+            let subject = try session.subject(identifiers: identifiers, request: request)
+            let result = try session.locate(subject, options: LocateOptions(deep: deep, useIndex: !scan))
             if output.json {
                 try JSONOutput.print(result, to: context)
             } else {

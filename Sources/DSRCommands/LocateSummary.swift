@@ -10,15 +10,20 @@ struct LocateSummary {
     func print(to out: OutputSink) {
         out.line("Identifiers")
         for identifier in result.identifiers {
-            var line = "  \(identifier.kind):\(identifier.value)  (\(identifier.origin)"
-            if let source = identifier.source, let via = identifier.via {
-                line += " from \(source.table) \(source.key) \(source.column ?? ""), found by \(via)"
+            var line = "  \(identifier.canonical)  (\(identifier.origin.rawValue)"
+            if let source = identifier.source, let step = identifier.sourceStep {
+                let how: String
+                switch step {
+                case .identifier(let found): how = "found by \(found.canonical)"
+                case .reference(let reference): how = "reached from \(reference.from.table) \(reference.from.key)"
+                }
+                line += " from \(source.table) \(source.key) \(source.column ?? ""), \(how)"
             }
             out.line(line + ")")
         }
         out.line("")
-        let own = result.records.filter { $0.relation == "subject" }
-        let related = result.records.filter { $0.relation == "related" }
+        let own = result.records.filter { $0.relation == .subject }
+        let related = result.records.filter { $0.relation == .related }
         out.line("Records of the person: \(own.count)")
         printGroups(own, to: out)
         out.line("")
@@ -28,7 +33,7 @@ struct LocateSummary {
         out.line("Files: \(result.files.count)")
         for file in result.files {
             out.line(
-                "  \(file.status.padding(toLength: 8, withPad: " ", startingAt: 0)) \(file.table) \(file.key)  \(file.path)"
+                "  \(file.status.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(file.table) \(file.key)  \(file.path)"
             )
         }
         if !result.mentions.isEmpty {
@@ -44,7 +49,9 @@ struct LocateSummary {
             out.line("Warnings: \(result.warnings.count)")
             for warning in result.warnings {
                 let keys = warning.keys.map(\.description).joined(separator: ", ")
-                out.line("  \(warning.kind): \(warning.table).\(warning.column ?? "") [\(keys)]: \(warning.message)")
+                out.line(
+                    "  \(warning.kind.rawValue): \(warning.table).\(warning.column ?? "") [\(keys)]: \(warning.message)"
+                )
             }
         }
     }

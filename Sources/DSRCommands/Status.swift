@@ -9,7 +9,7 @@ extension DSR {
             abstract: "Check the workspace and count what the operations database holds.",
             discussion: """
                 Loads dsr.yaml, opens the operations database read-only, counts the rows of
-                each table of the reference schema, and checks that the state dir and the
+                each table the data map names, and checks that the state dir and the
                 secret key have owner-only permissions. Exits 1 when a check fails.
 
                 Example:
@@ -21,8 +21,7 @@ extension DSR {
         @OptionGroup(title: "Output") var output: OutputOptions
 
         func run(_ context: CommandContext) throws {
-            let loaded = try workspace.load(context)
-            let report = try WorkspaceStatus.inspect(loaded)
+            let report = try WorkspaceStatus.inspect(workspace.session(context, actor: ""))
             if output.json {
                 try JSONOutput.print(report, to: context)
             } else {

@@ -16,6 +16,18 @@ struct WorkspaceOptions: ParsableArguments {
             explicit: config, environment: context.environment, currentDirectory: context.currentDirectory)
         return try Workspace.load(configFile: file)
     }
+
+    /// Loads the workspace and makes the command's one session on it.
+    func session(_ context: CommandContext, actor: String) throws -> Session {
+        Session(workspace: try load(context), actor: actor)
+    }
+}
+
+extension ActorOptions {
+    /// The command's session on the workspace of `workspace`, acting as the resolved actor.
+    func session(_ workspace: WorkspaceOptions, _ context: CommandContext) throws -> Session {
+        try workspace.session(context, actor: resolve(context))
+    }
 }
 
 /// `--json`: print one JSON document on stdout and nothing else.

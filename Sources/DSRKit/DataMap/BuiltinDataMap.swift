@@ -39,7 +39,7 @@ public enum BuiltinDataMap {
         #   recipients, categories: [text, ...]         Art. 15(1)(c), Art. 15(1)(b)
         #   retention: {rule: TEXT, days: N, from: COLUMN}   rule required (Art. 15(1)(d));
         #       or days_column: {via: [COLUMN, ...], column: COLUMN} for a period set per row
-        #   identifiers: [{column, kind, address_list, country, relation, mask_for_others, withheld_flag}, ...]
+        #   identifiers: [{column, kind, address_list, country, relation, mask_for_others, withheld_flag, learn}, ...]
         #       kind: email | phone | ip | customer | name (a name alone never identifies)
         #       address_list: true for e-mail header columns (several addresses, display names)
         #       mask_for_others: true when an export must mask values that are not the subject's
@@ -49,7 +49,10 @@ public enum BuiltinDataMap {
         #       country (phones; default `default`): NL (a constant) | default (the workspace's
         #           default_country) | {column: C} | {prefix_of: C} (the calling code of the
         #           E.164 number in C) | {via: [C, ...], column: C} (follow references hop by hop)
-        #       relation: subject (default: the row is the subject's) | related (context only)
+        #       relation: subject (default: the row is the subject's) | related (context only);
+        #           a customer column defaults to related (a customer is an organisation)
+        #       learn: true in a record table: a row of the subject's teaches this identifier,
+        #           which is searched too (person rows teach all; organisations never teach)
         #   references: [{column, table, target, parent, children}, ...]
         #       parent: when this row is the subject's, what the referenced row is
         #       children: when the referenced row is the subject's, what this row is
@@ -72,7 +75,7 @@ public enum BuiltinDataMap {
             categories: ["identification data (name of the sole trader or organisation, registration and VAT numbers)",
               "contact data (postal address)", "payment data (IBAN)"]
             identifiers:
-              - {column: id, kind: customer}
+              - {column: id, kind: customer, relation: related}
               - {column: name, kind: name}
             references: []
             files: []
@@ -131,7 +134,9 @@ public enum BuiltinDataMap {
               "online identifier (IP address of the order)"]
             identifiers:
               - {column: customer_id, kind: customer}
-              - {column: ip_address, kind: ip}
+              # An order of the subject's (placed through their contact row) teaches its IP
+              # address: orders placed from that address without a contact are theirs too.
+              - {column: ip_address, kind: ip, learn: true}
               - {column: service_number, kind: phone, country: {column: country}, relation: related}
             references:
               - {column: customer_id, table: customers, target: id, parent: related, children: none}

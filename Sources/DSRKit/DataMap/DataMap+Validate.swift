@@ -43,6 +43,19 @@ extension DataMap {
             if identifier.kind != .email, identifier.addressList {
                 report("\(what): only email identifiers take 'address_list'", at: identifier.location)
             }
+            if identifier.learn, table.holds == .organisation {
+                report(
+                    "\(what): 'learn' on an organisation table: organisation rows never teach identities",
+                    at: locations.of("learn", in: identifier.location))
+            } else if identifier.learn, !identifier.kind.isMatchable || identifier.kind == .customer {
+                report(
+                    "\(what): 'learn' needs an email, phone or ip column: names and customer numbers never teach",
+                    at: locations.of("learn", in: identifier.location))
+            } else if identifier.learn, identifier.relation == .related {
+                report(
+                    "\(what): 'learn' on a related column: related context never teaches identities",
+                    at: locations.of("learn", in: identifier.location))
+            }
             if case .reference(let via, _) = identifier.country {
                 checkPath(via, from: table, at: locations.of("country.via", in: identifier.location), &problems)
             }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// Checks a data map against an operations database: every table and column it names exists.
 ///
@@ -7,36 +6,15 @@ import GRDB
 /// (Art. 15) or make erasure fail halfway, so `dsr datamap check` runs this before a DPO
 /// relies on a map they wrote. SQLite compares names case-insensitively, and so does this.
 public enum DataMapChecker {
-    /// Reads, validates and checks a map's text against `database`, collecting every problem.
-    ///
-    /// - Throws: ``StoreError`` when the database cannot be read.
-    public static func check(text: String, against database: DatabaseQueue) throws -> [DataMapProblem] {
+    /// Reads, validates and checks a map's text against the tables of `schema`, collecting
+    /// every problem.
+    public static func check(text: String, against schema: OperationsSchema) -> [DataMapProblem] {
         let result = DataMapParser.read(text)
         let problems = result.problems + result.map.validate(locations: result.locations)
-        let schema = try DatabaseSchema.read(database)
         return DataMapProblem.inFileOrder(problems + check(result.map, against: schema, locations: result.locations))
     }
 
-    /// Opens the operations database at `operationsDB` read-only and checks a map's text against it.
-    ///
-    /// - Throws: ``StoreError`` when the database is missing, not a database, or locked.
-    public static func check(
-        text: String, operationsDB: URL, busyTimeout: Double = Store.defaultBusyTimeout
-    ) throws -> [DataMapProblem] {
-        let database = try Store.openOperations(at: operationsDB, access: .readOnly, busyTimeout: busyTimeout)
-        return try check(text: text, against: database)
-    }
-
-    /// Checks that every table and column `map` names exists in `database`.
-    ///
-    /// - Throws: ``StoreError`` when the database cannot be read.
-    public static func check(
-        _ map: DataMap, against database: DatabaseQueue, locations: DataMapLocations = DataMapLocations()
-    ) throws -> [DataMapProblem] {
-        check(map, against: try DatabaseSchema.read(database), locations: locations)
-    }
-
-    static func check(_ map: DataMap, against schema: DatabaseSchema, locations: DataMapLocations)
+    public static func check(_ map: DataMap, against schema: OperationsSchema, locations: DataMapLocations = .init())
         -> [DataMapProblem]
     {
         var problems: [DataMapProblem] = []
@@ -58,11 +36,11 @@ public enum DataMapChecker {
 private struct TableCheck {
     let map: DataMap
     let table: TableMap
-    let schema: DatabaseSchema
+    let schema: OperationsSchema
     let locations: DataMapLocations
     var problems: [DataMapProblem] = []
 
-    init(map: DataMap, table: TableMap, schema: DatabaseSchema, locations: DataMapLocations) {
+    init(map: DataMap, table: TableMap, schema: OperationsSchema, locations: DataMapLocations) {
         self.map = map
         self.table = table
         self.schema = schema
@@ -124,32 +102,5 @@ private struct TableCheck {
         need(
             column, role + (via.isEmpty ? "" : " (via \(via.joined(separator: ", ")))"), in: path.end.name, at: location
         )
-    }
-}
-
-/// The tables and columns of a database, with names compared case-insensitively as SQLite does.
-struct DatabaseSchema {
-    private var columns: [String: Set<String>] = [:]
-
-    /// Reads every table and view with its columns.
-    ///
-    /// - Throws: ``StoreError`` when the database cannot be read.
-    static func read(_ database: DatabaseQueue) throws -> DatabaseSchema {
-        try database.guardedRead { db in
-            var schema = DatabaseSchema()
-            let names = try String.fetchAll(
-                db, sql: "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%'")
-            for name in names {
-                let columns = try db.columns(in: name).map { $0.name.lowercased() }
-                schema.columns[name.lowercased()] = Set(columns)
-            }
-            return schema
-        }
-    }
-
-    func hasTable(_ name: String) -> Bool { columns[name.lowercased()] != nil }
-
-    func has(_ column: String, in table: String) -> Bool {
-        columns[table.lowercased()]?.contains(column.lowercased()) ?? false
     }
 }

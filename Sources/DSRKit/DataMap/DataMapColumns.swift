@@ -38,6 +38,11 @@ public struct IdentifierColumn: Sendable, Equatable {
     /// A column that, when 1, means the value was withheld from the recipient (a caller's
     /// presentation restriction): shown as withheld to anyone but the subject themselves.
     public var withheldFlag: String?
+    /// In a table of records (`holds: record`): a row the subject owns teaches the subject
+    /// the identifier this column holds (the IP address their order came from), which is
+    /// then searched too. Rows of person tables teach every identifier anyway; organisation
+    /// rows and related context never teach.
+    public var learn: Bool
     /// Where in the map file (for messages).
     public var location: MapLocation?
 
@@ -45,8 +50,9 @@ public struct IdentifierColumn: Sendable, Equatable {
     public init(
         column: String, kind: IdentifierKind, addressList: Bool = false, country: CountrySource? = nil,
         relation: MatchRelation = .subject, maskForOthers: Bool = false, withheldFlag: String? = nil,
-        location: MapLocation? = nil
+        learn: Bool = false, location: MapLocation? = nil
     ) {
+        self.learn = learn
         self.maskForOthers = maskForOthers
         self.withheldFlag = withheldFlag
         self.column = column

@@ -5,7 +5,10 @@ import Yams
 /// country sources and retention.
 extension DataMapParser {
     static let entryKeys = [
-        "identifiers": ["column", "kind", "address_list", "country", "relation", "mask_for_others", "withheld_flag"],
+        "identifiers": [
+            "column", "kind", "address_list", "country", "relation", "mask_for_others", "withheld_flag",
+            "learn",
+        ],
         "references": ["column", "table", "target", "parent", "children"],
         "files": ["column", "format"],
         "columns": ["column", "erasure", "basis", "until", "rectify"],
@@ -20,7 +23,11 @@ extension DataMapParser {
     static func identifier(_ fields: Fields, column: String, reader: inout DataMapReader) -> IdentifierColumn? {
         let kind = reader.choice("kind", in: fields, required: true, as: IdentifierKind.self)
         let addressList = reader.flag("address_list", in: fields) ?? false
-        let relation = reader.choice("relation", in: fields, as: MatchRelation.self) ?? .subject
+        // A customer number names an organisation: what it finds is that organisation's
+        // business (context) unless the map says otherwise.
+        let relation =
+            reader.choice("relation", in: fields, as: MatchRelation.self) ?? (kind == .customer ? .related : .subject)
+        let learn = reader.flag("learn", in: fields) ?? false
         let mask = reader.flag("mask_for_others", in: fields) ?? false
         let withheldFlag = reader.text("withheld_flag", in: fields)
         var country = self.country(in: fields, reader: &reader)
@@ -28,7 +35,7 @@ extension DataMapParser {
         guard let kind else { return nil }
         return IdentifierColumn(
             column: column, kind: kind, addressList: addressList, country: country, relation: relation,
-            maskForOthers: mask, withheldFlag: withheldFlag, location: fields.owner)
+            maskForOthers: mask, withheldFlag: withheldFlag, learn: learn, location: fields.owner)
     }
 
     static func reference(_ fields: Fields, column: String, reader: inout DataMapReader) -> Reference? {
@@ -93,7 +100,7 @@ extension DataMapParser {
             // Read the text whatever its YAML type: YAML 1.1 resolves a plain `NO` (Norway) to false.
             let word = scalar.string.trimmingCharacters(in: .whitespaces)
             if word == "default" { return .workspaceDefault }
-            if WorkspaceConfiguration.isCountryCode(word) { return .constant(word.uppercased()) }
+            if CountryCode.isAlpha2(word) { return .constant(word.uppercased()) }
             reader.report("\(fields.what): \(expected), found '\(word)'", at: node)
             return nil
         }

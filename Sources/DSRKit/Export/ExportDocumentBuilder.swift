@@ -8,6 +8,7 @@ struct ExportDocumentBuilder {
     let tables: [ExportTable]
     let plan: ExportFilePlan
     let options: ExportOptions
+    let requestID: String?
     let now: Date
 
     func document() -> ExportDocument {
@@ -25,7 +26,9 @@ struct ExportDocumentBuilder {
                 rows: table.rows.map { $0.map(\.text) })
         }
         let files = plan.included.map { file in
-            FileItem(path: "files/" + file.path, label: "\(Self.title(file.table)) \(file.key)", format: file.format)
+            FileItem(
+                path: "files/" + file.path, label: "\(Self.title(file.table)) \(file.key)", format: file.format.rawValue
+            )
         }
         let notes = Dictionary(grouping: plan.leftOut, by: \.table).sorted { $0.key < $1.key }.map { table, left in
             ProcessorNote(
@@ -33,12 +36,13 @@ struct ExportDocumentBuilder {
                 controller: "the owner of the service number you called (we hold these on their behalf)")
         }
         return ExportDocument(
-            language: options.language, requestID: options.requestID, generatedAt: AuditLog.timestamp(now),
+            language: options.language, requestID: requestID, generatedAt: AuditLog.timestamp(now),
             controller: ControllerInfo(
                 name: settings.name, address: settings.address, email: settings.email, dpoContact: settings.dpoContact,
                 supervisoryAuthority: settings.supervisoryAuthority),
             subjectIdentifiers: result.identifiers.map { "\($0.kind):\($0.value)" }, processing: processing,
-            tables: sections, audio: files.filter { $0.format == "audio" }, files: files, processorNotes: notes)
+            tables: sections, audio: files.filter { $0.format == FileFormat.audio.rawValue }, files: files,
+            processorNotes: notes)
     }
 
     /// `service_numbers` → `Service numbers`.

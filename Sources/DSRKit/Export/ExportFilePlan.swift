@@ -17,14 +17,15 @@ struct ExportFilePlan {
         // which carries the same voice and the owner's mailbox) is processor-held too.
         let processorTables = Set(map.tables.filter { $0.role == .processor }.map(\.name))
         let reachedFromProcessor = Set(
-            result.records.filter { record in
-                record.reachedBy == "reference"
-                    && processorTables.contains(String(record.via.split(separator: ":").first ?? ""))
-            }.map { "\($0.table)#\($0.key)" })
-        for file in result.files where file.status == "ok" {
-            let processor =
-                map.table(file.table)?.role == .processor || reachedFromProcessor.contains("\(file.table)#\(file.key)")
-            if processor, file.relation == "subject", !includeProcessorData {
+            result.records.compactMap { record -> RecordReference? in
+                guard case .reference(let step) = record.step, processorTables.contains(step.from.table) else {
+                    return nil
+                }
+                return record.record.row
+            })
+        for file in result.files where file.status == .ok {
+            let processor = map.table(file.table)?.role == .processor || reachedFromProcessor.contains(file.record.row)
+            if processor, file.relation == .subject, !includeProcessorData {
                 leftOut.append(file)
             } else {
                 included.append(file)

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// The rows of one table that go into an export, with other people's data masked.
 public struct ExportTable: Sendable, Equatable {
@@ -38,13 +37,13 @@ public enum ExportValue: Sendable, Equatable, Encodable {
         }
     }
 
-    init(_ value: DatabaseValue) {
-        switch value.storage {
+    init(_ value: CellValue) {
+        switch value {
         case .null: self = .null
-        case .int64(let number): self = .integer(number)
-        case .double(let number): self = .real(number)
-        case .string(let text): self = .text(text)
-        case .blob(let data): self = .text("base64:" + data.base64EncodedString())
+        case .integer(let number): self = .integer(number)
+        case .real(let number): self = .real(number)
+        case .text(let text): self = .text(text)
+        case .blob(let bytes): self = .text("base64:" + Data(bytes).base64EncodedString())
         }
     }
 }
@@ -56,32 +55,29 @@ struct ExportTableReader {
     /// The subject's identifiers: values equal to one of them are the subject's own.
     let subject: Set<SubjectIdentifier>
 
-    func tables(for result: LocateResult, _ db: Database) throws -> [ExportTable] {
+    func tables(for result: LocateResult, _ operations: any OperationsReader) throws -> [ExportTable] {
         var reader = IdentifierReader(map: map, defaultCountry: defaultCountry)
         var tables: [ExportTable] = []
         for table in map.tables {
             let records = result.records.filter { $0.table == table.name }
             guard !records.isEmpty else { continue }
-            let columns = try db.columns(in: table.name).map(\.name)
+            var columns: [String] = []
             var rows: [[ExportValue]] = []
             for record in records {
-                guard
-                    let row = try Row.fetchOne(
-                        db.cachedStatement(
-                            sql:
-                                "SELECT rowid AS dsr_rowid, * FROM \(SQLName.quote(table.name)) WHERE \(SQLName.quote(table.primaryKey)) = ?"
-                        ),
-                        arguments: [record.key.databaseValue])
+                guard let row = try operations.record(in: table.name, primaryKey: table.primaryKey, key: record.key)
                 else { continue }
-                var values = columns.map { ExportValue(row[$0] as DatabaseValue) }
+                columns = row.columns
+                var values = row.values.map(ExportValue.init)
                 for identifier in table.identifiers where identifier.maskForOthers {
                     guard let index = columns.firstIndex(of: identifier.column), values[index] != .null else {
                         continue
                     }
-                    values[index] = try masked(values[index], row: row, table: table, column: identifier, &reader, db)
+                    values[index] = try masked(
+                        values[index], row: row, table: table, column: identifier, &reader, operations)
                 }
-                rows.append(values + [.text(record.relation)])
+                rows.append(values + [.text(record.relation.rawValue)])
             }
+            if columns.isEmpty { columns = try operations.schema().columns(of: table.name) }
             tables.append(ExportTable(name: table.name, columns: columns + ["dsr_relation"], rows: rows))
         }
         return tables
@@ -90,17 +86,10 @@ struct ExportTableReader {
     /// The value itself when it is the subject's; `withheld` when the caller withheld it;
     /// otherwise a phone masked to its country code, first digit and last three digits.
     private func masked(
-        _ value: ExportValue, row: Row, table: TableMap, column: IdentifierColumn, _ reader: inout IdentifierReader,
-        _ db: Database
+        _ value: ExportValue, row: StoredRecord, table: TableMap, column: IdentifierColumn,
+        _ reader: inout IdentifierReader, _ operations: any OperationsReader
     ) throws -> ExportValue {
-        let query = try reader.query(table, column)
-        let rowid: Int64 = row["dsr_rowid"]
-        var readings: [SubjectIdentifier] = []
-        if let fetched = try Row.fetchOne(db.cachedStatement(sql: query.byRowID), arguments: [rowid]),
-            case .identifiers(let values) = reader.read(fetched, column: column)
-        {
-            readings = values
-        }
+        let readings = try reader.identifiers(in: row.number, table: table, column: column, operations)
         if column.kind == .email {
             // An address list: the subject's own addresses stay, the others are counted.
             let own = readings.filter(subject.contains)
@@ -110,7 +99,7 @@ struct ExportTableReader {
             return .text(kept.isEmpty ? "(masked)" : kept.joined(separator: ", "))
         }
         if readings.contains(where: subject.contains) { return value }
-        if let flag = column.withheldFlag, (row[flag] as Int64?) == 1 { return .text("withheld") }
+        if let flag = column.withheldFlag, row[flag]?.integerValue == 1 { return .text("withheld") }
         guard case .phone(let number) = readings.first else { return .text("(masked)") }
         return .text(Self.mask(number))
     }
@@ -123,15 +112,5 @@ struct ExportTableReader {
         }
         return "+\(number.callingCode) \(national[0]) " + String(repeating: "*", count: national.count - 4)
             + String(national.suffix(3))
-    }
-}
-
-extension RecordKey {
-    /// The key as a bindable database value.
-    var databaseValue: DatabaseValue {
-        switch self {
-        case .integer(let value): value.databaseValue
-        case .text(let value): value.databaseValue
-        }
     }
 }

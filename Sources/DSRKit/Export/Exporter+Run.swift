@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// Builds the access export archive (GDPR Art. 15 and 20) for a subject.
 ///
@@ -7,49 +6,25 @@ import GRDB
 /// linked under its final name only when complete, so no half-written archive ever exists there;
 /// one audit entry records the request, the counts and the manifest's SHA-256.
 public enum Exporter {
-    /// Writes the export for `identifiers` (and the request's, with `options.requestID`).
+    /// Writes the export for `subject` (`dsr export`): locates the subject and reads the
+    /// rows to export in one read transaction, so the rows exported are the rows located.
     ///
     /// - Throws: ``ExportError``, ``RequestError``, ``ArchiveError``, ``TemplateError``, ``StoreError``.
-    public static func export(
-        _ identifiers: [SubjectIdentifier], in workspace: Workspace, options: ExportOptions, actor: String,
-        now: Date = Date()
-    ) throws -> ExportReport {
-        var subjects = identifiers
-        if let id = options.requestID {
-            let request = try RequestRegister(workspace: workspace, actor: actor, now: now).show(id)
-            if !options.force {
-                guard request.type == .access || request.type == .portability else {
-                    throw ExportError.requestNotReady(
-                        id: id, reason: "it is a \(request.type.rawValue) request, not access or portability")
-                }
-                guard request.verifiedAt != nil else {
-                    throw ExportError.requestNotReady(
-                        id: id, reason: "the subject's identity is not verified (Art. 12(6))")
-                }
-                guard request.status == "open" else {
-                    throw ExportError.requestNotReady(id: id, reason: "it is closed")
-                }
-            }
-            subjects += try request.keptIdentifiers(defaultCountry: workspace.configuration.defaultCountry)
+    public static func export(_ subject: Subject, options: ExportOptions, in session: Session) throws -> ExportReport {
+        if let request = subject.request, !options.force { try ready(request) }
+        let map = try session.dataMap()
+        let (result, tables) = try session.readingOperations { reader, fingerprint in
+            let result = try session.locate(subject.identifiers, options: LocateOptions(), reader, fingerprint)
+            let tables = try ExportTableReader(
+                map: map, defaultCountry: session.defaultCountry, subject: Set(result.subjectIdentifiers)
+            ).tables(for: result, reader)
+            return (result, tables)
         }
-        guard !subjects.isEmpty else { throw ExportError.noSubject }
-
-        // The map is read and parsed once, for locate, the masking rules and the manifest.
-        let source = try workspace.dataMapSource()
-        let map = try source.parse()
-        let result = try SubjectLocator.locate(subjects, in: workspace, source: source, map: map)
-        let known = Set(
-            try result.identifiers.map {
-                try SubjectIdentifier.parse(
-                    $0.value, as: SubjectIdentifier.Kind(rawValue: $0.kind) ?? .email,
-                    defaultCountry: workspace.configuration.defaultCountry)
-            })
-        let tables = try workspace.openOperations().guardedRead { db in
-            try ExportTableReader(map: map, defaultCountry: workspace.configuration.defaultCountry, subject: known)
-                .tables(for: result, db)
-        }
+        let workspace = session.workspace
+        let now = session.now
+        let source = try session.dataMapSource()
         let plan = ExportFilePlan(map: map, result: result, includeProcessorData: options.includeProcessorData)
-        let final = try outputURL(workspace, options, now)
+        let final = try outputURL(workspace, options, requestID: subject.request?.id, now)
         guard !FileManager.default.fileExists(atPath: final.path(percentEncoded: false)) else {
             throw ExportError.outputExists(final.path(percentEncoded: false))
         }
@@ -59,14 +34,15 @@ public enum Exporter {
         try? FileManager.default.removeItem(at: partial)
         defer { try? FileManager.default.removeItem(at: partial) }
 
-        var manifest = ExportManifest(requestID: options.requestID, generatedAt: AuditLog.timestamp(now))
+        var manifest = ExportManifest(requestID: subject.request?.id, generatedAt: AuditLog.timestamp(now))
         let writer = try ArchiveWriter(url: partial, format: options.format, password: options.password)
         func add(_ path: String, _ data: Data, compress: Bool = true) throws {
             try writer.add(path: path, data: data, compress: compress, modified: now)
             manifest.add(path: path, size: data.count, sha256: Digests.sha256Hex(data))
         }
         let document = ExportDocumentBuilder(
-            workspace: workspace, map: map, result: result, tables: tables, plan: plan, options: options, now: now
+            workspace: workspace, map: map, result: result, tables: tables, plan: plan, options: options,
+            requestID: subject.request?.id, now: now
         ).document()
         try add(
             "index.html",
@@ -86,7 +62,7 @@ public enum Exporter {
         for file in plan.included {
             guard case .file(let url) = resolver.resolve(file.path) else { continue }
             let digest = try writer.add(
-                path: "files/" + file.path, contentsOf: url, compress: file.format != "audio", modified: nil)
+                path: "files/" + file.path, contentsOf: url, compress: file.format != .audio, modified: nil)
             manifest.add(path: "files/" + file.path, size: Int(digest.size), sha256: digest.sha256)
         }
         let manifestData = try manifest.encoded(
@@ -95,19 +71,16 @@ public enum Exporter {
         try writer.finish()
         let counts = Dictionary(grouping: result.records, by: \.table).mapValues(\.count)
         let manifestHash = Digests.sha256Hex(manifestData)
-        let hasher = KeyedHasher(secret: try workspace.secretKey())
-        try workspace.openState().guardedWrite { db in
-            try AuditLog.append(
-                AuditRecord(
-                    action: "export", requestID: options.requestID,
-                    subjects: result.identifiers.map { hasher.hex($0.canonical) },
-                    details: [
-                        "records": .map(counts.mapValues { .int(Int64($0)) }), "manifest_sha256": .text(manifestHash),
-                        "format": .text(options.format.rawValue), "encrypted": .bool(options.password != nil),
-                        "include_processor_data": .bool(options.includeProcessorData), "forced": .bool(options.force),
-                        "files": .int(Int64(plan.included.count)), "language": .text(options.language),
-                    ]),
-                actor: actor, at: now, db)
+        let record = AuditRecord(
+            action: "export", requestID: subject.request?.id,
+            subjects: try session.auditSubjects(result.subjectIdentifiers),
+            details: [
+                "records": .map(counts.mapValues { .int(Int64($0)) }), "manifest_sha256": .text(manifestHash),
+                "format": .text(options.format.rawValue), "encrypted": .bool(options.password != nil),
+                "include_processor_data": .bool(options.includeProcessorData), "forced": .bool(options.force),
+                "files": .int(Int64(plan.included.count)), "language": .text(options.language),
+            ])
+        try session.recording(record) {
             // The archive appears under its final name inside the audit entry's transaction:
             // if either fails, neither exists. link(2) never replaces an existing file.
             guard link(partial.path(percentEncoded: false), final.path(percentEncoded: false)) == 0 else {
@@ -121,14 +94,31 @@ public enum Exporter {
             records: counts, processorFilesLeftOut: plan.leftOut.count)
     }
 
+    /// An export answers a verified, open access or portability request (else `--force`).
+    private static func ready(_ request: Request) throws {
+        guard request.type == .access || request.type == .portability else {
+            throw ExportError.requestNotReady(
+                id: request.id, reason: "it is a \(request.type.rawValue) request, not access or portability")
+        }
+        guard request.verifiedAt != nil else {
+            throw ExportError.requestNotReady(
+                id: request.id, reason: "the subject's identity is not verified (Art. 12(6))")
+        }
+        guard request.status == "open" else {
+            throw ExportError.requestNotReady(id: request.id, reason: "it is closed")
+        }
+    }
+
     static func templatesDir(_ workspace: Workspace) -> URL? {
         workspace.configuration.templatesDir == "builtin"
             ? nil : FilePaths.resolve(workspace.configuration.templatesDir, against: workspace.folder)
     }
 
-    static func outputURL(_ workspace: Workspace, _ options: ExportOptions, _ now: Date) throws -> URL {
+    static func outputURL(_ workspace: Workspace, _ options: ExportOptions, requestID: String?, _ now: Date) throws
+        -> URL
+    {
         if let output = options.output { return output }
-        let stamp = options.requestID ?? AuditLog.timestamp(now).replacingOccurrences(of: ":", with: "")
+        let stamp = requestID ?? AuditLog.timestamp(now).replacingOccurrences(of: ":", with: "")
         try WorkspaceInitializer.makeDirectory(workspace.exportsDir, mode: 0o700)
         return workspace.exportsDir.appending(path: "\(stamp)-access.\(options.format.rawValue)")
     }

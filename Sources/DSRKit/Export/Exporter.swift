@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// Options of an access or portability export (`dsr export`).
 public struct ExportOptions: Sendable {
@@ -12,8 +11,6 @@ public struct ExportOptions: Sendable {
     public var password: String?
     /// Include recordings and voicemails held as processor for a number owner, for a caller.
     public var includeProcessorData = false
-    /// The request this export answers (access or portability, identity verified).
-    public var requestID: String?
     /// Export even when the request is not of a fitting type or not verified (audited).
     public var force = false
 
@@ -41,14 +38,11 @@ public enum ExportError: DSRError, Equatable {
     case requestNotReady(id: String, reason: String)
     /// The output exists already.
     case outputExists(String)
-    /// No identifier to export for.
-    case noSubject
 
     public var kind: FailureKind {
         switch self {
         case .requestNotReady: .badData
         case .outputExists: .cannotWrite
-        case .noSubject: .usage
         }
     }
 
@@ -56,7 +50,6 @@ public enum ExportError: DSRError, Equatable {
         switch self {
         case .requestNotReady(let id, let reason): "\(id): \(reason); pass --force to export anyway (it is audited)"
         case .outputExists(let path): "\(path) exists already; choose another -o"
-        case .noSubject: "give identifiers or --request ID"
         }
     }
 }

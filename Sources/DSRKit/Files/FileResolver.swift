@@ -15,12 +15,12 @@ public struct FileResolver: Sendable {
         /// The path leaves the root (or is not a relative path); it must not be touched.
         case refused(String)
 
-        /// `ok`, `missing` or `refused`.
-        public var status: String {
+        /// What a located file's status says of it.
+        public var status: FileStatus {
             switch self {
-            case .file: "ok"
-            case .missing: "missing"
-            case .refused: "refused"
+            case .file: .ok
+            case .missing: .missing
+            case .refused: .refused
             }
         }
     }

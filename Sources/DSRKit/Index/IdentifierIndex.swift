@@ -6,11 +6,11 @@ import GRDB
 ///
 /// **What it holds.** For every identifier column of the data map, one entry per identifier
 /// a row holds: the first 8 bytes of HMAC-SHA-256(workspace secret, canonical form), the
-/// column, and the row's rowid. For every reference locate follows from parent to children
+/// column, and the row's number in the operations store (SQLite's rowid). For every reference locate follows from parent to children
 /// (a call's recordings), the keyed hash of the raw value. No identifier is stored in plain
 /// text (CONTRACT.md section 3).
 ///
-/// **Never stale.** Before every locate, ``refresh(from:)`` brings it up to date:
+/// **Never stale.** Before every locate, ``refresh(_:fingerprint:rebuild:)`` brings it up to date:
 /// - nothing to do when the operations database file and its WAL are unchanged (inode,
 ///   size, modification time);
 /// - rows appended since the last refresh (rowid above the table's watermark) are indexed;
@@ -25,7 +25,7 @@ import GRDB
 /// ``smallTableRows`` rows) a new identifier is not seen until `dsr index rebuild`; call
 /// detail records are append-only in practice, and a nightly rebuild closes the gap.
 final class IdentifierIndex {
-    /// Tables up to this many rows (by highest rowid) are indexed again on every change.
+    /// Tables up to this many rows (by highest row number) are indexed again on every change.
     static let smallTableRows: Int64 = 50_000
     /// The index file's name in the state dir.
     static let fileName = "index.db"
@@ -34,49 +34,41 @@ final class IdentifierIndex {
     let map: DataMap
     let hasher: KeyedHasher
     let defaultCountry: String
-    let operationsPath: String
+    /// Opens another connection to the operations database (the build's second thread).
+    let openOperations: @Sendable () throws -> any OperationsStore
     /// SHA-256 of the data map's text: a changed map empties the index.
     let mapDigest: String
     /// Rows of one table above which a second thread computes part of the entries.
     let parallelRows: Int64
     private(set) var sourceIDs: [IndexSource: Int64] = [:]
+    /// The read transaction on `index.db` that lookups share while a locate runs.
+    private var lookup: Database?
 
-    private init(
-        queue: DatabaseQueue, map: DataMap, hasher: KeyedHasher, defaultCountry: String, operationsPath: String,
-        parallelRows: Int64, mapDigest: String
-    ) {
-        self.parallelRows = parallelRows
-        self.mapDigest = mapDigest
-        self.queue = queue
+    /// Opens (creating when absent, mode 0600) the index at `url`.
+    ///
+    /// - Throws: ``StoreError``.
+    init(
+        at url: URL, busyTimeout: Double, map: DataMap, mapText: String, hasher: KeyedHasher, defaultCountry: String,
+        operations: any OperationsStore, parallelRows: Int64 = 200_000
+    ) throws {
+        queue = try Store.open(at: url, access: .create, busyTimeout: busyTimeout, wal: false)
+        chmod(url.path(percentEncoded: false), 0o600)
         self.map = map
         self.hasher = hasher
         self.defaultCountry = defaultCountry
-        self.operationsPath = operationsPath
+        self.openOperations = operations.opener
+        self.parallelRows = parallelRows
+        self.mapDigest = Digests.sha256Hex(Array(mapText.utf8))
     }
 
-    /// Opens (creating when absent) the index of `workspace`.
-    ///
-    /// - Throws: ``StoreError``, ``WorkspaceError`` (the secret key).
-    static func open(
-        workspace: Workspace, source: DataMapSource, map: DataMap, parallelRows: Int64 = 200_000
-    ) throws -> IdentifierIndex {
-        let url = workspace.stateDir.appending(path: fileName)
-        let queue = try Store.open(
-            at: url, access: .create, busyTimeout: workspace.configuration.busyTimeoutSeconds, wal: false)
-        chmod(url.path(percentEncoded: false), 0o600)
-        return IdentifierIndex(
-            queue: queue, map: map, hasher: KeyedHasher(secret: try workspace.secretKey()),
-            defaultCountry: workspace.configuration.defaultCountry,
-            operationsPath: workspace.operationsDB.path(percentEncoded: false), parallelRows: parallelRows,
-            mapDigest: Digests.sha256Hex(Array(source.text.utf8)))
-    }
-
-    /// Brings the index in step with `operations` (see the type's documentation).
+    /// Brings the index in step with the operations database that `operations` reads, whose
+    /// fingerprint was taken before that read began (see the type's documentation).
     ///
     /// - Throws: ``StoreError``.
     @discardableResult
-    func refresh(from operations: DatabaseQueue, rebuild: Bool = false) throws -> IndexRefresh {
-        let fingerprint = OperationsFingerprint(path: operationsPath)
+    func refresh(
+        _ operations: any OperationsReader, fingerprint: OperationsFingerprint, rebuild: Bool = false
+    ) throws -> IndexRefresh {
         let identity = identityText()
         // The common case, nothing changed since the last refresh, reads and writes nothing.
         if !rebuild, let ids = try unchangedSources(identity: identity, fingerprint: fingerprint) {
@@ -98,28 +90,42 @@ final class IdentifierIndex {
             if !report.cleared, try IndexSchema.meta("fingerprint", index) == fingerprint.state {
                 return report
             }
-            report = try operations.guardedRead { ops in
-                var refresher = IndexRefresher(index: self, report: &report)
-                return try refresher.refresh(operations: ops, index: index)
-            }
+            var refresher = IndexRefresher(index: self, report: &report)
+            report = try refresher.refresh(operations: operations, index: index)
             try IndexSchema.setMeta("fingerprint", fingerprint.state, index)
             return report
         }
     }
 
-    /// Row ids of `source` whose entry has `hash` (candidates, to be re-read and confirmed).
+    /// Runs `body` with every lookup inside one read transaction of `index.db`.
+    ///
+    /// - Throws: ``StoreError``; errors of `body` pass through.
+    func lookingUp<T>(_ body: () throws -> T) throws -> T {
+        try queue.guardedRead { db in
+            lookup = db
+            defer { lookup = nil }
+            return try body()
+        }
+    }
+
+    /// Whether the index holds entries for `source`.
+    func covers(_ source: IndexSource) -> Bool { sourceIDs[source] != nil }
+
+    /// Row numbers of `source` whose entry has `hash` (candidates, to be re-read and confirmed).
     func candidates(_ source: IndexSource, hash: Int64) throws -> [Int64] {
         guard let id = sourceIDs[source] else { return [] }
-        return try queue.guardedRead { db in
+        func fetch(_ db: Database) throws -> [Int64] {
             try Int64.fetchAll(
                 db.cachedStatement(sql: "SELECT rid FROM index_entries WHERE source = ? AND hash = ? ORDER BY rid"),
                 arguments: [id, hash])
         }
+        if let lookup { return try fetch(lookup) }
+        return try queue.guardedRead(fetch)
     }
 
     /// Values of identifier columns that could not be read when they were indexed.
     func unparseable() throws -> [UnparseableValues] {
-        try queue.guardedRead { db in
+        func fetch(_ db: Database) throws -> [UnparseableValues] {
             try sourceIDs.sorted { $0.value < $1.value }.compactMap { source, id in
                 let count =
                     try Int.fetchOne(
@@ -129,10 +135,12 @@ final class IdentifierIndex {
                     db, sql: "SELECT rid, reason FROM index_unparseable WHERE source = ? ORDER BY rid LIMIT ?",
                     arguments: [id, UnparseableValues.sampleSize])
                 return UnparseableValues(
-                    table: source.table, column: source.column, count: count, rowids: rows.map { $0[0] },
+                    table: source.table, column: source.column, count: count, rows: rows.map { $0[0] },
                     reason: rows.first?[1] ?? "")
             }
         }
+        if let lookup { return try fetch(lookup) }
+        return try queue.guardedRead(fetch)
     }
 
     /// What the index depends on besides the data: the key, the map, the country rules.

@@ -1,5 +1,3 @@
-import GRDB
-
 /// Computes index entries for a range of rows of one operations table.
 ///
 /// Values repeat a lot (the same caller calls many times, a few hundred service numbers
@@ -24,35 +22,28 @@ struct IndexBuilder {
         self.reader = IdentifierReader(map: map, defaultCountry: defaultCountry)
     }
 
-    /// Reads rows with `from < rowid <= upTo` of `source`'s table and hands every entry
-    /// (keyed hash, rowid) and every unreadable value (rowid, reason) to `sink`.
+    /// Reads rows with `from < number <= upTo` of `source`'s table and hands every entry
+    /// (keyed hash, row number) and every unreadable value (row number, reason) to `sink`.
     mutating func index(
-        _ source: IndexSource, id: Int64, from: Int64, upTo: Int64, operations: Database, into sink: IndexSink
+        _ source: IndexSource, id: Int64, from: Int64, upTo: Int64, operations: any OperationsReader,
+        into sink: IndexSink
     ) throws {
         guard let table = map.table(source.table) else { return }
         (lookups, hits) = (0, 0)
+        let rows = RowRange(after: from, upTo: upTo)
         switch source.purpose {
         case .identifier:
             guard let column = table.identifiers.first(where: { $0.column == source.column }) else { return }
-            let query = try reader.query(table, column)
-            let rows = try RawCursor(
-                operations, sql: query.select + " WHERE t.rowid > ? AND t.rowid <= ?", arguments: [from, upTo])
-            while try rows.next() {
-                let rowid = rows.int64(0)
-                switch hashes(rows.value(1), hint: rows.text(2), column: column, source: id) {
-                case .success(let hashes): for hash in hashes { try sink.entry(source: id, hash: hash, rowid: rowid) }
-                case .failure(let problem): try sink.unreadable(source: id, rowid: rowid, reason: problem.reason)
+            try operations.scan(try reader.columnRead(table, column), rows: rows) { row, value, hint in
+                switch hashes(value, hint: hint, column: column, source: id) {
+                case .success(let hashes): for hash in hashes { try sink.entry(source: id, hash: hash, row: row) }
+                case .failure(let problem): try sink.unreadable(source: id, row: row, reason: problem.reason)
                 }
             }
         case .reference:
-            let rows = try RawCursor(
-                operations,
-                sql: "SELECT rowid, \(SQLName.quote(source.column)) FROM \(SQLName.quote(table.name)) "
-                    + "WHERE rowid > ? AND rowid <= ?",
-                arguments: [from, upTo])
-            while try rows.next() {
-                guard let text = IndexSource.referenceText(rows.value(1)) else { continue }
-                try sink.entry(source: id, hash: cachedHash(text), rowid: rows.int64(0))
+            try operations.scan(table.name, columns: [source.column], rows: rows) { row, values in
+                guard let text = IndexSource.referenceText(values[0]) else { return }
+                try sink.entry(source: id, hash: cachedHash(text), row: row)
             }
         }
     }
@@ -63,12 +54,12 @@ struct IndexBuilder {
 
     /// The hashes of the identifiers a stored value holds, read with its row's country hint.
     private mutating func hashes(
-        _ value: DatabaseValue, hint: String?, column: IdentifierColumn, source: Int64
+        _ value: CellValue, hint: String?, column: IdentifierColumn, source: Int64
     ) -> Result<[Int64], Unreadable> {
         // The source is part of the key: the same text reads differently in another column.
         let caching = lookups < 10_000 || hits * 4 >= lookups
         let cacheKey: String? =
-            caching ? String.fromDatabaseValue(value).map { "\(source)\u{1}\($0)\u{1}" + (hint ?? "") } : nil
+            caching ? value.textValue.map { "\(source)\u{1}\($0)\u{1}" + (hint ?? "") } : nil
         if let cacheKey {
             lookups += 1
             if let cached = cache[cacheKey] {

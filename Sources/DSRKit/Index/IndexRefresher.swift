@@ -13,18 +13,18 @@ struct IndexRefresher {
         self.builder = IndexBuilder(map: index.map, hasher: index.hasher, defaultCountry: index.defaultCountry)
     }
 
-    mutating func refresh(operations: Database, index db: Database) throws -> IndexRefresh {
+    mutating func refresh(operations: any OperationsReader, index db: Database) throws -> IndexRefresh {
         let sources = IndexSource.all(in: index.map)
         let tables = sources.map(\.table).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         var plans: [(table: String, from: Int64, upTo: Int64, rebuild: Bool)] = []
         for table in tables {
             let tableSources = sources.filter { $0.table == table }
-            let newest = try Int64.fetchOne(operations, sql: "SELECT max(rowid) FROM \(SQLName.quote(table))") ?? 0
+            let newest = try operations.highestRow(in: table)
             let known = try Row.fetchOne(
                 db, sql: "SELECT watermark, mark FROM index_tables WHERE table_name = ?", arguments: [table])
             let watermark: Int64 = known?[0] ?? 0
             var rebuild = known == nil || newest < watermark || newest <= IdentifierIndex.smallTableRows
-            if !rebuild, watermark > 0, try mark(table, tableSources, rowid: watermark, operations) != known?[1] {
+            if !rebuild, watermark > 0, try mark(table, tableSources, row: watermark, operations) != known?[1] {
                 rebuild = true
             }
             plans.append((table, rebuild ? 0 : watermark, newest, rebuild))
@@ -53,19 +53,20 @@ struct IndexRefresher {
                     INSERT INTO index_tables (table_name, watermark, mark) VALUES (?, ?, ?)
                     ON CONFLICT (table_name) DO UPDATE SET watermark = excluded.watermark, mark = excluded.mark
                     """,
-                arguments: [plan.table, plan.upTo, try mark(plan.table, tableSources, rowid: plan.upTo, operations)])
+                arguments: [plan.table, plan.upTo, try mark(plan.table, tableSources, row: plan.upTo, operations)])
         }
         if bulk { try IndexSchema.createLookupIndex(db) }
         return report
     }
 
-    /// Indexes rows `from < rowid <= upTo` of one table; returns the entries written.
+    /// Indexes rows `from < number <= upTo` of one table; returns the entries written.
     ///
     /// Reading, parsing and hashing cost far more than writing, so for large ranges a worker
     /// thread with its own read-only connection takes the upper rows and hands
     /// batches to this thread, which alone writes to `index.db`.
     private mutating func index(
-        _ table: String, _ sources: [IndexSource], from: Int64, upTo: Int64, _ operations: Database, _ db: Database
+        _ table: String, _ sources: [IndexSource], from: Int64, upTo: Int64, _ operations: any OperationsReader,
+        _ db: Database
     ) throws -> Int {
         let writer = try IndexWriter(db)
         let ids = sources.compactMap { source in index.sourceIDs[source].map { (source, $0) } }
@@ -78,15 +79,15 @@ struct IndexRefresher {
         // This thread also writes every entry, so it takes the smaller share of the rows.
         let middle = from + (upTo - from) * 2 / 5
         let channel = IndexChannel()
-        let (map, hasher, country, path) = (index.map, index.hasher, index.defaultCountry, index.operationsPath)
+        let (map, hasher, country, open) = (index.map, index.hasher, index.defaultCountry, index.openOperations)
         let finished = DispatchSemaphore(value: 0)
         Thread {
             defer { finished.signal() }
             do {
-                let queue = try Store.openOperations(at: URL(filePath: path))
+                let store = try open()
                 var builder = IndexBuilder(map: map, hasher: hasher, defaultCountry: country)
                 let batcher = IndexBatcher(channel: channel)
-                try queue.guardedRead { ops in
+                try store.read { ops in
                     for (source, id) in ids {
                         try builder.index(source, id: id, from: middle, upTo: upTo, operations: ops, into: batcher)
                     }
@@ -112,14 +113,18 @@ struct IndexRefresher {
     }
 
     /// A keyed hash of the indexed values of one row (0 when there is no such row): if the
-    /// newest indexed row changes or disappears, rowids may have been reused.
-    private func mark(_ table: String, _ sources: [IndexSource], rowid: Int64, _ operations: Database) throws -> Int64 {
-        guard rowid > 0 else { return 0 }
-        let columns = sources.map { "quote(\(SQLName.quote($0.column)))" }.joined(separator: " || char(1) || ")
-        guard
-            let text = try String.fetchOne(
-                operations, sql: "SELECT \(columns) FROM \(SQLName.quote(table)) WHERE rowid = ?", arguments: [rowid])
-        else { return 0 }
-        return index.hasher.index64("mark:" + text)
+    /// newest indexed row changes or disappears, row numbers may have been reused.
+    private func mark(_ table: String, _ sources: [IndexSource], row: Int64, _ operations: any OperationsReader)
+        throws -> Int64
+    {
+        guard row > 0 else { return 0 }
+        var parts: [String] = []
+        for source in sources {
+            guard let value = try operations.value(of: source.column, in: RowHandle(table: table, number: row)) else {
+                return 0
+            }
+            parts.append(value.signature)
+        }
+        return index.hasher.index64("mark:" + parts.joined(separator: "\u{1}"))
     }
 }

@@ -4,9 +4,9 @@ import GRDB
 /// Where ``IndexBuilder`` puts what it computes.
 protocol IndexSink: AnyObject {
     /// One entry: a row holds a value with this keyed hash.
-    func entry(source: Int64, hash: Int64, rowid: Int64) throws
+    func entry(source: Int64, hash: Int64, row: Int64) throws
     /// A row whose value holds no readable identifier.
-    func unreadable(source: Int64, rowid: Int64, reason: String) throws
+    func unreadable(source: Int64, row: Int64, reason: String) throws
 }
 
 /// Writes entries straight into `index.db` with prepared statements.
@@ -27,25 +27,25 @@ final class IndexWriter: IndexSink {
             path: IdentifierIndex.fileName)
     }
 
-    func entry(source: Int64, hash: Int64, rowid: Int64) throws {
+    func entry(source: Int64, hash: Int64, row: Int64) throws {
         insert.bind(source)
         insert.bind(hash)
-        insert.bind(rowid)
+        insert.bind(row)
         try insert.step()
         written += 1
     }
 
-    func unreadable(source: Int64, rowid: Int64, reason: String) throws {
+    func unreadable(source: Int64, row: Int64, reason: String) throws {
         bad.bind(source)
-        bad.bind(rowid)
+        bad.bind(row)
         bad.bind(reason)
         try bad.step()
     }
 
     /// Writes a batch computed on another thread.
     func write(_ batch: IndexBatch) throws {
-        for entry in batch.entries { try self.entry(source: entry.source, hash: entry.hash, rowid: entry.rowid) }
-        for item in batch.unreadable { try unreadable(source: item.source, rowid: item.rowid, reason: item.reason) }
+        for entry in batch.entries { try self.entry(source: entry.source, hash: entry.hash, row: entry.row) }
+        for item in batch.unreadable { try unreadable(source: item.source, row: item.row, reason: item.reason) }
     }
 }
 
@@ -54,11 +54,11 @@ struct IndexBatch: Sendable {
     struct Entry: Sendable {
         let source: Int64
         let hash: Int64
-        let rowid: Int64
+        let row: Int64
     }
 
     var entries: [Entry] = []
-    var unreadable: [(source: Int64, rowid: Int64, reason: String)] = []
+    var unreadable: [(source: Int64, row: Int64, reason: String)] = []
 }
 
 /// Collects a worker's entries into batches and passes full ones through a channel.
@@ -69,14 +69,14 @@ final class IndexBatcher: IndexSink {
 
     init(channel: IndexChannel) { self.channel = channel }
 
-    func entry(source: Int64, hash: Int64, rowid: Int64) throws {
+    func entry(source: Int64, hash: Int64, row: Int64) throws {
         if channel.isClosed { throw CancellationError() }  // the writer gave up: stop reading
-        batch.entries.append(.init(source: source, hash: hash, rowid: rowid))
+        batch.entries.append(.init(source: source, hash: hash, row: row))
         if batch.entries.count >= Self.batchSize { flush() }
     }
 
-    func unreadable(source: Int64, rowid: Int64, reason: String) throws {
-        batch.unreadable.append((source, rowid, reason))
+    func unreadable(source: Int64, row: Int64, reason: String) throws {
+        batch.unreadable.append((source, row, reason))
     }
 
     func flush() {

@@ -1,5 +1,3 @@
-import GRDB
-
 /// One column the identifier index covers.
 struct IndexSource: Hashable, Sendable {
     /// Why the column is indexed.
@@ -31,13 +29,7 @@ struct IndexSource: Hashable, Sendable {
 
     /// The text hashed for a reference value: its SQLite storage class and text, so that
     /// `12` and `'12'` stay apart as they do in `WHERE column = ?`.
-    static func referenceText(_ value: DatabaseValue) -> String? {
-        switch value.storage {
-        case .null: nil
-        case .int64(let number): "ref:i:\(number)"
-        case .double(let number): "ref:r:\(number)"
-        case .string(let text): "ref:t:" + text
-        case .blob(let data): "ref:b:" + Digests.hex(data)
-        }
+    static func referenceText(_ value: CellValue) -> String? {
+        value.isNull ? nil : "ref:" + value.signature
     }
 }

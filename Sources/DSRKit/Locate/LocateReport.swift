@@ -1,87 +1,76 @@
-import Foundation
-import GRDB
-
 /// Turns the engine's state into the ``LocateResult`` that commands print and later
-/// capabilities consume: keys instead of rowids, files resolved, warnings collected.
+/// capabilities consume: keys instead of row numbers, files resolved, warnings collected.
 struct LocateReport {
     let map: DataMap
     let files: FileResolver
 
-    func result(from state: inout LocateState, finder: RowFinder, method: String, _ db: Database) throws -> LocateResult
-    {
-        var records: [(Int, RecordKey, LocatedRecord)] = []
-        var located: [(RowHandle, RecordKey, MatchRelation)] = []
+    func result(
+        from state: inout LocateState, finder: RowFinder, method: LocateMethod, _ operations: any OperationsReader
+    ) throws -> LocateResult {
+        var records: [(position: Int, record: LocatedRecord)] = []
         for handle in state.handles {
-            guard let relation = state.relation(of: handle), let reason = state.reason(of: handle),
+            guard let reach = state.reach(of: handle),
                 let position = map.tables.firstIndex(where: { $0.name == handle.table })
             else { continue }
-            let key = try state.key(of: handle, map: map, db)
-            located.append((handle, key, relation))
             records.append(
                 (
-                    position, key,
+                    position,
                     LocatedRecord(
-                        table: handle.table, key: key, relation: relation.rawValue, matchedOn: reason.matchedOn,
-                        via: reason.via, reachedBy: reason.reachedBy)
+                        record: try state.reference(of: handle, column: reach.column, map: map, operations),
+                        relation: reach.relation, step: try state.step(reach.step, map: map, operations))
                 ))
         }
-        records.sort { ($0.0, $0.1) < ($1.0, $1.1) }
+        records.sort { ($0.position, $0.record.key) < ($1.position, $1.record.key) }
         var identifiers: [LocatedIdentifier] = []
         for (identifier, origin) in state.identifiers {
             switch origin {
             case .given:
+                identifiers.append(LocatedIdentifier(identifier: identifier, origin: .given))
+            case .derived(let handle, let column):
+                guard let reach = state.reach(of: handle) else { continue }
                 identifiers.append(
                     LocatedIdentifier(
-                        kind: identifier.kind.rawValue, value: identifier.value, origin: "given", source: nil, via: nil)
-                )
-            case .derived(let handle, let column, let via):
-                let key = try state.key(of: handle, map: map, db)
-                identifiers.append(
-                    LocatedIdentifier(
-                        kind: identifier.kind.rawValue, value: identifier.value, origin: "derived",
-                        source: RecordReference(table: handle.table, key: key, column: column), via: via.canonical))
+                        identifier: identifier, origin: .derived,
+                        source: try state.reference(of: handle, column: column, map: map, operations),
+                        sourceStep: try state.step(reach.step, map: map, operations)))
             }
         }
-        let (locatedFiles, fileWarnings) = try resolveFiles(located, db)
-        var warnings = try finder.unparseable(db).map { try warning(for: $0, state: &state, db) }
+        let (located, fileWarnings) = try resolveFiles(state: &state, operations)
+        var warnings = try finder.unparseable().map { try warning(for: $0, state: &state, operations) }
         warnings += fileWarnings
         return LocateResult(
-            identifiers: identifiers, records: records.map(\.2), files: locatedFiles, warnings: warnings, mentions: [],
+            identifiers: identifiers, records: records.map(\.record), files: located, warnings: warnings, mentions: [],
             method: method)
     }
 
-    private func resolveFiles(
-        _ located: [(RowHandle, RecordKey, MatchRelation)], _ db: Database
-    ) throws -> ([LocatedFile], [LocateWarning]) {
+    private func resolveFiles(state: inout LocateState, _ operations: any OperationsReader) throws
+        -> ([LocatedFile], [LocateWarning])
+    {
         var result: [LocatedFile] = []
         var warnings: [LocateWarning] = []
-        for (handle, key, relation) in located {
-            guard let table = map.table(handle.table) else { continue }
+        for handle in state.handles {
+            guard let relation = state.reach(of: handle)?.relation, let table = map.table(handle.table) else {
+                continue
+            }
             for column in table.files {
-                guard
-                    let path = try String.fetchOne(
-                        db.cachedStatement(
-                            sql:
-                                "SELECT \(SQLName.quote(column.column)) FROM \(SQLName.quote(table.name)) WHERE rowid = ?"
-                        ),
-                        arguments: [handle.rowid])
-                else { continue }
+                guard case .text(let path)? = try operations.value(of: column.column, in: handle) else { continue }
+                let record = try state.reference(of: handle, column: column.column, map: map, operations)
                 let resolution = files.resolve(path)
                 result.append(
                     LocatedFile(
-                        table: table.name, key: key, path: path, format: column.format.rawValue,
-                        status: resolution.status, relation: relation.rawValue))
+                        record: record, path: path, format: column.format, status: resolution.status,
+                        relation: relation))
                 switch resolution {
                 case .file: break
                 case .missing:
                     warnings.append(
                         LocateWarning(
-                            kind: "missing_file", table: table.name, column: column.column, keys: [key],
+                            kind: .missingFile, table: table.name, column: column.column, keys: [record.key],
                             message: "the file named by this record does not exist under the files root"))
                 case .refused(let why):
                     warnings.append(
                         LocateWarning(
-                            kind: "refused_path", table: table.name, column: column.column, keys: [key],
+                            kind: .refusedPath, table: table.name, column: column.column, keys: [record.key],
                             message: "refused, never opened: \(why)"))
                 }
             }
@@ -91,13 +80,16 @@ struct LocateReport {
         return (result, warnings)
     }
 
-    private func warning(for values: UnparseableValues, state: inout LocateState, _ db: Database) throws
-        -> LocateWarning
+    private func warning(for values: UnparseableValues, state: inout LocateState, _ operations: any OperationsReader)
+        throws -> LocateWarning
     {
-        let keys = try values.rowids.map { try state.key(of: RowHandle(table: values.table, rowid: $0), map: map, db) }
+        // A row deleted since it was indexed is no longer a problem to report.
+        let keys = try values.rows.compactMap {
+            try state.keyIfPresent(of: RowHandle(table: values.table, number: $0), map: map, operations)
+        }
         let more = values.count > keys.count ? " (first \(keys.count) listed)" : ""
         return LocateWarning(
-            kind: "unparseable", table: values.table, column: values.column, keys: keys,
+            kind: .unparseable, table: values.table, column: values.column, keys: keys,
             message:
                 "\(values.count) stored value(s) hold no readable identifier\(more); first reason: \(values.reason)")
     }

@@ -10,35 +10,42 @@ public struct LocateResult: Sendable, Codable, Equatable {
     public var warnings: [LocateWarning]
     /// With `--deep`: mentions of the subject inside e-mail bodies.
     public var mentions: [Mention]
-    /// How the records were looked up: `index` or `scan`.
-    public var method: String
+    /// How the records were looked up.
+    public var method: LocateMethod
+
+    /// The subject's identifiers as values (given and learnt).
+    public var subjectIdentifiers: [SubjectIdentifier] { identifiers.map(\.identifier) }
 }
 
-/// An identifier of the subject and where it came from.
-public struct LocatedIdentifier: Sendable, Codable, Equatable {
-    /// `email`, `phone`, `ip` or `customer`.
-    public var kind: String
-    /// The canonical value (`+31703111050`).
-    public var value: String
-    /// `given` (typed by the DPO) or `derived` (learnt from a record).
-    public var origin: String
-    /// For derived identifiers: the record and column it was read from.
-    public var source: RecordReference?
-    /// For derived identifiers: the identifier that found that record.
-    public var via: String?
-
-    /// `kind:value`, the form that is displayed and hashed (as ``SubjectIdentifier/canonical``).
-    public var canonical: String { kind + ":" + value }
+/// How locate looked records up.
+public enum LocateMethod: String, Sendable, Codable, Equatable {
+    /// Through dsr's identifier index (the default).
+    case index
+    /// By normalising every stored value (`--scan`).
+    case scan
 }
 
 /// A row of the operations database, named by its table and primary key.
-public struct RecordReference: Sendable, Codable, Equatable, Hashable {
+public struct RecordReference: Sendable, Codable, Equatable, Hashable, CustomStringConvertible {
     /// The table.
     public var table: String
     /// The primary key value (an integer, or text for text keys).
     public var key: RecordKey
     /// The column, where one is meant.
     public var column: String?
+
+    /// Creates a reference.
+    public init(table: String, key: RecordKey, column: String? = nil) {
+        self.table = table
+        self.key = key
+        self.column = column
+    }
+
+    /// `table:key`, as `via` shows a record.
+    public var description: String { "\(table):\(key)" }
+
+    /// The same row without a column.
+    public var row: RecordReference { RecordReference(table: table, key: key) }
 }
 
 /// A primary key value: most tables have integer keys, `service_numbers` a text one.
@@ -71,42 +78,77 @@ public enum RecordKey: Sendable, Codable, Equatable, Hashable, Comparable, Custo
     }
 }
 
-/// A located record and how it was reached.
-public struct LocatedRecord: Sendable, Codable, Equatable {
-    /// The table.
-    public var table: String
-    /// The row's primary key.
-    public var key: RecordKey
-    /// `subject` (the subject's own record) or `related` (context: the owner's business).
-    public var relation: String
-    /// The column that matched, or the referencing column that led here.
-    public var matchedOn: String
-    /// The identifier that matched (`phone:+31…`), or the record that led here (`cdrs:12`).
-    public var via: String
-    /// `identifier` when a column matched, `reference` when reached from another record.
-    public var reachedBy: String
-}
-
 /// A file a located record names.
 public struct LocatedFile: Sendable, Codable, Equatable {
-    /// The table of the record.
-    public var table: String
-    /// The record's key.
-    public var key: RecordKey
+    /// The record and the column that names the file.
+    public var record: RecordReference
     /// The path as stored, relative to the files root.
     public var path: String
-    /// `audio` or `email`.
-    public var format: String
-    /// `ok`, `missing` (no such file) or `refused` (the path leaves the files root).
-    public var status: String
-    /// `subject` or `related`, as the record.
-    public var relation: String
+    /// What the file is.
+    public var format: FileFormat
+    /// Whether it could be used.
+    public var status: FileStatus
+    /// Whether the record is the subject's own or related context.
+    public var relation: MatchRelation
+
+    /// The table of the record.
+    public var table: String { record.table }
+    /// The record's key.
+    public var key: RecordKey { record.key }
+
+    private enum CodingKeys: String, CodingKey {
+        case table, key, column, path, format, status, relation
+    }
+
+    /// Creates a located file.
+    public init(
+        record: RecordReference, path: String, format: FileFormat, status: FileStatus, relation: MatchRelation
+    ) {
+        self.record = record
+        self.path = path
+        self.format = format
+        self.status = status
+        self.relation = relation
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        record = RecordReference(
+            table: try container.decode(String.self, forKey: .table),
+            key: try container.decode(RecordKey.self, forKey: .key),
+            column: try container.decodeIfPresent(String.self, forKey: .column))
+        path = try container.decode(String.self, forKey: .path)
+        format = try container.decode(FileFormat.self, forKey: .format)
+        status = try container.decode(FileStatus.self, forKey: .status)
+        relation = try container.decode(MatchRelation.self, forKey: .relation)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(record.table, forKey: .table)
+        try container.encode(record.key, forKey: .key)
+        try container.encodeIfPresent(record.column, forKey: .column)
+        try container.encode(path, forKey: .path)
+        try container.encode(format, forKey: .format)
+        try container.encode(status, forKey: .status)
+        try container.encode(relation, forKey: .relation)
+    }
+}
+
+/// What a file named by a record turned out to be.
+public enum FileStatus: String, Sendable, Codable, Equatable {
+    /// A regular file inside the files root.
+    case ok
+    /// Inside the root, but no such file.
+    case missing
+    /// The path leaves the files root: never opened, never deleted.
+    case refused
 }
 
 /// Something locate could not read or use; never quotes a personal value.
 public struct LocateWarning: Sendable, Codable, Equatable {
-    /// `unparseable`, `missing_file` or `refused_path`.
-    public var kind: String
+    /// What went wrong.
+    public var kind: Kind
     /// The table.
     public var table: String
     /// The column, where one is meant.
@@ -115,6 +157,16 @@ public struct LocateWarning: Sendable, Codable, Equatable {
     public var keys: [RecordKey]
     /// Why, in words.
     public var message: String
+
+    /// The kinds of warning.
+    public enum Kind: String, Sendable, Codable, Equatable {
+        /// Stored values that hold no readable identifier.
+        case unparseable
+        /// A file named by a record does not exist.
+        case missingFile = "missing_file"
+        /// A path that leaves the files root.
+        case refusedPath = "refused_path"
+    }
 }
 
 /// A mention of the subject inside an e-mail file's text (`--deep`).
@@ -125,8 +177,11 @@ public struct Mention: Sendable, Codable, Equatable {
     public var key: RecordKey
     /// The file.
     public var path: String
-    /// The identifier mentioned (canonical).
+    /// The identifier mentioned (canonical `kind:value`).
     public var identifier: String
     /// Whether the e-mail record itself is already located for the subject.
     public var recordLocated: Bool
 }
+
+extension FileFormat: Codable {}
+extension MatchRelation: Codable {}

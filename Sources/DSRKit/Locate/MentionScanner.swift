@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// `locate --deep`: reads the text of every e-mail file the data map names and reports
 /// mentions of the subject's phone numbers (in any form) and e-mail addresses.
@@ -21,35 +20,27 @@ struct MentionScanner {
 
     /// Scans every e-mail file for `identifiers`; `located` marks records already found.
     func scan(
-        for identifiers: [SubjectIdentifier], located: [LocatedRecord], defaultCountry: String, _ db: Database
+        for identifiers: [SubjectIdentifier], located: [LocatedRecord], defaultCountry: String,
+        _ operations: any OperationsReader
     ) throws -> [Mention] {
         let wanted = Set(identifiers.filter { $0.kind == .phone || $0.kind == .email })
         guard !wanted.isEmpty else { return [] }
-        let locatedKeys = Set(located.map { "\($0.table)#\($0.key)" })
+        let locatedRows = Set(located.map(\.record.row))
         var mentions: [Mention] = []
         for table in map.tables {
             for column in table.files where column.format == .email {
-                let rows = try Row.fetchCursor(
-                    db,
-                    sql:
-                        "SELECT \(SQLName.quote(table.primaryKey)), \(SQLName.quote(column.column)) FROM \(SQLName.quote(table.name)) ORDER BY rowid"
-                )
-                while let row = try rows.next() {
-                    guard let path: String = row[1], case .file(let url) = files.resolve(path),
+                try operations.scan(table.name, columns: [table.primaryKey, column.column], rows: nil) { _, values in
+                    guard case .text(let path) = values[1], case .file(let url) = files.resolve(path),
+                        let key = RecordKey(values[0]),
                         let bytes = FileManager.default.contents(atPath: url.path(percentEncoded: false))
-                    else { continue }
-                    let key: RecordKey =
-                        switch (row[0] as DatabaseValue).storage {
-                        case .string(let text): .text(text)
-                        case .int64(let number): .integer(number)
-                        default: .integer(0)
-                        }
+                    else { return }
                     let found = Self.identifiers(in: MessageText.textParts(of: [UInt8](bytes)), country: defaultCountry)
+                    let record = RecordReference(table: table.name, key: key)
                     for identifier in found.intersection(wanted).sorted(by: { $0.canonical < $1.canonical }) {
                         mentions.append(
                             Mention(
                                 table: table.name, key: key, path: path, identifier: identifier.canonical,
-                                recordLocated: locatedKeys.contains("\(table.name)#\(key)")))
+                                recordLocated: locatedRows.contains(record)))
                     }
                 }
             }

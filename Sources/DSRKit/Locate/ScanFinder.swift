@@ -1,5 +1,3 @@
-import GRDB
-
 /// Finds rows by normalising every stored value of a column: the reference behaviour that
 /// the index must reproduce, and the fallback when no index is wanted (`--scan`).
 final class ScanFinder: RowFinder {
@@ -12,18 +10,16 @@ final class ScanFinder: RowFinder {
     }
 
     func rows(
-        matching identifiers: Set<SubjectIdentifier>, table: TableMap, column: IdentifierColumn, _ db: Database
-    ) throws -> [(rowid: Int64, identifier: SubjectIdentifier)] {
-        let query = try reader.query(table, column)
+        matching identifiers: Set<SubjectIdentifier>, table: TableMap, column: IdentifierColumn,
+        _ operations: any OperationsReader
+    ) throws -> [(row: Int64, identifier: SubjectIdentifier)] {
         var found: [(Int64, SubjectIdentifier)] = []
-        let cursor = try Row.fetchCursor(db, sql: query.select)
-        while let row = try cursor.next() {
-            let rowid: Int64 = row[0]
-            switch reader.read(row, column: column) {
+        try operations.scan(reader.columnRead(table, column), rows: nil) { row, value, hint in
+            switch reader.read(value, hint: hint, column: column) {
             case .identifiers(let values):
-                for value in values where identifiers.contains(value) { found.append((rowid, value)) }
+                for value in values where identifiers.contains(value) { found.append((row, value)) }
             case .unparseable(let reason):
-                note(table: table.name, column: column.column, rowid: rowid, reason: reason)
+                note(table: table.name, column: column.column, row: row, reason: reason)
             case .empty:
                 break
             }
@@ -31,27 +27,24 @@ final class ScanFinder: RowFinder {
         return found
     }
 
-    func rows(of table: TableMap, where column: String, equals value: DatabaseValue, _ db: Database) throws -> [Int64] {
-        try Int64.fetchAll(
-            db, sql: "SELECT rowid FROM \(SQLName.quote(table.name)) WHERE \(SQLName.quote(column)) = ?",
-            arguments: [value])
+    func rows(of table: TableMap, where column: String, equals value: CellValue, _ operations: any OperationsReader)
+        throws -> [Int64]
+    {
+        try operations.rows(of: table.name, where: column, equals: value)
     }
 
-    func unparseable(_ db: Database) throws -> [UnparseableValues] {
+    func unparseable() throws -> [UnparseableValues] {
         problems.keys.sorted().compactMap { key in problems[key] }
     }
 
     /// Counts each unreadable row once per column (a column is scanned once per round).
-    private func note(table: String, column: String, rowid: Int64, reason: String) {
+    private func note(table: String, column: String, row: Int64, reason: String) {
         let key = table + "." + column
-        var entry =
-            problems[key] ?? UnparseableValues(table: table, column: column, count: 0, rowids: [], reason: reason)
-        guard !seen.contains(RowHandle(table: key, rowid: rowid)) else { return }
-        seen.insert(RowHandle(table: key, rowid: rowid))
-        entry = UnparseableValues(
+        guard seen.insert(RowHandle(table: key, number: row)).inserted else { return }
+        let entry = problems[key] ?? UnparseableValues(table: table, column: column, count: 0, rows: [], reason: reason)
+        problems[key] = UnparseableValues(
             table: table, column: column, count: entry.count + 1,
-            rowids: entry.rowids.count < UnparseableValues.sampleSize ? entry.rowids + [rowid] : entry.rowids,
+            rows: entry.rows.count < UnparseableValues.sampleSize ? entry.rows + [row] : entry.rows,
             reason: entry.reason)
-        problems[key] = entry
     }
 }

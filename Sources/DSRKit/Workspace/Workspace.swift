@@ -89,13 +89,6 @@ public struct Workspace: Sendable {
         return try ConfigurationParser.parse(text, path: path)
     }
 
-    /// Opens the operations database; read-only unless `access` says otherwise.
-    ///
-    /// - Throws: ``StoreError``.
-    public func openOperations(access: Store.Access = .readOnly) throws -> DatabaseQueue {
-        try Store.openOperations(at: operationsDB, access: access, busyTimeout: configuration.busyTimeoutSeconds)
-    }
-
     /// Opens dsr's state database and brings its schema up to date.
     ///
     /// - Throws: ``StoreError`` or ``WorkspaceError`` when the state dir is unusable.

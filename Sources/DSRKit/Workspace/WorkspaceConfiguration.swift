@@ -69,9 +69,7 @@ public struct WorkspaceConfiguration: Equatable, Sendable {
     }
 
     /// Whether `code` is a two-letter ISO 3166 alpha-2 code (letters only, any case).
-    public static func isCountryCode(_ code: String) -> Bool {
-        code.count == 2 && code.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("a"..."z").contains($0) }
-    }
+    public static func isCountryCode(_ code: String) -> Bool { CountryCode.isAlpha2(code) }
 
     /// Quotes a path for YAML when it could be misread as something other than a string.
     static func quoted(_ value: String) -> String {

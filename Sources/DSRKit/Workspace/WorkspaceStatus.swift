@@ -1,9 +1,8 @@
 import Foundation
-import GRDB
 
 /// A health check of a workspace: what `dsr status` reports.
 public struct WorkspaceStatus: Sendable, Codable, Equatable {
-    /// Rows of one table of the reference schema (nil when the table is absent).
+    /// Rows of one table of the data map (nil when the table is absent).
     public struct TableCount: Sendable, Codable, Equatable {
         /// The table name.
         public var name: String
@@ -19,32 +18,25 @@ public struct WorkspaceStatus: Sendable, Codable, Equatable {
     public var filesRoot: String
     /// The state dir, resolved.
     public var stateDir: String
-    /// Row counts of the reference tables, in dependency order.
+    /// Row counts of the tables the data map in use describes, in the map's order.
     public var tables: [TableCount]
     /// Each problem found, in words a DPO can act on; empty when all is well.
     public var problems: [String]
 
-    /// The tables of the reference schema (CONTRACT.md section 2), in dependency order.
-    public static let referenceTables = [
-        "customers", "contacts", "orders", "service_numbers", "invoices", "cdrs", "recordings",
-        "emails", "voicemails",
-    ]
-
-    /// Inspects `workspace`, opening the operations database read-only.
+    /// Inspects the session's workspace: the tables its data map names, read-only.
     ///
-    /// - Throws: ``StoreError`` when a database cannot be opened or is locked.
-    public static func inspect(_ workspace: Workspace) throws -> WorkspaceStatus {
-        let queue = try workspace.openOperations()
-        let tables = try queue.guardedRead { db in
-            try referenceTables.map { name in
-                guard try db.tableExists(name) else { return TableCount(name: name, rows: nil) }
-                // Table names come from the constant list above, never from input.
-                let rows = try Int.fetchOne(db, sql: "SELECT count(*) FROM \"\(name)\"") ?? 0
-                return TableCount(name: name, rows: rows)
+    /// - Throws: ``StoreError`` when a database cannot be opened or is locked; data map errors.
+    public static func inspect(_ session: Session) throws -> WorkspaceStatus {
+        let workspace = session.workspace
+        let map = try session.dataMap()
+        let tables = try session.readingOperations { reader, _ in
+            let schema = try reader.schema()
+            return try map.tables.map { table in
+                TableCount(name: table.name, rows: schema.hasTable(table.name) ? try reader.count(of: table.name) : nil)
             }
         }
         var problems = tables.filter { $0.rows == nil }.map {
-            "table \($0.name) of the reference schema is missing from the operations database"
+            "table \($0.name) of the data map is missing from the operations database"
         }
         problems += permissionProblems(workspace)
         let filesRoot = workspace.filesRoot.path(percentEncoded: false)

@@ -89,44 +89,47 @@ import Testing
         workspace = try Workspace.load(configFile: dir.url.appending(path: "dsr.yaml"))
     }
 
+    func locate(_ identifiers: [SubjectIdentifier], options: LocateOptions = .init()) throws -> LocateResult {
+        try Session(workspace: workspace, actor: "test").locate(
+            Subject(identifiers: identifiers, request: nil), options: options)
+    }
+
     func own(_ result: LocateResult) -> [String] {
-        result.records.filter { $0.relation == "subject" }.map { "\($0.table):\($0.key)" }
+        result.records.filter { $0.relation == .subject }.map { "\($0.table):\($0.key)" }
     }
 
     @Test(arguments: [true, false])
     func aContactTeachesItsPhoneButNothingSnowballs(_ useIndex: Bool) throws {
-        let result = try SubjectLocator.locate(
-            [.email(try EmailAddress.parse("anna@acme.example"))], in: workspace,
-            options: LocateOptions(useIndex: useIndex))
+        let result = try locate(
+            [.email(try EmailAddress.parse("anna@acme.example"))], options: LocateOptions(useIndex: useIndex))
         // Anna's contact row, the mail she received, her two calls in two forms; not the
         // withheld call, not the number one digit off, not Bob who shares her company and
         // her mail, not the company's other contacts.
         #expect(own(result) == ["contacts:10", "mails:20", "calls:30", "calls:31"])
-        #expect(result.records.filter { $0.relation == "related" }.map { "\($0.table):\($0.key)" } == ["customers:1"])
+        #expect(result.records.filter { $0.relation == .related }.map { "\($0.table):\($0.key)" } == ["customers:1"])
         #expect(
-            result.identifiers.map { "\($0.kind):\($0.value)" } == ["email:anna@acme.example", "phone:+31611111111"])
-        #expect(result.identifiers[1].origin == "derived")
+            result.identifiers.map(\.canonical) == ["email:anna@acme.example", "phone:+31611111111"])
+        #expect(result.identifiers[1].origin == .derived)
         #expect(result.identifiers[1].source == RecordReference(table: "contacts", key: .integer(10), column: "phone"))
         #expect(result.identifiers[1].via == "email:anna@acme.example")
-        #expect(result.method == (useIndex ? "index" : "scan"))
+        #expect(result.method == (useIndex ? .index : .scan))
     }
 
     @Test func aRecordThatMentionsSomeoneTeachesNothing() throws {
-        let result = try SubjectLocator.locate([.email(try EmailAddress.parse("bob@acme.example"))], in: workspace)
+        let result = try locate([.email(try EmailAddress.parse("bob@acme.example"))])
         #expect(own(result) == ["contacts:11", "mails:20", "mails:21", "calls:32"])
         #expect(!result.identifiers.contains { $0.value == "anna@acme.example" })
     }
 
     @Test func unreadableStoredValuesAreReportedWithoutTheirValue() throws {
-        let result = try SubjectLocator.locate(
-            [.phone(try PhoneNumber.parse("0611111111", context: "NL"))], in: workspace)
-        let warning = try #require(result.warnings.first { $0.kind == "unparseable" && $0.table == "calls" })
+        let result = try locate([.phone(try PhoneNumber.parse("0611111111", context: "NL"))])
+        let warning = try #require(result.warnings.first { $0.kind == .unparseable && $0.table == "calls" })
         #expect(warning.keys == [.integer(35)])
         #expect(!warning.message.contains("call me maybe"))
     }
 
     @Test func theIndexFileHoldsNoIdentifierInPlainText() throws {
-        _ = try SubjectLocator.locate([.email(try EmailAddress.parse("anna@acme.example"))], in: workspace)
+        _ = try locate([.email(try EmailAddress.parse("anna@acme.example"))])
         let bytes = try Data(contentsOf: workspace.stateDir.appending(path: "index.db"))
         for needle in ["anna", "acme.example", "611111111", "+31611111111", "bob"] {
             #expect(bytes.range(of: Data(needle.utf8)) == nil, "\(needle) in index.db")
@@ -136,10 +139,15 @@ import Testing
     @Test func parallelAndSerialBuildsWriteTheSameEntries() throws {
         func entries(parallelRows: Int64) throws -> [[Int64]] {
             try? FileManager.default.removeItem(at: workspace.stateDir.appending(path: "index.db"))
-            let source = try workspace.dataMapSource()
-            let index = try IdentifierIndex.open(
-                workspace: workspace, source: source, map: try source.parse(), parallelRows: parallelRows)
-            try index.refresh(from: try workspace.openOperations(), rebuild: true)
+            let session = Session(workspace: workspace, actor: "test")
+            let operations = try session.operations()
+            let index = try IdentifierIndex(
+                at: workspace.stateDir.appending(path: "index.db"), busyTimeout: 5, map: try session.dataMap(),
+                mapText: try session.dataMapSource().text, hasher: try session.hasher(), defaultCountry: "NL",
+                operations: operations, parallelRows: parallelRows)
+            try session.readingOperations { reader, fingerprint in
+                try index.refresh(reader, fingerprint: fingerprint, rebuild: true)
+            }
             return try index.queue.read { db in
                 try Row.fetchAll(db, sql: "SELECT source, hash, rid FROM index_entries ORDER BY 1, 2, 3").map {
                     [$0[0], $0[1], $0[2]]

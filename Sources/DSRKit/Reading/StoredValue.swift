@@ -1,4 +1,4 @@
-import GRDB
+import Foundation
 
 /// What a stored identifier column value holds, read under the data map's rules.
 enum StoredValue: Equatable {
@@ -10,16 +10,16 @@ enum StoredValue: Equatable {
     case unparseable(String)
 
     /// Reads `value` of `column` in a row whose national phone numbers belong to `country`.
-    static func read(_ value: DatabaseValue, column: IdentifierColumn, country: String) -> StoredValue {
+    static func read(_ value: CellValue, column: IdentifierColumn, country: String) -> StoredValue {
         if value.isNull { return .empty }
         switch column.kind {
         case .customer:
-            if let id = Int64.fromDatabaseValue(value) { return .identifiers([.customer(id)]) }
+            if let id = value.integerValue { return .identifiers([.customer(id)]) }
             return .unparseable("not a customer number")
         case .name:
             return .empty  // a name alone never identifies a subject
         case .email, .phone, .ip:
-            guard let text = String.fromDatabaseValue(value) else { return .unparseable("not text") }
+            guard let text = value.textValue else { return .unparseable("not text") }
             return read(text: text, column: column, country: country)
         }
     }

@@ -59,30 +59,3 @@ public enum DataMapLoadError: DSRError, Equatable {
         }
     }
 }
-
-extension Workspace {
-    /// The data map this workspace uses: the built-in map when `datamap: builtin`, else the
-    /// file named there (relative to the workspace folder).
-    ///
-    /// - Throws: ``DataMapLoadError`` for a missing file, ``DataMapError`` for a broken map.
-    public func dataMap() throws -> DataMap { try dataMapSource().parse() }
-
-    /// The text of the data map this workspace uses, unparsed (`dsr datamap show`).
-    ///
-    /// - Throws: ``DataMapLoadError`` for a missing or unreadable file.
-    public func dataMapSource() throws -> DataMapSource {
-        if configuration.datamap == BuiltinDataMap.name { return .builtin }
-        let url = FilePaths.resolve(configuration.datamap, against: folder)
-        return try DataMapSource.file(at: url, setting: "datamap in \(configFile.path(percentEncoded: false))")
-    }
-
-    /// The data map text named by the `dsr.yaml` at `configFile`, without requiring the
-    /// operations database to exist (showing a map needs no database).
-    ///
-    /// - Throws: ``WorkspaceError`` for a broken `dsr.yaml`, ``DataMapLoadError`` for the map file.
-    public static func dataMapSource(configFile: URL) throws -> DataMapSource {
-        let configuration = try parseConfiguration(at: configFile)
-        let workspace = Workspace(configFile: configFile, configuration: configuration)
-        return try workspace.dataMapSource()
-    }
-}

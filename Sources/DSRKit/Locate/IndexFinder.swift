@@ -1,0 +1,41 @@
+/// Finds rows through the identifier index, re-reading every candidate to confirm it.
+final class IndexFinder: RowFinder {
+    private let index: IdentifierIndex
+    private var reader: IdentifierReader
+
+    init(index: IdentifierIndex, map: DataMap, defaultCountry: String) {
+        self.index = index
+        self.reader = IdentifierReader(map: map, defaultCountry: defaultCountry)
+    }
+
+    func rows(
+        matching identifiers: Set<SubjectIdentifier>, table: TableMap, column: IdentifierColumn,
+        _ operations: any OperationsReader
+    ) throws -> [(row: Int64, identifier: SubjectIdentifier)] {
+        let source = IndexSource(table: table.name, column: column.column, purpose: .identifier)
+        var found: [(Int64, SubjectIdentifier)] = []
+        for identifier in identifiers.sorted(by: { $0.canonical < $1.canonical }) {
+            for row in try index.candidates(source, hash: index.hasher.index64(identifier.canonical)) {
+                // Confirm against the row as it is now: a changed or deleted row is not a match.
+                let current = try reader.identifiers(in: row, table: table, column: column, operations)
+                if current.contains(identifier) { found.append((row, identifier)) }
+            }
+        }
+        return found
+    }
+
+    func rows(of table: TableMap, where column: String, equals value: CellValue, _ operations: any OperationsReader)
+        throws -> [Int64]
+    {
+        let source = IndexSource(table: table.name, column: column, purpose: .reference)
+        guard let text = IndexSource.referenceText(value), index.covers(source) else {
+            // Not a reference the map follows to children: the store's own search.
+            return try operations.rows(of: table.name, where: column, equals: value)
+        }
+        return try index.candidates(source, hash: index.hasher.index64(text)).filter { row in
+            try operations.value(of: column, in: RowHandle(table: table.name, number: row)) == value
+        }
+    }
+
+    func unparseable() throws -> [UnparseableValues] { try index.unparseable() }
+}

@@ -1,0 +1,79 @@
+import Foundation
+
+/// The operations database as the engine sees it: the one interface between dsr's
+/// capabilities (locate, export, erasure...) and the database the billing and telephony
+/// systems own.
+///
+/// SQLite implements it (``SQLiteOperationsStore``); SQL text and row numbers' real names
+/// (`rowid`) live only in the implementation. A PostgreSQL implementation is added beside
+/// it without touching the capabilities.
+protocol OperationsStore: AnyObject {
+    /// How messages name the database (its path, or its URL without password).
+    var name: String { get }
+
+    /// Runs `body` in one read transaction: everything it reads is one consistent snapshot.
+    ///
+    /// - Throws: ``StoreError`` for database failures; errors of `body` pass through.
+    func read<T>(_ body: (any OperationsReader) throws -> T) throws -> T
+
+    /// Runs `body` in one write transaction, rolled back when it throws, then removes what
+    /// the change could leave behind in the database's files (see ``OperationsWriter``).
+    ///
+    /// - Throws: ``StoreError`` for database failures; errors of `body` pass through.
+    func write<T>(_ body: (any OperationsWriter) throws -> T) throws -> T
+
+    /// Cheap facts that change whenever the content can have (the index's freshness check).
+    func fingerprint() -> OperationsFingerprint
+
+    /// Opens a second, independent connection to the same database, on any thread (the
+    /// index build reads on two threads).
+    var opener: @Sendable () throws -> any OperationsStore { get }
+}
+
+/// What the engine reads, inside one read transaction of an ``OperationsStore``.
+protocol OperationsReader: AnyObject {
+    /// Calls `body` with the row number, value and country hint of every row of
+    /// `read.table` (within `rows` when given), in row-number order.
+    func scan(_ read: ColumnRead, rows: RowRange?, _ body: (Int64, CellValue, String?) throws -> Void) throws
+
+    /// The value and hint of one row; nil when the row does not exist.
+    func read(_ read: ColumnRead, row: Int64) throws -> (value: CellValue, hint: String?)?
+
+    /// Calls `body` with the row number and the values of `columns` of every row of `table`
+    /// (within `rows` when given), in row-number order.
+    func scan(_ table: String, columns: [String], rows: RowRange?, _ body: (Int64, [CellValue]) throws -> Void)
+        throws
+
+    /// The value of `column` in `row`; nil when the row does not exist.
+    func value(of column: String, in row: RowHandle) throws -> CellValue?
+
+    /// Row numbers of the rows of `table` whose `column` equals `value` exactly.
+    func rows(of table: String, where column: String, equals value: CellValue) throws -> [Int64]
+
+    /// The whole row of `table` whose `primaryKey` is `key`.
+    func record(in table: String, primaryKey: String, key: RecordKey) throws -> StoredRecord?
+
+    /// The highest row number of `table` (0 when it is empty).
+    func highestRow(in table: String) throws -> Int64
+
+    /// The tables and views with their columns, in table order.
+    func schema() throws -> OperationsSchema
+
+    /// The number of rows of `table`.
+    func count(of table: String) throws -> Int
+}
+
+/// What erasure, rectification and retention change, inside one write transaction.
+///
+/// Every write connection deletes securely (freed bytes are zeroed), and after the commit
+/// the store removes old copies of changed pages from its journal files, so nothing erased
+/// can be recovered from the database's files (CONTRACT.md section 6).
+protocol OperationsWriter: OperationsReader {
+    /// Sets `column` to `value` in the row of `table` whose `primaryKey` is `key`; returns
+    /// the rows changed (0 or 1).
+    func update(_ table: String, primaryKey: String, key: RecordKey, set column: String, to value: CellValue) throws
+        -> Int
+
+    /// Deletes the row of `table` whose `primaryKey` is `key`; returns the rows deleted.
+    func delete(from table: String, primaryKey: String, key: RecordKey) throws -> Int
+}

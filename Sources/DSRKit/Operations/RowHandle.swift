@@ -1,0 +1,27 @@
+/// A row of the operations database as the engine addresses it while it works: the table
+/// and the store's row number (SQLite's rowid), which stays the same while the row exists.
+///
+/// Row numbers are the engine's internal handles: everything it reports names rows by
+/// their primary key (``RecordReference``).
+struct RowHandle: Hashable, Sendable {
+    let table: String
+    let number: Int64
+}
+
+/// A half-open range of row numbers, `after < number <= upTo` (an incremental index pass).
+struct RowRange: Sendable, Equatable {
+    let after: Int64
+    let upTo: Int64
+}
+
+/// A whole row read by its key: its row number and every column in table order.
+struct StoredRecord: Sendable, Equatable {
+    let number: Int64
+    let columns: [String]
+    let values: [CellValue]
+
+    /// The value of `column`, nil when the table has no such column.
+    subscript(column: String) -> CellValue? {
+        columns.firstIndex(of: column).map { values[$0] }
+    }
+}

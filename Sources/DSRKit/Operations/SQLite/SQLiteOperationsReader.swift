@@ -1,0 +1,170 @@
+import Foundation
+import GRDB
+
+/// Reads of the operations database inside one SQLite read transaction.
+///
+/// Statements are prepared once per connection and reused (GRDB's statement cache); long
+/// scans step the raw SQLite API (``RawCursor``), where GRDB's per-row decoding would cost
+/// more than the work itself.
+class SQLiteOperationsReader: OperationsReader {
+    let db: Database
+    let path: String
+    private var selects: [ColumnRead: String] = [:]
+
+    init(_ db: Database, path: String) {
+        self.db = db
+        self.path = path
+    }
+
+    // MARK: - Identifier columns
+
+    func scan(_ read: ColumnRead, rows: RowRange?, _ body: (Int64, CellValue, String?) throws -> Void) throws {
+        let cursor: RawCursor
+        if let rows {
+            cursor = try RawCursor(
+                db, sql: select(read) + " WHERE t.rowid > ? AND t.rowid <= ? ORDER BY t.rowid",
+                arguments: [rows.after, rows.upTo])
+        } else {
+            cursor = try RawCursor(db, sql: select(read) + " ORDER BY t.rowid", arguments: [])
+        }
+        while try cursor.next() { try body(cursor.int64(0), cursor.cell(1), cursor.cell(2).hintText) }
+    }
+
+    func read(_ read: ColumnRead, row: Int64) throws -> (value: CellValue, hint: String?)? {
+        guard
+            let fetched = try Row.fetchOne(
+                db.cachedStatement(sql: select(read) + " WHERE t.rowid = ?"), arguments: [row])
+        else { return nil }
+        return (CellValue(fetched[1] as DatabaseValue), CellValue(fetched[2] as DatabaseValue).hintText)
+    }
+
+    /// `SELECT t.rowid, t."col", <hint> FROM "table" AS t LEFT JOIN …`, without a WHERE.
+    private func select(_ read: ColumnRead) -> String {
+        if let known = selects[read] { return known }
+        var joins: [String] = []
+        let hint: String
+        switch read.hint {
+        case .column(let name)?:
+            hint = "t." + SQLName.quote(name)
+        case .path(let hops, let name)?:
+            var alias = "t"
+            for (index, hop) in hops.enumerated() {
+                let next = "j\(index)"
+                joins.append(
+                    "LEFT JOIN \(SQLName.quote(hop.table)) AS \(next) ON \(next).\(SQLName.quote(hop.target)) = "
+                        + "\(alias).\(SQLName.quote(hop.column))")
+                alias = next
+            }
+            hint = alias + "." + SQLName.quote(name)
+        case nil:
+            hint = "NULL"
+        }
+        let sql =
+            "SELECT t.rowid, t.\(SQLName.quote(read.column)), \(hint) FROM \(SQLName.quote(read.table)) AS t "
+            + joins.joined(separator: " ")
+        selects[read] = sql
+        return sql
+    }
+
+    // MARK: - Rows and columns
+
+    func scan(_ table: String, columns: [String], rows: RowRange?, _ body: (Int64, [CellValue]) throws -> Void)
+        throws
+    {
+        let list = columns.map { ", " + SQLName.quote($0) }.joined()
+        let range = rows == nil ? "" : " WHERE rowid > ? AND rowid <= ?"
+        let cursor = try RawCursor(
+            db, sql: "SELECT rowid\(list) FROM \(SQLName.quote(table))\(range) ORDER BY rowid",
+            arguments: rows.map { [$0.after, $0.upTo] } ?? [])
+        while try cursor.next() {
+            try body(cursor.int64(0), (0..<Int32(columns.count)).map { cursor.cell($0 + 1) })
+        }
+    }
+
+    func value(of column: String, in row: RowHandle) throws -> CellValue? {
+        try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT \(SQLName.quote(column)) FROM \(SQLName.quote(row.table)) WHERE rowid = ?"),
+            arguments: [row.number]
+        ).map { CellValue($0[0] as DatabaseValue) }
+    }
+
+    func rows(of table: String, where column: String, equals value: CellValue) throws -> [Int64] {
+        try Int64.fetchAll(
+            db.cachedStatement(
+                sql: "SELECT rowid FROM \(SQLName.quote(table)) WHERE \(SQLName.quote(column)) = ? ORDER BY rowid"),
+            arguments: [value.databaseValue])
+    }
+
+    func record(in table: String, primaryKey: String, key: RecordKey) throws -> StoredRecord? {
+        guard
+            let row = try Row.fetchOne(
+                db.cachedStatement(
+                    sql: "SELECT rowid, * FROM \(SQLName.quote(table)) WHERE \(SQLName.quote(primaryKey)) = ?"),
+                arguments: [key.cell.databaseValue])
+        else { return nil }
+        let columns = Array(row.columnNames.dropFirst())
+        let values = (1..<row.count).map { CellValue(row[$0] as DatabaseValue) }
+        return StoredRecord(number: row[0], columns: columns, values: values)
+    }
+
+    func highestRow(in table: String) throws -> Int64 {
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(rowid) FROM \(SQLName.quote(table))")) ?? 0
+    }
+
+    func schema() throws -> OperationsSchema {
+        var schema = OperationsSchema()
+        let names = try String.fetchAll(
+            db,
+            sql: "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' "
+                + "ORDER BY rowid")
+        for name in names { schema.add(name, columns: try db.columns(in: name).map(\.name)) }
+        return schema
+    }
+
+    func count(of table: String) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM \(SQLName.quote(table))") ?? 0
+    }
+}
+
+/// Changes of the operations database inside one SQLite write transaction.
+final class SQLiteOperationsWriter: SQLiteOperationsReader, OperationsWriter {
+    func update(_ table: String, primaryKey: String, key: RecordKey, set column: String, to value: CellValue) throws
+        -> Int
+    {
+        try db.cachedStatement(
+            sql:
+                "UPDATE \(SQLName.quote(table)) SET \(SQLName.quote(column)) = ? WHERE \(SQLName.quote(primaryKey)) = ?"
+        ).execute(arguments: [value.databaseValue, key.cell.databaseValue])
+        return db.changesCount
+    }
+
+    func delete(from table: String, primaryKey: String, key: RecordKey) throws -> Int {
+        try db.cachedStatement(sql: "DELETE FROM \(SQLName.quote(table)) WHERE \(SQLName.quote(primaryKey)) = ?")
+            .execute(arguments: [key.cell.databaseValue])
+        return db.changesCount
+    }
+}
+
+extension CellValue {
+    /// The value as GRDB binds it.
+    var databaseValue: DatabaseValue {
+        switch self {
+        case .null: .null
+        case .integer(let value): value.databaseValue
+        case .real(let value): value.databaseValue
+        case .text(let value): value.databaseValue
+        case .blob(let bytes): Data(bytes).databaseValue
+        }
+    }
+
+    /// The value GRDB read.
+    init(_ value: DatabaseValue) {
+        switch value.storage {
+        case .null: self = .null
+        case .int64(let number): self = .integer(number)
+        case .double(let number): self = .real(number)
+        case .string(let text): self = .text(text)
+        case .blob(let data): self = .blob([UInt8](data))
+        }
+    }
+}

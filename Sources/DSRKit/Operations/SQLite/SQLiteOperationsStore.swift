@@ -1,0 +1,70 @@
+import Foundation
+import GRDB
+
+/// The operations database as one SQLite file (CONTRACT.md section 2).
+///
+/// Reads go through a read-only connection, so a stray write fails instead of changing
+/// data that belongs to the billing and telephony systems. The read-write connection is
+/// opened only when something writes, with `secure_delete` on; after each write
+/// transaction the WAL (if the database uses one) is checkpointed and truncated, so no old
+/// page image stays behind.
+final class SQLiteOperationsStore: OperationsStore {
+    let url: URL
+    let busyTimeout: Double
+    private let readQueue: DatabaseQueue
+    private var writeQueue: DatabaseQueue?
+
+    /// Opens the database at `url` for reading.
+    ///
+    /// - Throws: ``StoreError`` when the file is missing, not a database, or locked.
+    init(url: URL, busyTimeout: Double) throws {
+        self.url = url
+        self.busyTimeout = busyTimeout
+        readQueue = try Store.openOperations(at: url, access: .readOnly, busyTimeout: busyTimeout)
+    }
+
+    var name: String { url.path(percentEncoded: false) }
+
+    func read<T>(_ body: (any OperationsReader) throws -> T) throws -> T {
+        try readQueue.guardedRead { db in try body(SQLiteOperationsReader(db, path: name)) }
+    }
+
+    func write<T>(_ body: (any OperationsWriter) throws -> T) throws -> T {
+        let queue = try writer()
+        let result = try queue.guardedWrite { db in
+            guard try Bool.fetchOne(db, sql: "PRAGMA secure_delete") == true else {
+                throw StoreError.sqlite(path: name, code: 0, message: "secure_delete could not be switched on")
+            }
+            return try body(SQLiteOperationsWriter(db, path: name))
+        }
+        try removeOldPages(queue)
+        return result
+    }
+
+    func fingerprint() -> OperationsFingerprint { OperationsFingerprint(sqliteFile: name) }
+
+    var opener: @Sendable () throws -> any OperationsStore {
+        { [url, busyTimeout] in try SQLiteOperationsStore(url: url, busyTimeout: busyTimeout) }
+    }
+
+    private func writer() throws -> DatabaseQueue {
+        if let writeQueue { return writeQueue }
+        let queue = try Store.openOperations(at: url, access: .readWrite, busyTimeout: busyTimeout)
+        writeQueue = queue
+        return queue
+    }
+
+    /// In WAL mode the changed pages' old images stay in the -wal file until a checkpoint
+    /// copies them back and the file is truncated (TOOLCHAIN.md); a rollback journal is
+    /// deleted by SQLite itself at commit.
+    private func removeOldPages(_ queue: DatabaseQueue) throws {
+        do {
+            try queue.writeWithoutTransaction { db in
+                let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? ""
+                if mode.lowercased() == "wal" { try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+            }
+        } catch {
+            throw StoreError.wrap(error, path: name, timeout: busyTimeout)
+        }
+    }
+}

@@ -1,0 +1,16 @@
+import GRDB
+
+extension Session {
+    /// Runs `body` in one write transaction of the state database and appends `record` to
+    /// the audit trail in the same transaction: the entry exists exactly when the effect
+    /// `body` records does.
+    ///
+    /// - Throws: ``StoreError``; errors of `body` pass through (and nothing is recorded).
+    func recording<T>(_ record: AuditRecord, _ body: () throws -> T) throws -> T {
+        try state().write { db in
+            let result = try body()
+            try AuditLog.append(record, actor: actor, at: now, db)
+            return result
+        }
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+
+/// Everything one command works with, loaded once: the workspace, its data map, the keyed
+/// hasher, and the databases, each opened the first time a capability needs it.
+///
+/// A command makes one session and hands it to every capability it calls (locate, export,
+/// the register, the audit trail), so a `locate --request` reads the secret key once and
+/// opens the state database once, and an export reads what it located in the same read
+/// transaction of the operations database.
+public final class Session {
+    /// The workspace.
+    public let workspace: Workspace
+    /// Who is acting, for the audit trail.
+    public let actor: String
+    /// The time the command runs at (one clock for every entry and deadline it writes).
+    public let now: Date
+
+    private var source: DataMapSource?
+    private var map: DataMap?
+    private var keyedHasher: KeyedHasher?
+    private var operationsStore: (any OperationsStore)?
+    private var stateDatabase: StateDatabase?
+    private var identifierIndex: IdentifierIndex?
+    private var requestRegister: RequestRegister?
+
+    /// A session on a loaded workspace.
+    public init(workspace: Workspace, actor: String, now: Date = Date()) {
+        self.workspace = workspace
+        self.actor = actor
+        self.now = now
+    }
+
+    /// The workspace's `default_country`.
+    public var defaultCountry: String { workspace.configuration.defaultCountry }
+
+    /// The text of the data map in use: the built-in map, or the file `datamap:` names.
+    ///
+    /// - Throws: ``DataMapLoadError`` for a missing or unreadable file.
+    public func dataMapSource() throws -> DataMapSource {
+        if let source { return source }
+        let configuration = workspace.configuration
+        let loaded: DataMapSource =
+            configuration.datamap == BuiltinDataMap.name
+            ? .builtin
+            : try DataMapSource.file(
+                at: FilePaths.resolve(configuration.datamap, against: workspace.folder),
+                setting: "datamap in \(workspace.configFile.path(percentEncoded: false))")
+        source = loaded
+        return loaded
+    }
+
+    /// The data map in use, parsed and validated once.
+    ///
+    /// - Throws: ``DataMapLoadError``, ``DataMapError``.
+    public func dataMap() throws -> DataMap {
+        if let map { return map }
+        let parsed = try dataMapSource().parse()
+        map = parsed
+        return parsed
+    }
+
+    /// The hasher keyed with the workspace secret (read once).
+    ///
+    /// - Throws: ``WorkspaceError/badSecretKey(path:reason:)``.
+    public func hasher() throws -> KeyedHasher {
+        if let keyedHasher { return keyedHasher }
+        let hasher = KeyedHasher(secret: try workspace.secretKey())
+        keyedHasher = hasher
+        return hasher
+    }
+
+    /// dsr's state database, opened and migrated once.
+    ///
+    /// - Throws: ``StoreError``, ``WorkspaceError``.
+    public func state() throws -> StateDatabase {
+        if let stateDatabase { return stateDatabase }
+        let state = try workspace.openState()
+        stateDatabase = state
+        return state
+    }
+
+    /// The request register, on this session's state database and hasher.
+    ///
+    /// - Throws: ``StoreError``, ``WorkspaceError``.
+    public func register() throws -> RequestRegister {
+        if let requestRegister { return requestRegister }
+        let register = try RequestRegister(state: state(), hasher: hasher(), actor: actor, now: now)
+        requestRegister = register
+        return register
+    }
+
+    /// The operations database, opened read-only once.
+    ///
+    /// - Throws: ``StoreError``.
+    func operations() throws -> any OperationsStore {
+        if let operationsStore { return operationsStore }
+        let store = try SQLiteOperationsStore(
+            url: workspace.operationsDB, busyTimeout: workspace.configuration.busyTimeoutSeconds)
+        operationsStore = store
+        return store
+    }
+
+    /// The identifier index in the state dir, opened once.
+    ///
+    /// - Throws: ``StoreError``, data map and key errors.
+    func index() throws -> IdentifierIndex {
+        if let identifierIndex { return identifierIndex }
+        let index = try IdentifierIndex(
+            at: workspace.stateDir.appending(path: IdentifierIndex.fileName),
+            busyTimeout: workspace.configuration.busyTimeoutSeconds, map: dataMap(), mapText: dataMapSource().text,
+            hasher: hasher(), defaultCountry: defaultCountry, operations: operations())
+        identifierIndex = index
+        return index
+    }
+
+    /// Runs `body` in one read transaction of the operations database, with the fingerprint
+    /// taken just before it began (for the index's freshness check).
+    ///
+    /// - Throws: ``StoreError``; errors of `body` pass through.
+    func readingOperations<T>(_ body: (any OperationsReader, OperationsFingerprint) throws -> T) throws -> T {
+        let store = try operations()
+        let fingerprint = store.fingerprint()
+        return try store.read { reader in try body(reader, fingerprint) }
+    }
+}
