@@ -20,6 +20,11 @@ let package = Package(
             name: "dsr",
             dependencies: ["DSRCommands"]
         ),
+        // The in-process locate benchmark (bench/locate.sh); not installed.
+        .executableTarget(
+            name: "dsr-bench",
+            dependencies: ["DSRKit"]
+        ),
         .target(
             name: "DSRCommands",
             dependencies: [

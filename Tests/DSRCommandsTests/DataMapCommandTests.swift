@@ -55,14 +55,14 @@ extension DataMapCommandTests {
             makeDemo()
             let broken = BuiltinDataMap.text
                 .replacingOccurrences(of: "{column: caller_number, kind: phone", with: "{column: caller, kind: phone")
-                .replacingOccurrences(of: "kind: ip}", with: "kind: ipv4}")
+                .replacingOccurrences(of: "kind: ip, learn: true}", with: "kind: ipv4, learn: true}")
             try harness.write(broken, to: "map.yaml")
             let outcome = harness.run("datamap", "check", "map.yaml", "--operations-db", "ops.db")
             #expect(outcome.code == ExitCodes.dataError)
             let lines = outcome.stderr.components(separatedBy: "\n").filter { $0.hasPrefix("map.yaml:") }
             #expect(lines.count == 3, "\(outcome.stderr)")
             let callerLine = Self.line(of: "{column: caller, kind", in: broken)
-            let ipLine = Self.line(of: "kind: ipv4}", in: broken)
+            let ipLine = Self.line(of: "kind: ipv4, learn: true}", in: broken)
             #expect(lines.contains { $0.hasPrefix("map.yaml:\(callerLine):9: identifier 'caller'") })
             #expect(lines.contains { $0.hasPrefix("map.yaml:\(ipLine):") && $0.contains("unknown kind 'ipv4'") })
             #expect(outcome.stdout.isEmpty)

@@ -25,6 +25,16 @@ extension Session {
         return result
     }
 
+    /// The same search without its audit entry, for the in-process benchmark (`dsr-bench`)
+    /// only: every command that shows or uses what it finds goes through ``locate(_:options:)``.
+    ///
+    /// - Throws: as ``locate(_:options:)``.
+    package func locateUnaudited(_ subject: Subject, options: LocateOptions = .init()) throws -> LocateResult {
+        try readingOperations { reader, fingerprint in
+            try locate(subject.identifiers, options: options, reader, fingerprint)
+        }
+    }
+
     /// Locates inside a read transaction the caller holds (an export reads the rows it
     /// found in the same transaction); refreshes the index first when it is used.
     ///

@@ -7,7 +7,7 @@ extension Session {
     ///
     /// - Throws: ``StoreError``; errors of `body` pass through (and nothing is recorded).
     func recording<T>(_ record: AuditRecord, _ body: () throws -> T) throws -> T {
-        try state().write { db in
+        try state().guardedWrite { db in
             let result = try body()
             try AuditLog.append(record, actor: actor, at: now, db)
             return result

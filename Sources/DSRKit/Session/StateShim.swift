@@ -4,10 +4,6 @@ import GRDB
 
 public typealias StateDatabase = DatabaseQueue
 
-extension DatabaseQueue {
-    func write<T>(_ body: (Database) throws -> T) throws -> T { try guardedWrite(body) }
-}
-
 extension RequestRegister {
     init(state: DatabaseQueue, hasher: KeyedHasher, actor: String, now: Date) throws {
         self.state = state

@@ -145,7 +145,7 @@ import Testing
                 at: workspace.stateDir.appending(path: "index.db"), busyTimeout: 5, map: try session.dataMap(),
                 mapText: try session.dataMapSource().text, hasher: try session.hasher(), defaultCountry: "NL",
                 operations: operations, parallelRows: parallelRows)
-            try session.readingOperations { reader, fingerprint in
+            _ = try session.readingOperations { reader, fingerprint in
                 try index.refresh(reader, fingerprint: fingerprint, rebuild: true)
             }
             return try index.queue.read { db in
