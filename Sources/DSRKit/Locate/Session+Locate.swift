@@ -43,7 +43,7 @@ extension Session {
         _ identifiers: [SubjectIdentifier], options: LocateOptions, _ reader: any OperationsReader,
         _ fingerprint: OperationsFingerprint
     ) throws -> LocateResult {
-        guard !identifiers.isEmpty else { throw LocateError.noIdentifiers }
+        guard !identifiers.isEmpty else { throw SessionError.noIdentifiers }
         let map = try dataMap()
         guard options.useIndex else {
             return try run(

@@ -29,7 +29,8 @@ struct ColumnRead: Hashable, Sendable {
 
     /// The read of `column` in `table` under `map`.
     ///
-    /// - Throws: ``LocateError/badMap(_:)`` when a `via` hop is not a declared reference.
+    /// - Throws: ``DataMapError`` when a `via` hop is not a declared reference (a map that
+    ///   passed validation never has one).
     init(table: TableMap, column: IdentifierColumn, map: DataMap) throws {
         self.table = table.name
         self.column = column.column
@@ -42,7 +43,13 @@ struct ColumnRead: Hashable, Sendable {
                 hint = .path(
                     path.hops.map { Hop(column: $0.column, table: $0.table, target: $0.targetColumn) }, column: name)
             } catch {
-                throw LocateError.badMap("\(table.name).\(column.column): country path: \(error.message)")
+                throw DataMapError(
+                    file: "the data map",
+                    problems: [
+                        DataMapProblem(
+                            location: column.location,
+                            message: "\(table.name).\(column.column): country path: \(error.message)")
+                    ])
             }
         case .constant, .workspaceDefault, nil:
             hint = nil

@@ -13,7 +13,7 @@ struct IdentifierReader {
 
     /// How to read `column` of `table`, built once.
     ///
-    /// - Throws: ``LocateError/badMap(_:)`` when a country path cannot be followed.
+    /// - Throws: ``DataMapError`` when a country path cannot be followed.
     mutating func columnRead(_ table: TableMap, _ column: IdentifierColumn) throws -> ColumnRead {
         let key = table.name + "." + column.column
         if let known = reads[key] { return known }
@@ -30,7 +30,7 @@ struct IdentifierReader {
     /// The identifiers `column` of one row holds now (empty when the row is gone, the value
     /// is empty or unreadable).
     ///
-    /// - Throws: ``StoreError``, ``LocateError``.
+    /// - Throws: ``StoreError``, ``DataMapError``.
     mutating func identifiers(
         in row: Int64, table: TableMap, column: IdentifierColumn, _ operations: any OperationsReader
     ) throws -> [SubjectIdentifier] {

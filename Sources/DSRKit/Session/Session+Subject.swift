@@ -12,7 +12,7 @@ extension Session {
     ///
     /// - Throws: ``IdentityError`` for an identifier that does not read (naming its
     ///   position and kind, never its value), ``RequestError`` for an unknown request or
-    ///   one whose identifiers were forgotten when none are typed, ``LocateError/noIdentifiers``
+    ///   one whose identifiers were forgotten when none are typed, ``SessionError/noIdentifiers``
     ///   when there is nobody to work for.
     public func subject(identifiers typed: [String], request id: String?) throws -> Subject {
         var identifiers: [SubjectIdentifier] = []
@@ -31,7 +31,7 @@ extension Session {
             for identifier in kept where !identifiers.contains(identifier) { identifiers.append(identifier) }
             request = found
         }
-        guard !identifiers.isEmpty else { throw LocateError.noIdentifiers }
+        guard !identifiers.isEmpty else { throw SessionError.noIdentifiers }
         return Subject(identifiers: identifiers, request: request)
     }
 
