@@ -26,7 +26,7 @@ public enum LocateAudit {
             "derived_identifiers": .int(Int64(result.identifiers.filter { $0.origin == "derived" }.count)),
         ]
         let state = try workspace.openState()
-        try state.guardedWrite { db in
+        _ = try state.guardedWrite { db in
             try AuditLog.append(
                 AuditRecord(action: "locate", requestID: request, subjects: subjects, details: details), actor: actor,
                 at: now, db)

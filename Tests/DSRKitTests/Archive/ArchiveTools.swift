@@ -26,8 +26,8 @@ enum ArchiveTools {
         defer { try? FileManager.default.removeItem(at: capture) }
         let outURL = capture.appending(path: "stdout")
         let errURL = capture.appending(path: "stderr")
-        FileManager.default.createFile(atPath: outURL.path(percentEncoded: false), contents: nil)
-        FileManager.default.createFile(atPath: errURL.path(percentEncoded: false), contents: nil)
+        _ = FileManager.default.createFile(atPath: outURL.path(percentEncoded: false), contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path(percentEncoded: false), contents: nil)
         let out = try FileHandle(forWritingTo: outURL)
         let err = try FileHandle(forWritingTo: errURL)
         defer {
