@@ -36,7 +36,7 @@ public enum AuditVerifier {
     /// checks that the entry is still there with the same hash.
     ///
     /// - Throws: GRDB errors; ``AuditError/badHead(_:)`` for a head that is not `SEQ:HASH`.
-    public static func verify(head: String? = nil, _ db: Database) throws -> Report {
+    static func verify(head: String? = nil, _ db: Database) throws -> Report {
         let entries = try AuditLog.entries(db)
         var report = Report(intact: true, entries: entries.count, head: try AuditLog.head(db))
         if let damage = chainDamage(entries) {

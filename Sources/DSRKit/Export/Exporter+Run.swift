@@ -96,8 +96,9 @@ public enum Exporter {
         let counts = Dictionary(grouping: result.records, by: \.table).mapValues(\.count)
         let manifestHash = Digests.sha256Hex(manifestData)
         let hasher = KeyedHasher(secret: try workspace.secretKey())
-        try workspace.openState().guardedWrite { db in
-            try AuditLog.append(
+        let state = try workspace.openState()
+        try state.write { db in
+            try AuditTrail(state: state).append(
                 AuditRecord(
                     action: "export", requestID: options.requestID,
                     subjects: result.identifiers.map { hasher.hex($0.canonical) },
@@ -107,7 +108,7 @@ public enum Exporter {
                         "include_processor_data": .bool(options.includeProcessorData), "forced": .bool(options.force),
                         "files": .int(Int64(plan.included.count)), "language": .text(options.language),
                     ]),
-                actor: actor, at: now, db)
+                actor: actor, at: now, in: db)
             // The archive appears under its final name inside the audit entry's transaction:
             // if either fails, neither exists. link(2) never replaces an existing file.
             guard link(partial.path(percentEncoded: false), final.path(percentEncoded: false)) == 0 else {

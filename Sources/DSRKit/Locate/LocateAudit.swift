@@ -26,10 +26,10 @@ public enum LocateAudit {
             "derived_identifiers": .int(Int64(result.identifiers.filter { $0.origin == "derived" }.count)),
         ]
         let state = try workspace.openState()
-        _ = try state.guardedWrite { db in
-            try AuditLog.append(
+        try state.write { db in
+            try AuditTrail(state: state).append(
                 AuditRecord(action: "locate", requestID: request, subjects: subjects, details: details), actor: actor,
-                at: now, db)
+                at: now, in: db)
         }
     }
 

@@ -6,7 +6,7 @@ extension RequestRegister {
     func change(
         _ id: String, action: String, details: [String: AuditValue], _ body: (Request, Database) throws -> Void
     ) throws -> Request {
-        try state.guardedWrite { db in
+        try state.write { db in
             let request = try fetch(id, db)
             try body(request, db)
             try audit(action, id, request.subjects.map(\.hash), details, db)
@@ -18,8 +18,9 @@ extension RequestRegister {
     func audit(_ action: String, _ id: String?, _ subjects: [String], _ details: [String: AuditValue], _ db: Database)
         throws
     {
-        try AuditLog.append(
-            AuditRecord(action: action, requestID: id, subjects: subjects, details: details), actor: actor, at: now, db)
+        try AuditTrail(state: state).append(
+            AuditRecord(action: action, requestID: id, subjects: subjects, details: details), actor: actor, at: now,
+            in: db)
     }
 
     /// Replaces the identifiers of closed requests whose keeping period has ended by their
@@ -29,7 +30,7 @@ extension RequestRegister {
     @discardableResult
     public func forgetDueIdentifiers() throws -> Int {
         // Every command that opens the register comes here: look first, write only if needed.
-        let anyDue = try state.guardedRead { db in
+        let anyDue = try state.read { db in
             try Bool.fetchOne(
                 db,
                 sql: """
@@ -39,8 +40,8 @@ extension RequestRegister {
                 arguments: [today.description]) ?? false
         }
         guard anyDue else { return 0 }
-        let forgotten = try state.guardedWrite { db in try forget(dueOn: today, db) }
-        if forgotten > 0 { try checkpoint() }
+        let forgotten = try state.write { db in try forget(dueOn: today, db) }
+        if forgotten > 0 { try state.checkpoint() }
         return forgotten
     }
 
@@ -60,12 +61,6 @@ extension RequestRegister {
             try audit("request.forget_identifiers", id, hashes, ["subjects": .int(Int64(hashes.count))], db)
         }
         return due.count
-    }
-
-    /// secure_delete zeroes freed bytes in the database file; the WAL still holds the old
-    /// page images until it is checkpointed and truncated (TOOLCHAIN.md).
-    func checkpoint() throws {
-        try state.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
     }
 
     /// Reads one request with its subjects.

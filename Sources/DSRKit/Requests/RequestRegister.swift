@@ -8,7 +8,7 @@ import GRDB
 /// is open; after it closes (and a configurable number of days) they are replaced by their
 /// keyed hashes, so the register keeps the proof and not the data (CONTRACT.md section 3).
 public struct RequestRegister {
-    let state: DatabaseQueue
+    let state: StateDatabase
     let hasher: KeyedHasher
     let actor: String
     let now: Date
@@ -16,17 +16,29 @@ public struct RequestRegister {
     /// The day the register considers today (UTC).
     public var today: CalendarDate { CalendarDate.today(clock: now) }
 
-    /// The register of `workspace`, changed on behalf of `actor`.
+    /// The register in `state`, changed on behalf of `actor`; `hasher` (the workspace
+    /// secret's) keys the identifiers it stores. A command opens the state database and
+    /// the hasher once and hands the same ones to every capability it uses.
     ///
-    /// - Throws: ``StoreError``, ``WorkspaceError``.
-    public init(workspace: Workspace, actor: String, now: Date = Date()) throws {
-        state = try workspace.openState()
-        hasher = KeyedHasher(secret: try workspace.secretKey())
+    /// - Throws: ``StoreError`` when the identifiers that are due cannot be forgotten.
+    public init(state: StateDatabase, hasher: KeyedHasher, actor: String, now: Date = Date()) throws {
+        self.state = state
+        self.hasher = hasher
         self.actor = actor
         self.now = now
         // Identifiers whose keeping period ended since the register was last used are
         // forgotten now, whichever command opens it (cron's `request list` included).
         try forgetDueIdentifiers()
+    }
+
+    /// The register of `workspace`, changed on behalf of `actor`: opens its state database
+    /// and reads its secret key.
+    ///
+    /// - Throws: ``StoreError``, ``WorkspaceError``.
+    public init(workspace: Workspace, actor: String, now: Date = Date()) throws {
+        try self.init(
+            state: try workspace.openState(), hasher: KeyedHasher(secret: try workspace.secretKey()), actor: actor,
+            now: now)
     }
 
     /// Registers a new request and returns it with its id and due date.
@@ -39,7 +51,7 @@ public struct RequestRegister {
         guard !subjects.isEmpty else { throw RequestError.noSubject }
         let received = received ?? today
         let unique = subjects.reduce(into: [SubjectIdentifier]()) { if !$0.contains($1) { $0.append($1) } }
-        let id = try state.guardedWrite { db -> String in
+        let id = try state.write { db -> String in
             let year = today.year
             let number =
                 (try Int.fetchOne(db, sql: "SELECT max(number) FROM requests WHERE year = ?", arguments: [year]) ?? 0)
@@ -131,7 +143,7 @@ public struct RequestRegister {
         _ id: String, outcome: RequestOutcome, reason: String? = nil, keepIdentifiersDays: Int = 0
     ) throws -> Request {
         let forgetOn = today.adding(days: min(max(0, keepIdentifiersDays), 3650))
-        try state.guardedWrite { db in
+        try state.write { db in
             let request = try fetch(id, db)
             guard request.status == "open" else {
                 throw RequestError.refused(id: id, rule: "the request is closed already")
@@ -150,7 +162,7 @@ public struct RequestRegister {
             // between can leave a closed request with its identifiers.
             _ = try forget(dueOn: today, db)
         }
-        try checkpoint()
+        try state.checkpoint()
         return try show(id)
     }
 
@@ -158,14 +170,14 @@ public struct RequestRegister {
     ///
     /// - Throws: ``RequestError/unknown(_:)``.
     public func show(_ id: String) throws -> Request {
-        try state.guardedRead { db in try fetch(id, db) }
+        try state.read { db in try fetch(id, db) }
     }
 
     /// Requests matching every filter given, oldest first.
     public func list(
         status: String? = nil, type: RequestType? = nil, overdue: Bool = false, dueWithin days: Int? = nil
     ) throws -> [Request] {
-        let requests = try state.guardedRead { db in
+        let requests = try state.read { db in
             try String.fetchAll(db, sql: "SELECT id FROM requests ORDER BY year, number").map { try fetch($0, db) }
         }
         return requests.filter { request in
