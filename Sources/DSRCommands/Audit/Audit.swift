@@ -34,7 +34,7 @@ extension DSR.Audit {
 
         func run(_ context: CommandContext) throws {
             let trail = AuditTrail(state: try workspace.load(context).openState())
-            AuditText.print(try trail.entries(request: request, since: since), output, context)
+            try AuditText.print(try trail.entries(request: request, since: since), output, context)
         }
     }
 
@@ -89,18 +89,15 @@ extension DSR.Audit {
             let subject = try SubjectIdentifier.parse(identifier, defaultCountry: loaded.configuration.defaultCountry)
             let hash = KeyedHasher(secret: try loaded.secretKey()).hex(subject.canonical)
             let entries = try AuditTrail(state: try loaded.openState()).entries(about: [hash])
-            AuditText.print(entries, output, context)
+            try AuditText.print(entries, output, context)
         }
     }
 }
 
 /// Prints audit entries.
 enum AuditText {
-    static func print(_ entries: [AuditEntry], _ output: OutputOptions, _ context: CommandContext) {
-        if output.json {
-            try? JSONOutput.print(entries, to: context)
-            return
-        }
+    static func print(_ entries: [AuditEntry], _ output: OutputOptions, _ context: CommandContext) throws {
+        if output.json { return try JSONOutput.print(entries, to: context) }
         for entry in entries {
             let request = entry.requestID.map { " \($0)" } ?? ""
             context.stdout.line(

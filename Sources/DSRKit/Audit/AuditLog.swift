@@ -6,12 +6,14 @@ import GRDB
 enum AuditLog {
     /// Inserts `record` as the next entry of the chain, in the current write transaction.
     ///
-    /// - Throws: GRDB errors (the enclosing ``StateDatabase/write(_:)`` turns them into ``StoreError``).
+    /// - Throws: ``AuditError/detailsNotEncodable(action:)``; GRDB errors (the enclosing
+    ///   ``StateDatabase/write(_:)`` turns them into ``StoreError``).
     static func insert(_ record: AuditRecord, actor: String, at time: Date, _ db: Database) throws -> AuditEntry {
         let last = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")
         var entry = AuditEntry(
             seq: (last?[0] as Int64? ?? 0) + 1, at: timestamp(time), actor: actor, requestID: record.requestID,
-            action: record.action, subjects: record.subjects, details: AuditValue.json(record.details),
+            action: record.action.rawValue, subjects: record.subjects,
+            details: try AuditValue.json(record.details, of: record.action),
             previousHash: last?[1] ?? AuditEntry.genesis, hash: "")
         entry.hash = entry.computedHash
         try db.execute(

@@ -19,7 +19,8 @@ public struct AuditTrail: Sendable {
     /// Appends `record` as the next entry of the chain inside the caller's write
     /// transaction `db`, opened with ``StateDatabase/write(_:)`` on ``state``.
     ///
-    /// - Throws: GRDB errors, which the enclosing ``StateDatabase/write(_:)`` turns into ``StoreError``.
+    /// - Throws: ``AuditError/detailsNotEncodable(action:)``; GRDB errors, which the
+    ///   enclosing ``StateDatabase/write(_:)`` turns into ``StoreError``.
     @discardableResult
     public func append(_ record: AuditRecord, actor: String, at time: Date, in db: Database) throws -> AuditEntry {
         try AuditLog.insert(record, actor: actor, at: time, db)

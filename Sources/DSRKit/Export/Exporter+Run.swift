@@ -26,7 +26,7 @@ public enum Exporter {
                     throw ExportError.requestNotReady(
                         id: id, reason: "the subject's identity is not verified (Art. 12(6))")
                 }
-                guard request.status == "open" else {
+                guard request.status == .open else {
                     throw ExportError.requestNotReady(id: id, reason: "it is closed")
                 }
             }
@@ -100,7 +100,7 @@ public enum Exporter {
         try state.write { db in
             try AuditTrail(state: state).append(
                 AuditRecord(
-                    action: "export", requestID: options.requestID,
+                    action: .export, requestID: options.requestID,
                     subjects: result.identifiers.map { hasher.hex($0.canonical) },
                     details: [
                         "records": .map(counts.mapValues { .int(Int64($0)) }), "manifest_sha256": .text(manifestHash),

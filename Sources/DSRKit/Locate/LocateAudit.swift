@@ -28,7 +28,7 @@ public enum LocateAudit {
         let state = try workspace.openState()
         try state.write { db in
             try AuditTrail(state: state).append(
-                AuditRecord(action: "locate", requestID: request, subjects: subjects, details: details), actor: actor,
+                AuditRecord(action: .locate, requestID: request, subjects: subjects, details: details), actor: actor,
                 at: now, in: db)
         }
     }

@@ -63,10 +63,11 @@ public struct RequestRegister {
             try db.execute(
                 sql: """
                     INSERT INTO requests (id, year, number, type, status, received, due, reference, channel, note, opened_at)
-                    VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    id, year, number, type.rawValue, received.description, Deadline.due(received: received).description,
+                    id, year, number, type.rawValue, RequestStatus.open.rawValue, received.description,
+                    Deadline.due(received: received).description,
                     reference, channel, note, AuditLog.timestamp(now),
                 ])
             for (position, subject) in unique.enumerated() {
@@ -76,7 +77,7 @@ public struct RequestRegister {
                     arguments: [id, position, subject.kind.rawValue, subject.value, hasher.hex(subject.canonical)])
             }
             try audit(
-                "request.open", id, unique.map { hasher.hex($0.canonical) },
+                .requestOpen, id, unique.map { hasher.hex($0.canonical) },
                 [
                     "type": .text(type.rawValue), "received": .text(received.description),
                     "due": .text(Deadline.due(received: received).description), "subjects": .int(Int64(unique.count)),
@@ -100,8 +101,8 @@ public struct RequestRegister {
     public func verify(_ id: String, method: String, by verifier: String? = nil) throws -> Request {
         // The method is free text a DPO may fill with personal data ("passport of ..."): the
         // register keeps it while the request is open, the audit trail only that it was given.
-        try change(id, action: "request.verify", details: ["method_recorded": .bool(true)]) { request, db in
-            guard request.status == "open" else {
+        try change(id, action: .requestVerify, details: ["method_recorded": .bool(true)]) { request, db in
+            guard request.status == .open else {
                 throw RequestError.refused(id: id, rule: "a closed request cannot be verified")
             }
             try db.execute(
@@ -116,8 +117,8 @@ public struct RequestRegister {
     ///
     /// - Throws: ``RequestError`` naming the rule that forbids it.
     public func extend(_ id: String, reason: String) throws -> Request {
-        try change(id, action: "request.extend", details: [:]) { request, db in
-            guard request.status == "open" else {
+        try change(id, action: .requestExtend, details: [:]) { request, db in
+            guard request.status == .open else {
                 throw RequestError.refused(id: id, rule: "a closed request cannot be extended")
             }
             guard request.extendedDue == nil else {
@@ -145,7 +146,7 @@ public struct RequestRegister {
         let forgetOn = today.adding(days: min(max(0, keepIdentifiersDays), 3650))
         try state.write { db in
             let request = try fetch(id, db)
-            guard request.status == "open" else {
+            guard request.status == .open else {
                 throw RequestError.refused(id: id, rule: "the request is closed already")
             }
             if outcome == .refused, (reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
@@ -153,11 +154,14 @@ public struct RequestRegister {
             }
             try db.execute(
                 sql: """
-                    UPDATE requests SET status = 'closed', closed_at = ?, outcome = ?, close_reason = ?,
+                    UPDATE requests SET status = ?, closed_at = ?, outcome = ?, close_reason = ?,
                     forget_identifiers_on = ? WHERE id = ?
                     """,
-                arguments: [AuditLog.timestamp(now), outcome.rawValue, reason, forgetOn.description, id])
-            try audit("request.close", id, request.subjects.map(\.hash), ["outcome": .text(outcome.rawValue)], db)
+                arguments: [
+                    RequestStatus.closed.rawValue, AuditLog.timestamp(now), outcome.rawValue, reason,
+                    forgetOn.description, id,
+                ])
+            try audit(.requestClose, id, request.subjects.map(\.hash), ["outcome": .text(outcome.rawValue)], db)
             // Forgetting at once belongs to the same transaction as the close: no crash in
             // between can leave a closed request with its identifiers.
             _ = try forget(dueOn: today, db)
@@ -168,14 +172,16 @@ public struct RequestRegister {
 
     /// The request `id`.
     ///
-    /// - Throws: ``RequestError/unknown(_:)``.
+    /// - Throws: ``RequestError/unknown(_:)``; ``StateError/corruptRow(table:row:column:)`` for a row dsr did not write.
     public func show(_ id: String) throws -> Request {
         try state.read { db in try fetch(id, db) }
     }
 
     /// Requests matching every filter given, oldest first.
+    ///
+    /// - Throws: ``StoreError``; ``StateError/corruptRow(table:row:column:)`` for a row dsr did not write.
     public func list(
-        status: String? = nil, type: RequestType? = nil, overdue: Bool = false, dueWithin days: Int? = nil
+        status: RequestStatus? = nil, type: RequestType? = nil, overdue: Bool = false, dueWithin days: Int? = nil
     ) throws -> [Request] {
         let requests = try state.read { db in
             try String.fetchAll(db, sql: "SELECT id FROM requests ORDER BY year, number").map { try fetch($0, db) }
@@ -184,7 +190,7 @@ public struct RequestRegister {
             (status == nil || request.status == status) && (type == nil || request.type == type)
                 && (!overdue || request.isOverdue(on: today))
                 && (days == nil
-                    || (request.status == "open" && request.effectiveDue <= today.adding(days: min(days ?? 0, 3650))))
+                    || (request.status == .open && request.effectiveDue <= today.adding(days: min(days ?? 0, 3650))))
         }
     }
 }

@@ -20,9 +20,9 @@ import Testing
     /// Appends three entries: two of request DSR-2026-0001, one without a request.
     func appendThree() throws -> [AuditEntry] {
         let records = [
-            AuditRecord(action: "request.open", requestID: "DSR-2026-0001", subjects: ["aa", "bb"]),
-            AuditRecord(action: "locate", subjects: ["cc"], details: ["records": .int(3)]),
-            AuditRecord(action: "request.close", requestID: "DSR-2026-0001", subjects: ["aa", "bb"]),
+            AuditRecord(action: .requestOpen, requestID: "DSR-2026-0001", subjects: ["aa", "bb"]),
+            AuditRecord(action: .locate, subjects: ["cc"], details: ["records": .int(3)]),
+            AuditRecord(action: .requestClose, requestID: "DSR-2026-0001", subjects: ["aa", "bb"]),
         ]
         return try records.enumerated().map { offset, record in
             try state.write { db in
@@ -62,7 +62,7 @@ import Testing
         struct Refusal: Error {}
         #expect(throws: Refusal.self) {
             try state.write { db in
-                try trail.append(AuditRecord(action: "export"), actor: "dpo", at: TemporaryWorkspace.time(), in: db)
+                try trail.append(AuditRecord(action: .export), actor: "dpo", at: TemporaryWorkspace.time(), in: db)
                 throw Refusal()
             }
         }
@@ -74,6 +74,28 @@ import Testing
         try state.write { db in
             try db.execute(sql: "UPDATE audit_log SET details = ? WHERE seq = ?", arguments: [#"{"records":4}"#, 2])
         }
+        let report = try trail.verify()
+        #expect(!report.intact)
+        #expect(report.firstBadSeq == 2)
+        #expect(report.damage == .altered)
+    }
+
+    @Test func theStoredActionTextIsTheEnumsRawValue() throws {
+        let appended = try appendThree()
+        #expect(appended.map(\.action) == ["request.open", "locate", "request.close"])
+        #expect(appended.map(\.knownAction) == [.requestOpen, .locate, .requestClose])
+        let stored = try state.read { db in try String.fetchAll(db, sql: "SELECT action FROM audit_log ORDER BY seq") }
+        #expect(stored == ["request.open", "locate", "request.close"])
+    }
+
+    @Test func anUnknownStoredActionIsReadAsStoredAndReportedAsAltered() throws {
+        _ = try appendThree()
+        try state.write { db in
+            try db.execute(sql: "UPDATE audit_log SET action = ? WHERE seq = ?", arguments: ["request.teleport", 2])
+        }
+        let entries = try trail.entries()
+        #expect(entries.map(\.action) == ["request.open", "request.teleport", "request.close"], "nothing remapped")
+        #expect(entries[1].knownAction == nil)
         let report = try trail.verify()
         #expect(!report.intact)
         #expect(report.firstBadSeq == 2)

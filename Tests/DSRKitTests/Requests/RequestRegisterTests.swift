@@ -62,9 +62,9 @@ import Testing
         let request = try reg.open(type: .erasure, subjects: subjects)
         let refusal = #expect(throws: RequestError.self) { try reg.close(request.id, outcome: .refused, reason: " ") }
         #expect(refusal?.description.contains("Art. 12(4)") == true)
-        #expect(try reg.show(request.id).status == "open")
+        #expect(try reg.show(request.id).status == .open)
         let closed = try reg.close(request.id, outcome: .refused, reason: "manifestly unfounded")
-        #expect(closed.status == "closed")
+        #expect(closed.status == .closed)
         #expect(throws: RequestError.self) { try reg.close(request.id, outcome: .completed) }
         #expect(throws: RequestError.self) { try reg.verify(request.id, method: "late") }
         #expect(throws: RequestError.unknown("DSR-2026-0099")) { try reg.show("DSR-2026-0099") }
