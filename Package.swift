@@ -28,8 +28,17 @@ let package = Package(
         .target(
             name: "DSRCommands",
             dependencies: [
-                "DSRKit",
+                "DSRKit", "DSRDemo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // The demo generator: linked by the executable, never by DSRKit.
+        .target(
+            name: "DSRDemo",
+            dependencies: [
+                "DSRKit",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
         .target(
@@ -51,9 +60,14 @@ let package = Package(
         .testTarget(
             name: "DSRKitTests",
             dependencies: [
-                "DSRKit", .product(name: "GRDB", package: "GRDB.swift"),
+                "DSRKit", "DSRDemo", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            exclude: ["Templates/Golden"]  // read through #filePath by the golden tests
+        ),
+        .testTarget(
+            name: "DSRDemoTests",
+            dependencies: ["DSRDemo", "DSRKit", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "DSRCommandsTests",

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DSRDemo
 import DSRKit
 import Foundation
 

@@ -1,3 +1,4 @@
+import DSRDemo
 import DSRKit
 import Foundation
 

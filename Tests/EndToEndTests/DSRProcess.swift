@@ -33,8 +33,8 @@ struct DSRProcess {
         // never fill up and block the child.
         let outURL = FileManager.default.temporaryDirectory.appending(path: "dsr-out-\(UUID().uuidString)")
         let errURL = FileManager.default.temporaryDirectory.appending(path: "dsr-err-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         defer {
             try? FileManager.default.removeItem(at: outURL)
             try? FileManager.default.removeItem(at: errURL)

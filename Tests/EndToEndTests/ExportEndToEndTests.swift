@@ -26,7 +26,7 @@ import Testing
         process.currentDirectoryURL = directory ?? scratch.url
         // A file, not a pipe: see DSRProcess.run.
         let output = scratch.url.appending(path: "tool-\(UUID().uuidString).out")
-        FileManager.default.createFile(atPath: output.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: output) }
         let handle = try FileHandle(forWritingTo: output)
         process.standardOutput = handle

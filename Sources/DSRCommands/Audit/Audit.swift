@@ -33,9 +33,8 @@ extension DSR.Audit {
         func validate() throws { if let since { _ = try calendarDate(since, option: "--since") } }
 
         func run(_ context: CommandContext) throws {
-            let state = try workspace.load(context).openState()
-            let entries = try state.guardedRead { db in try AuditLog.entries(request: request, since: since, db) }
-            AuditText.print(entries, output, context)
+            let trail = AuditTrail(state: try workspace.load(context).openState())
+            try AuditText.print(try trail.entries(request: request, since: since), output, context)
         }
     }
 
@@ -50,8 +49,7 @@ extension DSR.Audit {
         @OptionGroup(title: "Output") var output: OutputOptions
 
         func run(_ context: CommandContext) throws {
-            let state = try workspace.load(context).openState()
-            let report = try state.guardedRead { db in try AuditVerifier.verify(head: head, db) }
+            let report = try AuditTrail(state: try workspace.load(context).openState()).verify(head: head)
             if output.json {
                 try JSONOutput.print(report, to: context)
             } else if report.intact {
@@ -72,8 +70,8 @@ extension DSR.Audit {
         @OptionGroup(title: "Workspace") var workspace: WorkspaceOptions
 
         func run(_ context: CommandContext) throws {
-            let state = try workspace.load(context).openState()
-            context.stdout.line(try state.guardedRead { db in try AuditLog.head(db) } ?? "0:" + AuditEntry.genesis)
+            let trail = AuditTrail(state: try workspace.load(context).openState())
+            context.stdout.line(try trail.head() ?? "0:" + AuditEntry.genesis)
         }
     }
 
@@ -90,19 +88,16 @@ extension DSR.Audit {
             let loaded = try workspace.load(context)
             let subject = try SubjectIdentifier.parse(identifier, defaultCountry: loaded.configuration.defaultCountry)
             let hash = KeyedHasher(secret: try loaded.secretKey()).hex(subject.canonical)
-            let entries = try loaded.openState().guardedRead { db in try AuditLog.entries(about: [hash], db) }
-            AuditText.print(entries, output, context)
+            let entries = try AuditTrail(state: try loaded.openState()).entries(about: [hash])
+            try AuditText.print(entries, output, context)
         }
     }
 }
 
 /// Prints audit entries.
 enum AuditText {
-    static func print(_ entries: [AuditEntry], _ output: OutputOptions, _ context: CommandContext) {
-        if output.json {
-            try? JSONOutput.print(entries, to: context)
-            return
-        }
+    static func print(_ entries: [AuditEntry], _ output: OutputOptions, _ context: CommandContext) throws {
+        if output.json { return try JSONOutput.print(entries, to: context) }
         for entry in entries {
             let request = entry.requestID.map { " \($0)" } ?? ""
             context.stdout.line(

@@ -23,7 +23,7 @@ extension DSR {
 /// Prints one request as text.
 enum RequestText {
     static func print(_ request: DSRKit.Request, to out: OutputSink, today: CalendarDate) {
-        out.line("\(request.id)  \(request.type.rawValue)  \(request.status)")
+        out.line("\(request.id)  \(request.type.rawValue)  \(request.status.rawValue)")
         out.line(
             "  received \(request.received), due \(request.due)"
                 + (request.extendedDue.map { ", extended to \($0)" } ?? ""))
@@ -33,7 +33,7 @@ enum RequestText {
         }
         if let method = request.verificationMethod {
             out.line("  identity verified \(request.verifiedAt ?? "") by \(request.verifiedBy ?? "?"): \(method)")
-        } else if request.status == "open" {
+        } else if request.status == .open {
             out.line("  identity not verified yet (Art. 12(6))")
         }
         for subject in request.subjects {

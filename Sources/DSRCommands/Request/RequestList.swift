@@ -10,7 +10,7 @@ extension DSR.Request {
             discussion: "Example:\n  dsr request list --status open --due-within 7\n  dsr request list --overdue --json"
         )
 
-        @Option(help: "open or closed.") var status: String?
+        @Option(help: "open or closed.") var status: RequestStatus?
         @Option(help: "Only requests of this type.") var type: RequestType?
         @Flag(help: "Only open requests past their due date; exit 1 when there are any.") var overdue = false
         @Option(help: ArgumentHelp("Only open requests due within this many days.", valueName: "days"))
@@ -19,7 +19,6 @@ extension DSR.Request {
         @OptionGroup(title: "Output") var output: OutputOptions
 
         func validate() throws {
-            if let status, !["open", "closed"].contains(status) { throw ValidationError("--status is open or closed") }
             if let dueWithin, !(0...3650).contains(dueWithin) {
                 throw ValidationError("--due-within takes a number of days from 0 to 3650")
             }
@@ -36,7 +35,7 @@ extension DSR.Request {
                 for request in requests {
                     let flag = request.isOverdue(on: register.today) ? "  OVERDUE" : ""
                     context.stdout.line(
-                        "\(request.id)  \(request.type.rawValue)  \(request.status)  due \(request.effectiveDue)\(flag)"
+                        "\(request.id)  \(request.type.rawValue)  \(request.status.rawValue)  due \(request.effectiveDue)\(flag)"
                     )
                 }
                 if requests.isEmpty { context.stdout.line("No requests.") }

@@ -50,3 +50,4 @@ extension DSR.Request {
 
 extension RequestType: ExpressibleByArgument {}
 extension RequestOutcome: ExpressibleByArgument {}
+extension RequestStatus: ExpressibleByArgument {}

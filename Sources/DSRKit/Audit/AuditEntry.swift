@@ -16,7 +16,12 @@ public struct AuditEntry: Sendable, Codable, Equatable {
     public var actor: String
     /// The request the action belongs to, if any.
     public var requestID: String?
-    /// What was done: `locate`, `request.open`, `request.close`, ...
+    /// What was done, as stored: `locate`, `request.open`, `request.close`, ...
+    ///
+    /// It stays the stored text rather than an ``AuditAction``: the hash covers these
+    /// bytes, so a tampered or unknown action must still be read, hashed and reported by
+    /// the verifier as `altered` at its entry, not fail the whole read or turn into
+    /// another action. ``knownAction`` is the typed view.
     public var action: String
     /// Keyed hashes of the subject's canonical identifiers.
     public var subjects: [String]
@@ -26,6 +31,9 @@ public struct AuditEntry: Sendable, Codable, Equatable {
     public var previousHash: String
     /// SHA-256 over ``canonicalContent`` and ``previousHash``.
     public var hash: String
+
+    /// The action as dsr knows it; nil for a stored text that no dsr writes.
+    public var knownAction: AuditAction? { AuditAction(rawValue: action) }
 
     /// The hash the first entry links to.
     public static let genesis = String(repeating: "0", count: 64)

@@ -1,23 +1,19 @@
 import Foundation
 import GRDB
 
-/// The tamper-evident audit trail in dsr's state database.
-///
-/// Appends happen inside the caller's write transaction, so an entry exists exactly when
-/// the effect it records does; two processes appending at once are serialised by SQLite's
-/// write lock, so the chain never forks.
-public enum AuditLog {
-    /// Appends `record` as the next entry of the chain, in the current write transaction.
+/// The SQL of the `audit_log` table; ``AuditTrail`` is the trail's public face and the one
+/// caller of ``insert(_:actor:at:_:)``.
+enum AuditLog {
+    /// Inserts `record` as the next entry of the chain, in the current write transaction.
     ///
-    /// - Throws: GRDB errors (the caller's `guardedWrite` turns them into ``StoreError``).
-    @discardableResult
-    public static func append(_ record: AuditRecord, actor: String, at time: Date = Date(), _ db: Database) throws
-        -> AuditEntry
-    {
+    /// - Throws: ``AuditError/detailsNotEncodable(action:)``; GRDB errors (the enclosing
+    ///   ``StateDatabase/write(_:)`` turns them into ``StoreError``).
+    static func insert(_ record: AuditRecord, actor: String, at time: Date, _ db: Database) throws -> AuditEntry {
         let last = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")
         var entry = AuditEntry(
             seq: (last?[0] as Int64? ?? 0) + 1, at: timestamp(time), actor: actor, requestID: record.requestID,
-            action: record.action, subjects: record.subjects, details: AuditValue.json(record.details),
+            action: record.action.rawValue, subjects: record.subjects,
+            details: try AuditValue.json(record.details, of: record.action),
             previousHash: last?[1] ?? AuditEntry.genesis, hash: "")
         entry.hash = entry.computedHash
         try db.execute(
@@ -33,7 +29,7 @@ public enum AuditLog {
     }
 
     /// Every entry in sequence order, optionally for one request or since a time.
-    public static func entries(request: String? = nil, since: String? = nil, _ db: Database) throws -> [AuditEntry] {
+    static func entries(request: String? = nil, since: String? = nil, _ db: Database) throws -> [AuditEntry] {
         var conditions: [String] = []
         var arguments: [any DatabaseValueConvertible] = []
         if let request {
@@ -50,19 +46,14 @@ public enum AuditLog {
         ).map(entry)
     }
 
-    /// Entries whose subjects include any of `hashes` ("what did we do for this person?").
-    public static func entries(about hashes: [String], _ db: Database) throws -> [AuditEntry] {
-        let wanted = Set(hashes)
-        return try entries(db).filter { !wanted.isDisjoint(with: $0.subjects) }
-    }
-
-    /// `SEQ:HASH` of the newest entry, for the DPO to keep elsewhere; nil when the trail is empty.
-    public static func head(_ db: Database) throws -> String? {
+    /// `SEQ:HASH` of the newest entry; nil when the trail is empty.
+    static func head(_ db: Database) throws -> String? {
         try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").map {
             "\($0[0] as Int64):\($0[1] as String)"
         }
     }
 
+    /// An entry as stored, every field exactly as written (the hash covers these bytes).
     static func entry(_ row: Row) -> AuditEntry {
         let subjects: String = row["subjects"]
         return AuditEntry(

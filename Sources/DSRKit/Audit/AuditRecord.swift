@@ -3,7 +3,7 @@ import Foundation
 /// What a command asks the audit trail to record; the log adds sequence, time and hashes.
 public struct AuditRecord: Sendable, Equatable {
     /// What was done.
-    public var action: String
+    public var action: AuditAction
     /// The request, if any.
     public var requestID: String?
     /// Keyed hashes of the subject's canonical identifiers.
@@ -12,8 +12,9 @@ public struct AuditRecord: Sendable, Equatable {
     public var details: [String: AuditValue]
 
     /// A record of one action.
-    public init(action: String, requestID: String? = nil, subjects: [String] = [], details: [String: AuditValue] = [:])
-    {
+    public init(
+        action: AuditAction, requestID: String? = nil, subjects: [String] = [], details: [String: AuditValue] = [:]
+    ) {
         self.action = action
         self.requestID = requestID
         self.subjects = subjects
@@ -41,9 +42,15 @@ public indirect enum AuditValue: Sendable, Equatable, Encodable {
     }
 
     /// The details as one JSON object with sorted keys (stable bytes for the hash chain).
-    static func json(_ details: [String: AuditValue]) -> String {
+    ///
+    /// A failure is thrown, never replaced by an empty object: the text is hashed into the
+    /// chain, and an entry that silently lost its details would still verify.
+    /// - Throws: ``AuditError/detailsNotEncodable(action:)``.
+    static func json(_ details: [String: AuditValue], of action: AuditAction) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(details)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        // EncodingError's text may quote the value; the message names the action only.
+        guard let data = try? encoder.encode(details) else { throw AuditError.detailsNotEncodable(action: action) }
+        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -36,7 +36,7 @@ public enum AuditVerifier {
     /// checks that the entry is still there with the same hash.
     ///
     /// - Throws: GRDB errors; ``AuditError/badHead(_:)`` for a head that is not `SEQ:HASH`.
-    public static func verify(head: String? = nil, _ db: Database) throws -> Report {
+    static func verify(head: String? = nil, _ db: Database) throws -> Report {
         let entries = try AuditLog.entries(db)
         var report = Report(intact: true, entries: entries.count, head: try AuditLog.head(db))
         if let damage = chainDamage(entries) {
@@ -119,16 +119,25 @@ public enum AuditVerifier {
     }
 }
 
-/// Problems with the audit trail commands' input.
+/// Problems with the audit trail: a command's input, or an entry that cannot be recorded.
 public enum AuditError: DSRError, Equatable {
     /// `--head` is not `SEQ:HASH`.
     case badHead(String)
+    /// An entry's details could not be encoded as JSON (a bug); nothing was appended.
+    case detailsNotEncodable(action: AuditAction)
 
-    public var kind: FailureKind { .usage }
+    public var kind: FailureKind {
+        switch self {
+        case .badHead: .usage
+        case .detailsNotEncodable: .internalError
+        }
+    }
 
     public var errorDescription: String? {
         switch self {
         case .badHead: "--head must be SEQ:HASH as printed by `dsr audit head` (a number, a colon, 64 hex digits)"
+        case .detailsNotEncodable(let action):
+            "the details of a \(action.rawValue) audit entry could not be encoded as JSON; nothing was recorded"
         }
     }
 }

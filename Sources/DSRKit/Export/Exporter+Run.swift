@@ -72,7 +72,7 @@ public enum Exporter {
         let counts = Dictionary(grouping: result.records, by: \.table).mapValues(\.count)
         let manifestHash = Digests.sha256Hex(manifestData)
         let record = AuditRecord(
-            action: "export", requestID: subject.request?.id,
+            action: .export, requestID: subject.request?.id,
             subjects: try session.auditSubjects(result.subjectIdentifiers),
             details: [
                 "records": .map(counts.mapValues { .int(Int64($0)) }), "manifest_sha256": .text(manifestHash),
@@ -104,7 +104,7 @@ public enum Exporter {
             throw ExportError.requestNotReady(
                 id: request.id, reason: "the subject's identity is not verified (Art. 12(6))")
         }
-        guard request.status == "open" else {
+        guard request.status == .open else {
             throw ExportError.requestNotReady(id: request.id, reason: "it is closed")
         }
     }

@@ -20,7 +20,7 @@ enum LocateAudit {
             "derived_identifiers": .int(Int64(result.identifiers.filter { $0.origin == .derived }.count)),
         ]
         return AuditRecord(
-            action: "locate", requestID: request, subjects: result.identifiers.map { hasher.hex($0.canonical) },
+            action: .locate, requestID: request, subjects: result.identifiers.map { hasher.hex($0.canonical) },
             details: details)
     }
 

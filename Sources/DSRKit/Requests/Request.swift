@@ -5,6 +5,11 @@ public enum RequestType: String, Sendable, Codable, CaseIterable {
     case access, portability, erasure, rectification, restriction, objection
 }
 
+/// Where a request is in its life: `open` until it is closed, then `closed` for good.
+public enum RequestStatus: String, Sendable, Codable, CaseIterable {
+    case open, closed
+}
+
 /// How a request ended.
 public enum RequestOutcome: String, Sendable, Codable, CaseIterable {
     case completed, refused, withdrawn
@@ -15,8 +20,8 @@ public struct Request: Sendable, Codable, Equatable {
     /// `DSR-YYYY-NNNN`, sequential per year of registration.
     public var id: String
     public var type: RequestType
-    /// `open` or `closed`.
-    public var status: String
+    /// Open until it is closed.
+    public var status: RequestStatus
     /// The day the request was received (the deadline runs from it).
     public var received: CalendarDate
     /// One month after receipt (Art. 12(3)).
@@ -44,7 +49,7 @@ public struct Request: Sendable, Codable, Equatable {
     public var effectiveDue: CalendarDate { extendedDue ?? due }
 
     /// Whether the request is open and its deadline has passed on `today`.
-    public func isOverdue(on today: CalendarDate) -> Bool { status == "open" && today > effectiveDue }
+    public func isOverdue(on today: CalendarDate) -> Bool { status == .open && today > effectiveDue }
 }
 
 /// An identifier of a request's subject.
@@ -60,13 +65,15 @@ public struct RequestSubject: Sendable, Codable, Equatable {
 extension Request {
     /// The identifiers the register still keeps for this request (none once forgotten).
     ///
-    /// - Throws: ``IdentityError`` if a stored value no longer parses (a bug).
+    /// - Throws: ``StateError/corruptRow(table:row:column:)`` for a kind dsr does not know;
+    ///   ``IdentityError`` if a stored value no longer parses (a bug).
     public func keptIdentifiers(defaultCountry: String) throws -> [SubjectIdentifier] {
         try subjects.compactMap { subject in
-            try subject.value.map {
-                try SubjectIdentifier.parse(
-                    $0, as: SubjectIdentifier.Kind(rawValue: subject.kind) ?? .email, defaultCountry: defaultCountry)
+            guard let value = subject.value else { return nil }
+            guard let kind = SubjectIdentifier.Kind(rawValue: subject.kind) else {
+                throw StateError.corruptRow(table: "request_subjects", row: id, column: "kind")
             }
+            return try SubjectIdentifier.parse(value, as: kind, defaultCountry: defaultCountry)
         }
     }
 }

@@ -4,9 +4,9 @@ import GRDB
 extension RequestRegister {
     /// Applies `body` to an existing request in one transaction with its audit entry.
     func change(
-        _ id: String, action: String, details: [String: AuditValue], _ body: (Request, Database) throws -> Void
+        _ id: String, action: AuditAction, details: [String: AuditValue], _ body: (Request, Database) throws -> Void
     ) throws -> Request {
-        try state.guardedWrite { db in
+        try state.write { db in
             let request = try fetch(id, db)
             try body(request, db)
             try audit(action, id, request.subjects.map(\.hash), details, db)
@@ -15,11 +15,14 @@ extension RequestRegister {
     }
 
     /// Appends an audit entry in the current transaction.
-    func audit(_ action: String, _ id: String?, _ subjects: [String], _ details: [String: AuditValue], _ db: Database)
+    func audit(
+        _ action: AuditAction, _ id: String?, _ subjects: [String], _ details: [String: AuditValue], _ db: Database
+    )
         throws
     {
-        try AuditLog.append(
-            AuditRecord(action: action, requestID: id, subjects: subjects, details: details), actor: actor, at: now, db)
+        try AuditTrail(state: state).append(
+            AuditRecord(action: action, requestID: id, subjects: subjects, details: details), actor: actor, at: now,
+            in: db)
     }
 
     /// Replaces the identifiers of closed requests whose keeping period has ended by their
@@ -29,18 +32,18 @@ extension RequestRegister {
     @discardableResult
     public func forgetDueIdentifiers() throws -> Int {
         // Every command that opens the register comes here: look first, write only if needed.
-        let anyDue = try state.guardedRead { db in
+        let anyDue = try state.read { db in
             try Bool.fetchOne(
                 db,
                 sql: """
                     SELECT EXISTS (SELECT 1 FROM requests r JOIN request_subjects s ON s.request_id = r.id
-                    WHERE r.status = 'closed' AND r.forget_identifiers_on <= ? AND s.value IS NOT NULL)
+                    WHERE r.status = ? AND r.forget_identifiers_on <= ? AND s.value IS NOT NULL)
                     """,
-                arguments: [today.description]) ?? false
+                arguments: [RequestStatus.closed.rawValue, today.description]) ?? false
         }
         guard anyDue else { return 0 }
-        let forgotten = try state.guardedWrite { db in try forget(dueOn: today, db) }
-        if forgotten > 0 { try checkpoint() }
+        let forgotten = try state.write { db in try forget(dueOn: today, db) }
+        if forgotten > 0 { try state.checkpoint() }
         return forgotten
     }
 
@@ -50,42 +53,47 @@ extension RequestRegister {
             db,
             sql: """
                 SELECT DISTINCT r.id FROM requests r JOIN request_subjects s ON s.request_id = r.id
-                WHERE r.status = 'closed' AND r.forget_identifiers_on <= ? AND s.value IS NOT NULL ORDER BY r.id
+                WHERE r.status = ? AND r.forget_identifiers_on <= ? AND s.value IS NOT NULL ORDER BY r.id
                 """,
-            arguments: [day.description])
+            arguments: [RequestStatus.closed.rawValue, day.description])
         for id in due {
             try db.execute(sql: "UPDATE request_subjects SET value = NULL WHERE request_id = ?", arguments: [id])
             let hashes = try String.fetchAll(
                 db, sql: "SELECT hash FROM request_subjects WHERE request_id = ? ORDER BY position", arguments: [id])
-            try audit("request.forget_identifiers", id, hashes, ["subjects": .int(Int64(hashes.count))], db)
+            try audit(.requestForgetIdentifiers, id, hashes, ["subjects": .int(Int64(hashes.count))], db)
         }
         return due.count
     }
 
-    /// secure_delete zeroes freed bytes in the database file; the WAL still holds the old
-    /// page images until it is checkpointed and truncated (TOOLCHAIN.md).
-    func checkpoint() throws {
-        try state.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
-    }
-
     /// Reads one request with its subjects.
+    ///
+    /// - Throws: ``RequestError/unknown(_:)``; ``StateError/corruptRow(table:row:column:)``
+    ///   when a type, status, outcome, date or identifier kind is not one dsr writes.
     func fetch(_ id: String, _ db: Database) throws -> Request {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM requests WHERE id = ?", arguments: [id]) else {
+        guard let found = try Row.fetchOne(db, sql: "SELECT * FROM requests WHERE id = ?", arguments: [id]) else {
             throw RequestError.unknown(id)
         }
         let subjects = try Row.fetchAll(
             db, sql: "SELECT kind, value, hash FROM request_subjects WHERE request_id = ? ORDER BY position",
             arguments: [id]
-        ).map { RequestSubject(kind: $0["kind"], value: $0["value"], hash: $0["hash"]) }
-        func date(_ column: String) -> CalendarDate? { (row[column] as String?).flatMap(CalendarDate.init(iso:)) }
+        ).map { subject in
+            let kind = try StateRow(row: subject, table: "request_subjects", name: id).required("kind") {
+                SubjectIdentifier.Kind(rawValue: $0)?.rawValue
+            }
+            return RequestSubject(kind: kind, value: subject["value"], hash: subject["hash"])
+        }
+        let row = StateRow(row: found, table: "requests", name: id)
         return Request(
-            id: row["id"], type: RequestType(rawValue: row["type"]) ?? .access, status: row["status"],
-            received: date("received") ?? today, due: date("due") ?? today, extendedDue: date("extended_due"),
-            extensionReason: row["extension_reason"], reference: row["reference"], channel: row["channel"],
-            note: row["note"], verifiedAt: row["verified_at"], verificationMethod: row["verification_method"],
-            verifiedBy: row["verified_by"], closedAt: row["closed_at"],
-            outcome: (row["outcome"] as String?).flatMap(RequestOutcome.init(rawValue:)),
-            closeReason: row["close_reason"],
-            forgetIdentifiersOn: date("forget_identifiers_on"), openedAt: row["opened_at"], subjects: subjects)
+            id: id, type: try row.required("type", RequestType.init(rawValue:)),
+            status: try row.required("status", RequestStatus.init(rawValue:)),
+            received: try row.required("received", CalendarDate.init(iso:)),
+            due: try row.required("due", CalendarDate.init(iso:)),
+            extendedDue: try row.optional("extended_due", CalendarDate.init(iso:)),
+            extensionReason: found["extension_reason"], reference: found["reference"], channel: found["channel"],
+            note: found["note"], verifiedAt: found["verified_at"], verificationMethod: found["verification_method"],
+            verifiedBy: found["verified_by"], closedAt: found["closed_at"],
+            outcome: try row.optional("outcome", RequestOutcome.init(rawValue:)), closeReason: found["close_reason"],
+            forgetIdentifiersOn: try row.optional("forget_identifiers_on", CalendarDate.init(iso:)),
+            openedAt: found["opened_at"], subjects: subjects)
     }
 }

@@ -8,7 +8,7 @@ import GRDB
 /// is open; after it closes (and a configurable number of days) they are replaced by their
 /// keyed hashes, so the register keeps the proof and not the data (CONTRACT.md section 3).
 public struct RequestRegister {
-    let state: DatabaseQueue
+    let state: StateDatabase
     let hasher: KeyedHasher
     let actor: String
     let now: Date
@@ -16,17 +16,29 @@ public struct RequestRegister {
     /// The day the register considers today (UTC).
     public var today: CalendarDate { CalendarDate.today(clock: now) }
 
-    /// The register of `workspace`, changed on behalf of `actor`.
+    /// The register in `state`, changed on behalf of `actor`; `hasher` (the workspace
+    /// secret's) keys the identifiers it stores. A command opens the state database and
+    /// the hasher once and hands the same ones to every capability it uses.
     ///
-    /// - Throws: ``StoreError``, ``WorkspaceError``.
-    public init(workspace: Workspace, actor: String, now: Date = Date()) throws {
-        state = try workspace.openState()
-        hasher = KeyedHasher(secret: try workspace.secretKey())
+    /// - Throws: ``StoreError`` when the identifiers that are due cannot be forgotten.
+    public init(state: StateDatabase, hasher: KeyedHasher, actor: String, now: Date = Date()) throws {
+        self.state = state
+        self.hasher = hasher
         self.actor = actor
         self.now = now
         // Identifiers whose keeping period ended since the register was last used are
         // forgotten now, whichever command opens it (cron's `request list` included).
         try forgetDueIdentifiers()
+    }
+
+    /// The register of `workspace`, changed on behalf of `actor`: opens its state database
+    /// and reads its secret key.
+    ///
+    /// - Throws: ``StoreError``, ``WorkspaceError``.
+    public init(workspace: Workspace, actor: String, now: Date = Date()) throws {
+        try self.init(
+            state: try workspace.openState(), hasher: KeyedHasher(secret: try workspace.secretKey()), actor: actor,
+            now: now)
     }
 
     /// Registers a new request and returns it with its id and due date.
@@ -39,7 +51,7 @@ public struct RequestRegister {
         guard !subjects.isEmpty else { throw RequestError.noSubject }
         let received = received ?? today
         let unique = subjects.reduce(into: [SubjectIdentifier]()) { if !$0.contains($1) { $0.append($1) } }
-        let id = try state.guardedWrite { db -> String in
+        let id = try state.write { db -> String in
             let year = today.year
             let number =
                 (try Int.fetchOne(db, sql: "SELECT max(number) FROM requests WHERE year = ?", arguments: [year]) ?? 0)
@@ -51,10 +63,11 @@ public struct RequestRegister {
             try db.execute(
                 sql: """
                     INSERT INTO requests (id, year, number, type, status, received, due, reference, channel, note, opened_at)
-                    VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    id, year, number, type.rawValue, received.description, Deadline.due(received: received).description,
+                    id, year, number, type.rawValue, RequestStatus.open.rawValue, received.description,
+                    Deadline.due(received: received).description,
                     reference, channel, note, AuditLog.timestamp(now),
                 ])
             for (position, subject) in unique.enumerated() {
@@ -64,7 +77,7 @@ public struct RequestRegister {
                     arguments: [id, position, subject.kind.rawValue, subject.value, hasher.hex(subject.canonical)])
             }
             try audit(
-                "request.open", id, unique.map { hasher.hex($0.canonical) },
+                .requestOpen, id, unique.map { hasher.hex($0.canonical) },
                 [
                     "type": .text(type.rawValue), "received": .text(received.description),
                     "due": .text(Deadline.due(received: received).description), "subjects": .int(Int64(unique.count)),
@@ -88,8 +101,8 @@ public struct RequestRegister {
     public func verify(_ id: String, method: String, by verifier: String? = nil) throws -> Request {
         // The method is free text a DPO may fill with personal data ("passport of ..."): the
         // register keeps it while the request is open, the audit trail only that it was given.
-        try change(id, action: "request.verify", details: ["method_recorded": .bool(true)]) { request, db in
-            guard request.status == "open" else {
+        try change(id, action: .requestVerify, details: ["method_recorded": .bool(true)]) { request, db in
+            guard request.status == .open else {
                 throw RequestError.refused(id: id, rule: "a closed request cannot be verified")
             }
             try db.execute(
@@ -104,8 +117,8 @@ public struct RequestRegister {
     ///
     /// - Throws: ``RequestError`` naming the rule that forbids it.
     public func extend(_ id: String, reason: String) throws -> Request {
-        try change(id, action: "request.extend", details: [:]) { request, db in
-            guard request.status == "open" else {
+        try change(id, action: .requestExtend, details: [:]) { request, db in
+            guard request.status == .open else {
                 throw RequestError.refused(id: id, rule: "a closed request cannot be extended")
             }
             guard request.extendedDue == nil else {
@@ -131,9 +144,9 @@ public struct RequestRegister {
         _ id: String, outcome: RequestOutcome, reason: String? = nil, keepIdentifiersDays: Int = 0
     ) throws -> Request {
         let forgetOn = today.adding(days: min(max(0, keepIdentifiersDays), 3650))
-        try state.guardedWrite { db in
+        try state.write { db in
             let request = try fetch(id, db)
-            guard request.status == "open" else {
+            guard request.status == .open else {
                 throw RequestError.refused(id: id, rule: "the request is closed already")
             }
             if outcome == .refused, (reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
@@ -141,38 +154,43 @@ public struct RequestRegister {
             }
             try db.execute(
                 sql: """
-                    UPDATE requests SET status = 'closed', closed_at = ?, outcome = ?, close_reason = ?,
+                    UPDATE requests SET status = ?, closed_at = ?, outcome = ?, close_reason = ?,
                     forget_identifiers_on = ? WHERE id = ?
                     """,
-                arguments: [AuditLog.timestamp(now), outcome.rawValue, reason, forgetOn.description, id])
-            try audit("request.close", id, request.subjects.map(\.hash), ["outcome": .text(outcome.rawValue)], db)
+                arguments: [
+                    RequestStatus.closed.rawValue, AuditLog.timestamp(now), outcome.rawValue, reason,
+                    forgetOn.description, id,
+                ])
+            try audit(.requestClose, id, request.subjects.map(\.hash), ["outcome": .text(outcome.rawValue)], db)
             // Forgetting at once belongs to the same transaction as the close: no crash in
             // between can leave a closed request with its identifiers.
             _ = try forget(dueOn: today, db)
         }
-        try checkpoint()
+        try state.checkpoint()
         return try show(id)
     }
 
     /// The request `id`.
     ///
-    /// - Throws: ``RequestError/unknown(_:)``.
+    /// - Throws: ``RequestError/unknown(_:)``; ``StateError/corruptRow(table:row:column:)`` for a row dsr did not write.
     public func show(_ id: String) throws -> Request {
-        try state.guardedRead { db in try fetch(id, db) }
+        try state.read { db in try fetch(id, db) }
     }
 
     /// Requests matching every filter given, oldest first.
+    ///
+    /// - Throws: ``StoreError``; ``StateError/corruptRow(table:row:column:)`` for a row dsr did not write.
     public func list(
-        status: String? = nil, type: RequestType? = nil, overdue: Bool = false, dueWithin days: Int? = nil
+        status: RequestStatus? = nil, type: RequestType? = nil, overdue: Bool = false, dueWithin days: Int? = nil
     ) throws -> [Request] {
-        let requests = try state.guardedRead { db in
+        let requests = try state.read { db in
             try String.fetchAll(db, sql: "SELECT id FROM requests ORDER BY year, number").map { try fetch($0, db) }
         }
         return requests.filter { request in
             (status == nil || request.status == status) && (type == nil || request.type == type)
                 && (!overdue || request.isOverdue(on: today))
                 && (days == nil
-                    || (request.status == "open" && request.effectiveDue <= today.adding(days: min(days ?? 0, 3650))))
+                    || (request.status == .open && request.effectiveDue <= today.adding(days: min(days ?? 0, 3650))))
         }
     }
 }

@@ -7,9 +7,9 @@ extension Session {
     ///
     /// - Throws: ``StoreError``; errors of `body` pass through (and nothing is recorded).
     func recording<T>(_ record: AuditRecord, _ body: () throws -> T) throws -> T {
-        try state().guardedWrite { db in
+        try state().write { db in
             let result = try body()
-            try AuditLog.append(record, actor: actor, at: now, db)
+            try auditTrail().append(record, actor: actor, at: now, in: db)
             return result
         }
     }

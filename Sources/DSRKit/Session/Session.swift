@@ -79,6 +79,11 @@ public final class Session {
         return state
     }
 
+    /// The audit trail in this session's state database.
+    ///
+    /// - Throws: ``StoreError``, ``WorkspaceError``.
+    public func auditTrail() throws -> AuditTrail { AuditTrail(state: try state()) }
+
     /// The request register, on this session's state database and hasher.
     ///
     /// - Throws: ``StoreError``, ``WorkspaceError``.

@@ -5,16 +5,16 @@ import GRDBSQLite
 /// GRDB's statement API allocates per bind; the demo generator and the identifier index
 /// write millions of rows, so they bind directly (`SQLITE_STATIC` for bytes that live until the step) and resets the
 /// statement after each row (TOOLCHAIN.md: an unreset statement keeps the connection busy).
-final class RawStatement {
-    let handle: OpaquePointer
+package final class RawStatement {
+    package let handle: OpaquePointer
     private let connection: OpaquePointer
     private let path: String
-    var index: Int32 = 0
+    package var index: Int32 = 0
 
     /// Prepares `sql` on `connection`.
     ///
     /// - Throws: ``StoreError/sqlite(path:code:message:)`` when SQLite refuses the SQL.
-    init(_ sql: String, connection: OpaquePointer, path: String) throws {
+    package init(_ sql: String, connection: OpaquePointer, path: String) throws {
         var statement: OpaquePointer?
         let rc = sqlite3_prepare_v2(connection, sql, -1, &statement, nil)
         guard rc == SQLITE_OK, let statement else {
@@ -30,45 +30,45 @@ final class RawStatement {
     /// Runs SQL without results (pragmas, DDL, BEGIN/COMMIT).
     ///
     /// - Throws: ``StoreError/sqlite(path:code:message:)``.
-    static func execute(_ sql: String, connection: OpaquePointer, path: String) throws {
+    package static func execute(_ sql: String, connection: OpaquePointer, path: String) throws {
         let rc = sqlite3_exec(connection, sql, nil, nil, nil)
         guard rc == SQLITE_OK else { throw error(connection, rc, path) }
     }
 
-    static func error(_ connection: OpaquePointer, _ rc: Int32, _ path: String) -> StoreError {
+    package static func error(_ connection: OpaquePointer, _ rc: Int32, _ path: String) -> StoreError {
         StoreError.sqlite(
             path: path, code: rc, message: String(cString: sqlite3_errmsg(connection)))
     }
 
     /// Binds the next parameter to an integer.
     @inline(__always)
-    func bind(_ value: Int) {
+    package func bind(_ value: Int) {
         index += 1
         sqlite3_bind_int64(handle, index, Int64(value))
     }
 
     /// Binds the next parameter to an integer or NULL.
     @inline(__always)
-    func bind(_ value: Int?) {
+    package func bind(_ value: Int?) {
         if let value { bind(value) } else { bindNull() }
     }
 
     /// Binds the next parameter to a 64-bit integer.
     @inline(__always)
-    func bind(_ value: Int64) {
+    package func bind(_ value: Int64) {
         index += 1
         sqlite3_bind_int64(handle, index, value)
     }
 
     /// Binds the next parameter to NULL.
     @inline(__always)
-    func bindNull() {
+    package func bindNull() {
         index += 1
         sqlite3_bind_null(handle, index)
     }
 
     /// Binds the next parameter to text (copied by SQLite) or NULL.
-    func bind(_ value: String?) {
+    package func bind(_ value: String?) {
         index += 1
         guard let value else {
             sqlite3_bind_null(handle, index)
@@ -82,7 +82,7 @@ final class RawStatement {
     ///
     /// - Throws: ``StoreError/sqlite(path:code:message:)`` when the insert fails.
     @inline(__always)
-    func step() throws {
+    package func step() throws {
         let rc = sqlite3_step(handle)
         index = 0
         sqlite3_reset(handle)

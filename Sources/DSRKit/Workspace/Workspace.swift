@@ -92,14 +92,8 @@ public struct Workspace: Sendable {
     /// Opens dsr's state database and brings its schema up to date.
     ///
     /// - Throws: ``StoreError`` or ``WorkspaceError`` when the state dir is unusable.
-    public func openState() throws -> DatabaseQueue {
-        let path = stateDir.path(percentEncoded: false)
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw WorkspaceError.cannotWrite(path: path, reason: "the state dir does not exist; run `dsr init`")
-        }
-        let queue = try Store.openState(at: stateDatabase, busyTimeout: configuration.busyTimeoutSeconds)
-        try StateSchema.migrate(queue)
-        return queue
+    public func openState() throws -> StateDatabase {
+        try StateDatabase.open(at: stateDatabase, busyTimeout: configuration.busyTimeoutSeconds)
     }
 
     /// The workspace secret key.

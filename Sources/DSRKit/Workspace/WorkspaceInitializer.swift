@@ -81,7 +81,7 @@ public enum WorkspaceInitializer {
     }
 
     /// Creates `url` with its parents; when `mode` is given, sets it even on an existing folder.
-    static func makeDirectory(_ url: URL, mode: mode_t?) throws {
+    package static func makeDirectory(_ url: URL, mode: mode_t?) throws {
         let path = url.path(percentEncoded: false)
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
@@ -94,7 +94,7 @@ public enum WorkspaceInitializer {
     }
 
     /// Writes `text` to a temporary file beside `url` and renames it into place.
-    static func writeAtomically(_ text: String, to url: URL) throws {
+    package static func writeAtomically(_ text: String, to url: URL) throws {
         let path = url.path(percentEncoded: false)
         do {
             try Data(text.utf8).write(to: url, options: .atomic)

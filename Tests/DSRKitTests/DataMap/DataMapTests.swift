@@ -1,3 +1,4 @@
+import DSRDemo
 import Foundation
 import GRDB
 import Testing

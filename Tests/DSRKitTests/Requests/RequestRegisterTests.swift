@@ -62,9 +62,9 @@ import Testing
         let request = try reg.open(type: .erasure, subjects: subjects)
         let refusal = #expect(throws: RequestError.self) { try reg.close(request.id, outcome: .refused, reason: " ") }
         #expect(refusal?.description.contains("Art. 12(4)") == true)
-        #expect(try reg.show(request.id).status == "open")
+        #expect(try reg.show(request.id).status == .open)
         let closed = try reg.close(request.id, outcome: .refused, reason: "manifestly unfounded")
-        #expect(closed.status == "closed")
+        #expect(closed.status == .closed)
         #expect(throws: RequestError.self) { try reg.close(request.id, outcome: .completed) }
         #expect(throws: RequestError.self) { try reg.verify(request.id, method: "late") }
         #expect(throws: RequestError.unknown("DSR-2026-0099")) { try reg.show("DSR-2026-0099") }
@@ -82,7 +82,7 @@ import Testing
         let forgotten = try reg.show(request.id)
         #expect(forgotten.subjects.allSatisfy { $0.value == nil })
         #expect(forgotten.subjects.map(\.hash) == hashes)
-        let trail = try workspace.openState().read { db in try AuditLog.entries(request: request.id, db) }
+        let trail = try AuditTrail(state: workspace.openState()).entries(request: request.id)
         #expect(trail.map(\.action) == ["request.open", "request.close", "request.forget_identifiers"])
         #expect(trail.allSatisfy { $0.subjects == hashes })
     }
@@ -103,6 +103,6 @@ import Testing
             try reg.open(type: .access, subjects: subjects, received: date("2026-03-02"))
         }
         #expect(try reg.list().isEmpty)
-        #expect(try workspace.openState().read { db in try AuditLog.entries(db) }.isEmpty)
+        #expect(try AuditTrail(state: workspace.openState()).entries().isEmpty)
     }
 }

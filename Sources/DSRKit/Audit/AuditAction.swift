@@ -1,0 +1,18 @@
+/// What an audit entry records; the raw value is the text stored in `audit_log.action` and
+/// covered by the entry's hash, so a value here is never renamed once it has shipped.
+public enum AuditAction: String, Sendable, Codable, CaseIterable {
+    /// `dsr locate`: what was found for a subject.
+    case locate
+    /// `dsr export`: an access export was written.
+    case export
+    /// A request was registered.
+    case requestOpen = "request.open"
+    /// The subject's identity was verified (Art. 12(6)).
+    case requestVerify = "request.verify"
+    /// The deadline was extended (Art. 12(3)).
+    case requestExtend = "request.extend"
+    /// A request was closed.
+    case requestClose = "request.close"
+    /// A closed request's identifiers were replaced by their keyed hashes.
+    case requestForgetIdentifiers = "request.forget_identifiers"
+}

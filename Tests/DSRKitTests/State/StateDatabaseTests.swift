@@ -1,0 +1,59 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import DSRKit
+
+/// dsr's own state database: opened once, migrated, every write one transaction.
+@Suite struct StateDatabaseTests {
+    let temporary: TemporaryWorkspace
+
+    init() throws { temporary = try TemporaryWorkspace() }
+
+    @Test func openingMigratesToTheCurrentSchema() throws {
+        let state = try temporary.state()
+        #expect(try state.appliedMigrations() == ["v1-workspace", "v2-register-and-audit"])
+        #expect(state.path == temporary.workspace.stateDatabase.path(percentEncoded: false))
+    }
+
+    @Test func aMissingStateDirIsRefusedAndNotCreated() throws {
+        let dir = try TemporaryDirectory()
+        let url = dir.url.appending(path: "state/state.db")
+        let error = #expect(throws: WorkspaceError.self) { try StateDatabase.open(at: url, busyTimeout: 1) }
+        #expect(error == .cannotWrite(path: dir.path("state"), reason: "the state dir does not exist; run `dsr init`"))
+        #expect(!FileManager.default.fileExists(atPath: dir.path("state")))
+    }
+
+    @Test func aWriteThatThrowsLeavesNothingBehind() throws {
+        let state = try temporary.state()
+        struct Refusal: Error {}
+        #expect(throws: Refusal.self) {
+            try state.write { db in
+                try db.execute(sql: "INSERT INTO workspace_meta (key, value) VALUES (?, ?)", arguments: ["k", "v"])
+                throw Refusal()
+            }
+        }
+        #expect(try state.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM workspace_meta") } == 0)
+    }
+
+    @Test func aWriteReturnsItsValueAndIsVisibleToTheNextRead() throws {
+        let state = try temporary.state()
+        let written = try state.write { db -> Int in
+            try db.execute(sql: "INSERT INTO workspace_meta (key, value) VALUES (?, ?)", arguments: ["k", "v"])
+            return db.changesCount
+        }
+        #expect(written == 1)
+        #expect(try state.read { db in try String.fetchOne(db, sql: "SELECT value FROM workspace_meta") } == "v")
+    }
+
+    @Test func checkpointTruncatesTheWAL() throws {
+        let state = try temporary.state()
+        try state.write { db in
+            try db.execute(sql: "INSERT INTO workspace_meta (key, value) VALUES (?, ?)", arguments: ["k", "v"])
+        }
+        let wal = state.path + "-wal"
+        #expect(try FileManager.default.attributesOfItem(atPath: wal)[.size] as? Int ?? 0 > 0)
+        try state.checkpoint()
+        #expect(try FileManager.default.attributesOfItem(atPath: wal)[.size] as? Int == 0)
+    }
+}
