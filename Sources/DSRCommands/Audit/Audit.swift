@@ -33,7 +33,7 @@ extension DSR.Audit {
         func validate() throws { if let since { _ = try calendarDate(since, option: "--since") } }
 
         func run(_ context: CommandContext) throws {
-            let trail = AuditTrail(state: try workspace.load(context).openState())
+            let trail = try workspace.session(context, actor: "").auditTrail()
             try AuditText.print(try trail.entries(request: request, since: since), output, context)
         }
     }
@@ -49,7 +49,7 @@ extension DSR.Audit {
         @OptionGroup(title: "Output") var output: OutputOptions
 
         func run(_ context: CommandContext) throws {
-            let report = try AuditTrail(state: try workspace.load(context).openState()).verify(head: head)
+            let report = try workspace.session(context, actor: "").auditTrail().verify(head: head)
             if output.json {
                 try JSONOutput.print(report, to: context)
             } else if report.intact {
@@ -70,7 +70,7 @@ extension DSR.Audit {
         @OptionGroup(title: "Workspace") var workspace: WorkspaceOptions
 
         func run(_ context: CommandContext) throws {
-            let trail = AuditTrail(state: try workspace.load(context).openState())
+            let trail = try workspace.session(context, actor: "").auditTrail()
             context.stdout.line(try trail.head() ?? "0:" + AuditEntry.genesis)
         }
     }
@@ -85,10 +85,9 @@ extension DSR.Audit {
         @OptionGroup(title: "Output") var output: OutputOptions
 
         func run(_ context: CommandContext) throws {
-            let loaded = try workspace.load(context)
-            let subject = try SubjectIdentifier.parse(identifier, defaultCountry: loaded.configuration.defaultCountry)
-            let hash = KeyedHasher(secret: try loaded.secretKey()).hex(subject.canonical)
-            let entries = try AuditTrail(state: try loaded.openState()).entries(about: [hash])
+            let session = try workspace.session(context, actor: "")
+            let subject = try session.subject(identifiers: [identifier], request: nil)
+            let entries = try session.auditTrail().entries(about: try session.auditSubjects(subject.identifiers))
             try AuditText.print(entries, output, context)
         }
     }

@@ -18,7 +18,7 @@ extension DSR.Request {
         @OptionGroup(title: "Output") var output: OutputOptions
 
         func run(_ context: CommandContext) throws {
-            let register = try RequestRegister(workspace: try workspace.load(context), actor: actor.resolve(context))
+            let register = try actor.session(workspace, context).register()
             try RequestChangeOutput.print(try register.verify(id, method: method, by: by), register, output, context)
         }
     }
@@ -35,7 +35,7 @@ extension DSR.Request {
         @OptionGroup(title: "Output") var output: OutputOptions
 
         func run(_ context: CommandContext) throws {
-            let register = try RequestRegister(workspace: try workspace.load(context), actor: actor.resolve(context))
+            let register = try actor.session(workspace, context).register()
             try RequestChangeOutput.print(try register.extend(id, reason: reason), register, output, context)
         }
     }
@@ -68,7 +68,7 @@ extension DSR.Request {
         }
 
         func run(_ context: CommandContext) throws {
-            let register = try RequestRegister(workspace: try workspace.load(context), actor: actor.resolve(context))
+            let register = try actor.session(workspace, context).register()
             let request = try register.close(
                 id, outcome: outcome, reason: reason, keepIdentifiersDays: keepIdentifiersDays)
             try RequestChangeOutput.print(request, register, output, context)

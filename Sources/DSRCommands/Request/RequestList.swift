@@ -25,9 +25,9 @@ extension DSR.Request {
         }
 
         func run(_ context: CommandContext) throws {
-            let register = try RequestRegister(
-                workspace: try workspace.load(context),
-                actor: AuditActor.resolve(explicit: nil, environment: context.environment))
+            let register = try workspace.session(
+                context, actor: AuditActor.resolve(explicit: nil, environment: context.environment)
+            ).register()
             let requests = try register.list(status: status, type: type, overdue: overdue, dueWithin: dueWithin)
             if output.json {
                 try JSONOutput.print(requests, to: context)
@@ -53,9 +53,9 @@ extension DSR.Request {
         @OptionGroup(title: "Output") var output: OutputOptions
 
         func run(_ context: CommandContext) throws {
-            let register = try RequestRegister(
-                workspace: try workspace.load(context),
-                actor: AuditActor.resolve(explicit: nil, environment: context.environment))
+            let register = try workspace.session(
+                context, actor: AuditActor.resolve(explicit: nil, environment: context.environment)
+            ).register()
             let request = try register.show(id)
             if output.json { return try JSONOutput.print(request, to: context) }
             RequestText.print(request, to: context.stdout, today: register.today)

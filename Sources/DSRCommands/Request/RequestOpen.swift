@@ -33,13 +33,10 @@ extension DSR.Request {
         }
 
         func run(_ context: CommandContext) throws {
-            let loaded = try workspace.load(context)
-            let subjects = try identifiers.map {
-                try SubjectIdentifier.parse($0, defaultCountry: loaded.configuration.defaultCountry)
-            }
-            let register = try RequestRegister(workspace: loaded, actor: actor.resolve(context))
-            let request = try register.open(
-                type: type, subjects: subjects,
+            let session = try actor.session(workspace, context)
+            let subject = try session.subject(identifiers: identifiers, request: nil)
+            let request = try session.register().open(
+                type: type, subjects: subject.identifiers,
                 received: try received.map { try calendarDate($0, option: "--received") },
                 reference: reference, channel: channel, note: note)
             if output.json { return try JSONOutput.print(request, to: context) }

@@ -31,16 +31,6 @@ public struct RequestRegister {
         try forgetDueIdentifiers()
     }
 
-    /// The register of `workspace`, changed on behalf of `actor`: opens its state database
-    /// and reads its secret key.
-    ///
-    /// - Throws: ``StoreError``, ``WorkspaceError``.
-    public init(workspace: Workspace, actor: String, now: Date = Date()) throws {
-        try self.init(
-            state: try workspace.openState(), hasher: KeyedHasher(secret: try workspace.secretKey()), actor: actor,
-            now: now)
-    }
-
     /// Registers a new request and returns it with its id and due date.
     ///
     /// - Throws: ``RequestError``, ``StoreError``.

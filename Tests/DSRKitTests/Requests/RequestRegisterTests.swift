@@ -23,7 +23,7 @@ import Testing
     /// A register whose "today" is `day` (noon UTC).
     func register(on day: String) throws -> RequestRegister {
         let date = try #require(ISO8601DateFormatter().date(from: day + "T12:00:00Z"))
-        return try RequestRegister(workspace: workspace, actor: "dpo", now: date)
+        return try Session(workspace: workspace, actor: "dpo", now: date).register()
     }
 
     func date(_ text: String) -> CalendarDate { CalendarDate(iso: text)! }
