@@ -1,0 +1,94 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import DSRKit
+
+/// The SQLite operations store: reads through the seam, and writes that leave nothing behind.
+@Suite struct SQLiteOperationsStoreTests {
+    let dir: TemporaryDirectory
+    let url: URL
+    static let marker = "jan.devries.marker@example.nl"
+
+    init() throws {
+        dir = try TemporaryDirectory()
+        url = dir.url.appending(path: "ops.db")
+        let queue = try DatabaseQueue(path: url.path(percentEncoded: false))
+        try queue.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA journal_mode = WAL")
+            // Residue that a writer without secure_delete left in pages before dsr came is the
+            // erasure's byte scan's to find; this test is about what dsr's own writes leave.
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+            try db.execute(sql: "CREATE TABLE people (id INTEGER PRIMARY KEY, email TEXT, note TEXT)")
+            for id in 1...300 {
+                try db.execute(
+                    sql: "INSERT INTO people VALUES (?, ?, ?)",
+                    arguments: [id, id % 3 == 0 ? Self.marker : "other\(id)@example.nl", "row \(id)"])
+            }
+        }
+        try queue.close()
+    }
+
+    func files() throws -> [String: Data] {
+        var found: [String: Data] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: dir.url.path(percentEncoded: false)) {
+            found[name] = try Data(contentsOf: dir.url.appending(path: name))
+        }
+        return found
+    }
+
+    @Test func readsGoThroughTheSeam() throws {
+        let store = try SQLiteOperationsStore(url: url, busyTimeout: 1)
+        try store.read { (reader: any OperationsReader) throws in
+            #expect(try reader.count(of: "people") == 300)
+            #expect(try reader.highestRow(in: "people") == 300)
+            #expect(try reader.rows(of: "people", where: "email", equals: .text(Self.marker)).count == 100)
+            let row = try #require(try reader.record(in: "people", primaryKey: "id", key: .integer(3)))
+            #expect(row.columns == ["id", "email", "note"])
+            #expect(row["email"] == .text(Self.marker))
+            #expect(try reader.value(of: "note", in: RowHandle(table: "people", number: 4)) == .text("row 4"))
+            #expect(try reader.value(of: "note", in: RowHandle(table: "people", number: 4000)) == nil)
+            #expect(try reader.schema().has("EMAIL", in: "People"))
+        }
+    }
+
+    @Test func erasedValuesLeaveNoByteInTheDatabaseOrItsWAL() throws {
+        #expect(
+            try files().values.contains { $0.range(of: Data(Self.marker.utf8)) != nil }, "the marker is there first")
+        let store = try SQLiteOperationsStore(url: url, busyTimeout: 1)
+        let changed = try store.write { writer in
+            var changed = 0
+            for id in stride(from: 3, through: 300, by: 3) {
+                if id % 2 == 0 {
+                    changed += try writer.delete(from: "people", primaryKey: "id", key: .integer(Int64(id)))
+                } else {
+                    changed += try writer.update(
+                        "people", primaryKey: "id", key: .integer(Int64(id)), set: "email", to: .null)
+                }
+            }
+            return changed
+        }
+        #expect(changed == 100)
+        for (name, bytes) in try files() {
+            #expect(bytes.range(of: Data(Self.marker.utf8)) == nil, "\(name) still holds an erased value")
+            #expect(bytes.range(of: Data("devries".utf8)) == nil, "\(name)")
+        }
+        let (count, left) = try store.read { reader in
+            (try reader.count(of: "people"), try reader.rows(of: "people", where: "email", equals: .text(Self.marker)))
+        }
+        #expect(count == 250)
+        #expect(left.isEmpty)
+    }
+
+    @Test func aWriteThatFailsChangesNothing() throws {
+        struct Stop: Error {}
+        let store = try SQLiteOperationsStore(url: url, busyTimeout: 1)
+        #expect(throws: Stop.self) {
+            try store.write { writer in
+                _ = try writer.delete(from: "people", primaryKey: "id", key: .integer(3))
+                throw Stop()
+            }
+        }
+        #expect(try store.read { try $0.count(of: "people") } == 300)
+    }
+}

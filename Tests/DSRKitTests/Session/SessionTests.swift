@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+
+@testable import DSRKit
+
+/// One session per command: what it loads once, and how it merges a request's identifiers.
+@Suite struct SessionTests {
+    let temporary: TemporaryWorkspace
+    let session: Session
+
+    init() throws {
+        temporary = try TemporaryWorkspace()
+        session = Session(workspace: temporary.workspace, actor: "dpo", now: TemporaryWorkspace.time())
+    }
+
+    @Test func databasesAndTheMapAreOpenedOnce() throws {
+        #expect(try session.state() === session.state())
+        #expect(try session.operations() === session.operations())
+        #expect(try session.index() === session.index())
+        #expect(try session.dataMap() == BuiltinDataMap.map())
+    }
+
+    @Test func aRequestsIdentifiersAreMergedAfterTheTypedOnes() throws {
+        let request = try session.register().open(
+            type: .access, subjects: [.phone(try PhoneNumber.parse("0612345678", context: "NL"))])
+        let subject = try session.subject(
+            identifiers: ["email:Jan+x@Example.NL", "phone:+31 6 1234 5678"], request: request.id)
+        #expect(subject.identifiers.map(\.canonical) == ["email:jan@example.nl", "phone:+31612345678"])
+        #expect(subject.request?.id == request.id)
+    }
+
+    @Test func nobodyToWorkForIsAnError() throws {
+        #expect(throws: SessionError.noIdentifiers) { _ = try session.subject(identifiers: [], request: nil) }
+        let request = try session.register().open(type: .access, subjects: [.customer(7)])
+        _ = try session.register().close(request.id, outcome: .completed)
+        #expect(throws: RequestError.self) { _ = try session.subject(identifiers: [], request: request.id) }
+        #expect(throws: RequestError.unknown("DSR-2026-0099")) {
+            _ = try session.subject(identifiers: ["customer:1"], request: "DSR-2026-0099")
+        }
+    }
+}
