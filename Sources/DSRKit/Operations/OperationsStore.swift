@@ -5,7 +5,7 @@ import Foundation
 /// systems own.
 ///
 /// SQLite implements it (``SQLiteOperationsStore``); SQL text and row numbers' real names
-/// (`rowid`) live only in the implementation. A PostgreSQL implementation is added beside
+/// (the rowid) live only in the implementation. A PostgreSQL implementation is added beside
 /// it without touching the capabilities.
 protocol OperationsStore: AnyObject {
     /// How messages name the database (its path, or its URL without password).

@@ -1,5 +1,5 @@
 /// A row of the operations database as the engine addresses it while it works: the table
-/// and the store's row number (SQLite's rowid), which stays the same while the row exists.
+/// and the store's row number (SQLite's row id), which stays the same while the row exists.
 ///
 /// Row numbers are the engine's internal handles: everything it reports names rows by
 /// their primary key (``RecordReference``).

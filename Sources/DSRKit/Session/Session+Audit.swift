@@ -1,4 +1,4 @@
-import GRDB
+
 
 extension Session {
     /// Runs `body` in one write transaction of the state database and appends `record` to

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+
 
 /// A loaded workspace: its configuration with every path resolved against the folder of `dsr.yaml`.
 public struct Workspace: Sendable {
