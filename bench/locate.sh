@@ -304,7 +304,52 @@ noop_med="$(printf '%s\n' "${noop_times[@]}" | median)"
 printf 'fixed costs: dsr --version %.1f ms (process start), index refresh with nothing new %.1f ms (the freshness check locate makes first), medians of %d\n' \
     "$(awk -v s="$version_med" 'BEGIN { print s * 1000 }')" "$(awk -v s="$noop_med" 'BEGIN { print s * 1000 }')" "$RUNS"
 
-# ---- 7. summary --------------------------------------------------------------------------
+# ---- 7. many subjects in one process (issue 8) -------------------------------------------
+# A Swift process needs ~7 ms to start, so per-process locate cannot come near sqlite3; the
+# lookup itself is measured in one process: dsr-bench locates MANY different callers (their
+# canonical numbers from canon.db, a fixed pseudo-random choice) one after another, beside
+# the sqlite3 CLI answering the same MANY questions (section 4's queries per caller) from one
+# script. Both are timed as a whole; per request = total / MANY. Medians of MANY_RUNS.
+BENCH="${BENCH:-$(dirname "$DSR")/dsr-bench}"
+MANY="${MANY:-1000}"
+MANY_RUNS="${MANY_RUNS:-5}"
+[ -x "$BENCH" ] || { echo "dsr-bench not found: $BENCH" >&2; exit 66; }
+sqlite3 "$W/canon.db" "SELECT caller FROM (SELECT caller, min(id) AS first FROM cdrs_canon
+    WHERE caller IS NOT NULL AND caller <> '$PHONE' GROUP BY caller)
+    ORDER BY (first * 2654435761) % 4294967296 LIMIT $MANY" >"$work/callers.txt"
+sed 's/^/phone:/' "$work/callers.txt" >"$work/subjects.txt"
+awk '{
+    p = "\x27" $0 "\x27"; c = "SELECT id FROM cdrs_canon WHERE caller = " p
+    printf "SELECT %d, \x27cdrs\x27, id FROM cdrs_canon WHERE caller = %s;\n", NR, p
+    printf "SELECT %d, \x27cdrs\x27, id FROM cdrs_canon WHERE forwarded = %s;\n", NR, p
+    printf "SELECT %d, \x27recordings\x27, id, file_path FROM recordings WHERE cdr_id IN (%s);\n", NR, c
+    printf "SELECT %d, \x27voicemails\x27, id, file_path FROM voicemails WHERE cdr_id IN (%s);\n", NR, c
+    printf "SELECT %d, \x27emails\x27, id, file_path FROM emails WHERE id IN (SELECT email_id FROM voicemails WHERE cdr_id IN (%s));\n", NR, c
+    printf "SELECT %d, \x27contacts\x27, id FROM contacts_canon WHERE phone = %s;\n", NR, p
+    printf "SELECT %d, \x27orders\x27, id FROM orders_canon WHERE service_number = %s;\n", NR, p
+    printf "SELECT %d, \x27service_numbers\x27, number FROM service_numbers_canon WHERE forward_to = %s;\n", NR, p
+    printf "SELECT %d, \x27cdrs\x27, id FROM cdrs_canon WHERE service_number IN (SELECT number FROM service_numbers_canon WHERE forward_to = %s);\n", NR, p
+}' "$work/callers.txt" >"$work/many.sql"
+sqlite3 "$W/canon.db" <"$work/many.sql" >"$work/many.out"              # warm-up and the rows
+many_sqlite_rows="$(awk -F'|' '{ print $1 "|" $2 "|" $3 }' "$work/many.out" | sort -u | wc -l)"
+"$BENCH" "$CFG" "$work/subjects.txt" >"$work/many-dsr.json"            # warm-up and the records
+many_dsr_records="$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["records"])' "$work/many-dsr.json")"
+many_sqlite=(); many_dsr=(); many_audited=()
+for _ in $(seq "$MANY_RUNS"); do
+    start="$(now)"; sqlite3 "$W/canon.db" <"$work/many.sql" >/dev/null; many_sqlite+=("$(since "$start")")
+    start="$(now)"; "$BENCH" "$CFG" "$work/subjects.txt" >/dev/null; many_dsr+=("$(since "$start")")
+    start="$(now)"; "$BENCH" "$CFG" "$work/subjects.txt" --audited >/dev/null; many_audited+=("$(since "$start")")
+done
+many_sqlite_med="$(printf '%s\n' "${many_sqlite[@]}" | median)"
+many_dsr_med="$(printf '%s\n' "${many_dsr[@]}" | median)"
+many_audited_med="$(printf '%s\n' "${many_audited[@]}" | median)"
+printf 'in one process, %d callers: dsr %.3f ms/request (%.2f s), with audit entries %.3f ms/request, sqlite3 %.3f ms/request (%.2f s); records dsr %d, sqlite3 rows %d\n' \
+    "$MANY" "$(awk -v s="$many_dsr_med" -v n="$MANY" 'BEGIN { print s * 1000 / n }')" "$many_dsr_med" \
+    "$(awk -v s="$many_audited_med" -v n="$MANY" 'BEGIN { print s * 1000 / n }')" \
+    "$(awk -v s="$many_sqlite_med" -v n="$MANY" 'BEGIN { print s * 1000 / n }')" "$many_sqlite_med" \
+    "$many_dsr_records" "$many_sqlite_rows"
+
+# ---- 8. summary --------------------------------------------------------------------------
 echo
 echo "summary ($ncdrs CDRs before the insert, phone:$PHONE)"
 awk -v b="$build_s" -v l="$locate_med" -v s="$sqlite_med" -v sc="$scan_med" -v r="$refresh_s" -v k="$inserted" \
@@ -318,7 +363,11 @@ awk -v b="$build_s" -v l="$locate_med" -v s="$sqlite_med" -v sc="$scan_med" -v r
     printf "  peak RSS: build %.0f MB, locate %.0f MB, scan %.0f MB, refresh %.0f MB\n",
         br / 1024, lr / 1024, sr / 1024, rr / 1024
 }'
-awk -v v="$version_med" -v o="$noop_med" 'BEGIN {
-    printf "  fixed costs in locate:   %8.1f ms     process start, %.1f ms with the freshness check\n", v * 1000, o * 1000 }'
+awk -v v="$version_med" -v o="$noop_med" -v l="$locate_med" 'BEGIN {
+    printf "  fixed costs in locate:   %8.1f ms     process start, %.1f ms with the freshness check\n", v * 1000, o * 1000
+    printf "  ratio locate/--version:  %8.2f        (target <= 2.0)\n", l / v }'
+awk -v d="$many_dsr_med" -v a="$many_audited_med" -v s="$many_sqlite_med" -v n="$MANY" 'BEGIN {
+    printf "  in-process per request:  %8.3f ms     dsr (%.3f ms with audit entries), sqlite3 %.3f ms\n", d * 1000 / n, a * 1000 / n, s * 1000 / n
+    printf "  ratio in-process/sqlite3:%8.2f        (target <= 2.0)\n", d / s }'
 echo "  records: locate $locate_total, scan $scan_total, sqlite3 $sqlite_total; cdrs $agree;" \
     "after insert $after_ok, after delete $deleted_ok"

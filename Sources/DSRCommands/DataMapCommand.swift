@@ -28,6 +28,7 @@ extension DSR.DataMapCommand {
     /// `dsr datamap show`: prints the text of the map the workspace uses.
     struct Show: ContextualCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Print the data map the workspace uses (the built-in one by default).",
             discussion: """
                 Prints the map named by `datamap:` in dsr.yaml exactly as written; the
@@ -66,6 +67,7 @@ extension DSR.DataMapCommand {
     /// `dsr datamap check FILE`: every mistake of a map, each with its line.
     struct Check: ContextualCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Check a data map file against the operations database.",
             discussion: """
                 Reads FILE and reports every mistake, not just the first, each as

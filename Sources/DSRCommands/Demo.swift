@@ -7,6 +7,7 @@ extension DSR {
     /// `dsr demo`: a ready workspace full of synthetic telephony data.
     struct Demo: ContextualCommand {
         static let configuration = CommandConfiguration(
+            commandName: "demo",
             abstract: "Make a ready workspace with synthetic telephony data.",
             discussion: """
                 Writes DIR/dsr.yaml, DIR/ops.db in the reference schema, DIR/files with

@@ -6,6 +6,7 @@ extension DSR {
     /// `dsr export`: the access / portability archive.
     struct Export: ContextualCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Write the access / portability export: one archive a person can open, read and re-use.",
             discussion: """
                 The archive holds index.html (a page to open in a browser, with players for

@@ -6,6 +6,7 @@ extension DSR {
     /// `dsr index`: maintenance of the identifier index in the state dir.
     struct Index: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "index",
             abstract: "Keep the identifier index that makes locate fast up to date.",
             discussion: """
                 locate refreshes the index itself before every search; these commands
@@ -23,6 +24,7 @@ extension DSR.Index {
     /// `dsr index refresh`.
     struct Refresh: ContextualCommand {
         static let configuration = CommandConfiguration(
+            commandName: "refresh",
             abstract: "Index rows added since the last refresh (and small tables again).",
             discussion: "Example:\n  dsr index refresh --config demo/dsr.yaml")
         @OptionGroup(title: "Workspace") var workspace: WorkspaceOptions
@@ -36,6 +38,7 @@ extension DSR.Index {
     /// `dsr index rebuild`.
     struct Rebuild: ContextualCommand {
         static let configuration = CommandConfiguration(
+            commandName: "rebuild",
             abstract: "Empty the index and build it again from every row.",
             discussion: """
                 Use after rows of large tables were changed in place, or nightly from cron.

@@ -6,6 +6,7 @@ extension DSR {
     /// `dsr init`: makes a workspace.
     struct Init: ContextualCommand {
         static let configuration = CommandConfiguration(
+            commandName: "init",
             abstract: "Make a workspace: dsr.yaml, the state dir and the secret key.",
             discussion: """
                 Writes DIR/dsr.yaml and the state dir (mode 0700) holding state.db and a

@@ -6,6 +6,7 @@ extension DSR {
     /// `dsr locate`: every record and file tied to a subject.
     struct Locate: ContextualCommand {
         static let configuration = CommandConfiguration(
+            commandName: "locate",
             abstract: "Find every record and file tied to a person, and how each was reached.",
             discussion: """
                 Identifiers are kind:value (email:, phone:, ip:, customer:) or bare: a

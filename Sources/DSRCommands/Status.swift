@@ -6,6 +6,7 @@ extension DSR {
     /// `dsr status`: checks a workspace and summarises what it holds.
     struct Status: ContextualCommand {
         static let configuration = CommandConfiguration(
+            commandName: "status",
             abstract: "Check the workspace and count what the operations database holds.",
             discussion: """
                 Loads dsr.yaml, opens the operations database read-only, counts the rows of

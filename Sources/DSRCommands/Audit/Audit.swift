@@ -6,6 +6,7 @@ extension DSR {
     /// `dsr audit`: the tamper-evident trail.
     struct Audit: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "audit",
             abstract: "The audit trail: what was done for whom, and a check that nobody altered it.",
             discussion: """
                 Entries name subjects only by keyed hashes. Keep the output of
@@ -24,6 +25,7 @@ extension DSR.Audit {
     /// `dsr audit log`.
     struct Log: ContextualCommand {
         static let configuration = CommandConfiguration(
+            commandName: "log",
             abstract: "Print the audit trail.", discussion: "Example:\n  dsr audit log --request DSR-2026-0001")
         @Option(help: "Only entries of this request.") var request: String?
         @Option(help: ArgumentHelp("Only entries from this day on.", valueName: "YYYY-MM-DD")) var since: String?
@@ -41,6 +43,7 @@ extension DSR.Audit {
     /// `dsr audit verify`.
     struct Verify: ContextualCommand {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: "Check the hash chain; exit 1 naming the first bad entry and what happened to it.",
             discussion: "Example:\n  dsr audit verify --head 42:3f9a…")
         @Option(help: ArgumentHelp("A head kept elsewhere, as printed by `dsr audit head`.", valueName: "SEQ:HASH"))
@@ -65,6 +68,7 @@ extension DSR.Audit {
     /// `dsr audit head`.
     struct Head: ContextualCommand {
         static let configuration = CommandConfiguration(
+            commandName: "head",
             abstract: "Print SEQ:HASH of the newest entry, to keep somewhere else.",
             discussion: "Example:\n  dsr audit head >> ~/dsr-heads.txt")
         @OptionGroup(title: "Workspace") var workspace: WorkspaceOptions
@@ -78,6 +82,7 @@ extension DSR.Audit {
     /// `dsr audit find`.
     struct Find: ContextualCommand {
         static let configuration = CommandConfiguration(
+            commandName: "find",
             abstract: "What did we do for this person? Entries whose subjects include the identifier.",
             discussion: "Example:\n  dsr audit find phone:+31681234567")
         @Argument(help: "An identifier of the person.") var identifier: String

@@ -5,6 +5,7 @@ extension DSR {
     /// `dsr request`: the register of data-subject requests.
     struct Request: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "request",
             abstract: "The register of data-subject requests, with the deadlines of GDPR Art. 12(3).",
             discussion: """
                 A request is due one calendar month after receipt (the last day of the next

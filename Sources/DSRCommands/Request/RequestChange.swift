@@ -6,6 +6,7 @@ extension DSR.Request {
     /// `dsr request verify`.
     struct Verify: ContextualCommand {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: "Record how the subject's identity was verified (Art. 12(6)).",
             discussion:
                 "Example:\n  dsr request verify DSR-2026-0001 --method \"ID card seen at the counter\" --by \"A. de Boer\""
@@ -26,6 +27,7 @@ extension DSR.Request {
     /// `dsr request extend`.
     struct Extend: ContextualCommand {
         static let configuration = CommandConfiguration(
+            commandName: "extend",
             abstract: "Extend the deadline by two further months (once, within the first month).",
             discussion: "Example:\n  dsr request extend DSR-2026-0001 --reason \"recordings of 40 numbers to review\"")
         @Argument(help: "The request id.") var id: String
@@ -43,6 +45,7 @@ extension DSR.Request {
     /// `dsr request close`.
     struct Close: ContextualCommand {
         static let configuration = CommandConfiguration(
+            commandName: "close",
             abstract: "Close a request; its identifiers are then replaced by keyed hashes.",
             discussion: """
                 A refusal needs --reason (Art. 12(4)). The identifiers are kept for

@@ -6,6 +6,7 @@ extension DSR.Request {
     /// `dsr request list`.
     struct List: ContextualCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List requests; with --overdue, exit 1 when any is listed (for cron).",
             discussion: "Example:\n  dsr request list --status open --due-within 7\n  dsr request list --overdue --json"
         )
@@ -47,6 +48,7 @@ extension DSR.Request {
     /// `dsr request show`.
     struct Show: ContextualCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show one request.", discussion: "Example:\n  dsr request show DSR-2026-0001")
         @Argument(help: "The request id.") var id: String
         @OptionGroup(title: "Workspace") var workspace: WorkspaceOptions

@@ -6,6 +6,7 @@ extension DSR.Request {
     /// `dsr request open`.
     struct Open: ContextualCommand {
         static let configuration = CommandConfiguration(
+            commandName: "open",
             abstract: "Register a new request; prints its id and due date.",
             discussion:
                 "Example:\n  dsr request open --type erasure email:jan@example.nl phone:0612345678 --received 2026-03-01"

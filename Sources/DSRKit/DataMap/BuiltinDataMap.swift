@@ -2,25 +2,17 @@
 ///
 /// It is kept as YAML text and read by the same parser as a DPO's own map, so there is one
 /// source of truth: `dsr datamap show` prints exactly ``text``, and a DPO whose schema
-/// differs starts from a copy of it.
+/// differs starts from a copy of it. Commands use its parsed form, ``compiled``
+/// (`BuiltinDataMap+Compiled.swift`), generated from the text and kept equal to it by a test,
+/// so that no command pays for parsing YAML that ships inside the binary.
 public enum BuiltinDataMap {
     /// How messages name the built-in map instead of a file path.
     public static let name = "builtin"
 
-    /// The built-in map, parsed once.
+    /// The built-in map, as the parser reads ``text``.
     ///
-    /// - Throws: ``DataMapError`` only if the built-in text were broken (a bug; tests guard it).
-    public static func map() throws -> DataMap { try parsed.get() }
-
-    private static let parsed = Result { () throws(DataMapError) -> DataMap in
-        do {
-            return try DataMapParser.parse(text, file: name)
-        } catch let error as DataMapError {
-            throw error
-        } catch {
-            throw DataMapError(file: name, problems: [DataMapProblem(location: nil, message: "\(error)")])
-        }
-    }
+    /// - Throws: never today; kept so that callers handle maps alike.
+    public static func map() throws -> DataMap { compiled }
 
     /// The YAML text of the built-in map; its opening comment documents the format.
     public static let text = #"""

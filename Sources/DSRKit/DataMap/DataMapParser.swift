@@ -61,7 +61,7 @@ public enum DataMapParser {
     private static func readTop(_ root: Node, reader: inout DataMapReader) -> [TableMap] {
         guard let top = reader.fields(of: root, what: "the map", known: topKeys) else { return [] }
         if let node = top["version"] {
-            if node.tag.description != Tag.Name.int.rawValue || node.int != version {
+            if YAMLResolver.tag(of: node) != .int || node.int != version {
                 let found = DataMapReader.describe(node)
                 reader.report("unsupported map version \(found); this dsr reads version \(version)", at: node)
             }

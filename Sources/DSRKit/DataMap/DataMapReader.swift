@@ -67,7 +67,7 @@ struct DataMapReader {
             if required { missing(key, in: fields) }
             return nil
         }
-        guard let scalar = node.scalar, node.tag.description == Tag.Name.str.rawValue else {
+        guard let scalar = node.scalar, YAMLResolver.tag(of: node) == .str else {
             report("\(fields.what): '\(key)' must be text, found \(Self.describe(node))", at: node)
             return nil
         }
@@ -82,7 +82,7 @@ struct DataMapReader {
     /// A whole number, zero or more.
     mutating func count(_ key: String, in fields: Fields) -> Int? {
         guard let node = fields[key] else { return nil }
-        guard node.tag.description == Tag.Name.int.rawValue, let value = node.int, value >= 0 else {
+        guard YAMLResolver.tag(of: node) == .int, let value = node.int, value >= 0 else {
             report("\(fields.what): '\(key)' must be a whole number of days, found \(Self.describe(node))", at: node)
             return nil
         }
@@ -92,7 +92,7 @@ struct DataMapReader {
     /// `true` or `false`.
     mutating func flag(_ key: String, in fields: Fields) -> Bool? {
         guard let node = fields[key] else { return nil }
-        guard node.tag.description == Tag.Name.bool.rawValue, let value = node.bool else {
+        guard YAMLResolver.tag(of: node) == .bool, let value = node.bool else {
             report("\(fields.what): '\(key)' must be true or false, found \(Self.describe(node))", at: node)
             return nil
         }
@@ -125,7 +125,7 @@ struct DataMapReader {
     /// A list of texts (`recipients`, `categories`, `via`).
     mutating func texts(_ key: String, in fields: Fields) -> [String] {
         list(key, in: fields).compactMap { item in
-            guard let scalar = item.scalar, item.tag.description == Tag.Name.str.rawValue,
+            guard let scalar = item.scalar, YAMLResolver.tag(of: item) == .str,
                 !scalar.string.trimmingCharacters(in: .whitespaces).isEmpty
             else {
                 report("\(fields.what): every item of '\(key)' must be text, found \(Self.describe(item))", at: item)
@@ -139,10 +139,10 @@ struct DataMapReader {
     static func describe(_ node: Node) -> String {
         if node.mapping != nil { return "a mapping" }
         if node.sequence != nil { return "a list" }
-        switch node.tag.description {
-        case Tag.Name.null.rawValue: return "nothing (null)"
-        case Tag.Name.bool.rawValue: return "true/false"
-        case Tag.Name.int.rawValue, Tag.Name.float.rawValue: return "a number"
+        switch YAMLResolver.tag(of: node) {
+        case .null: return "nothing (null)"
+        case .bool: return "true/false"
+        case .int, .float: return "a number"
         default: return "'\(node.scalar?.string ?? "")'"
         }
     }

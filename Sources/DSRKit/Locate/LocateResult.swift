@@ -46,6 +46,28 @@ public struct RecordReference: Sendable, Codable, Equatable, Hashable, CustomStr
 
     /// The same row without a column.
     public var row: RecordReference { RecordReference(table: table, key: key) }
+
+    /// The keys a reference spreads into the object that holds it (a located record or file).
+    private enum FlatKeys: String, CodingKey {
+        case table, key, column
+    }
+
+    /// Writes `table`, `key` and `column` into the object being encoded.
+    func encodeFlat(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: FlatKeys.self)
+        try container.encode(table, forKey: .table)
+        try container.encode(key, forKey: .key)
+        try container.encodeIfPresent(column, forKey: .column)
+    }
+
+    /// Reads `table`, `key` and `column` from the object being decoded.
+    init(flatFrom decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: FlatKeys.self)
+        self.init(
+            table: try container.decode(String.self, forKey: .table),
+            key: try container.decode(RecordKey.self, forKey: .key),
+            column: try container.decodeIfPresent(String.self, forKey: .column))
+    }
 }
 
 /// A primary key value: most tables have integer keys, `service_numbers` a text one.
@@ -97,7 +119,7 @@ public struct LocatedFile: Sendable, Codable, Equatable {
     public var key: RecordKey { record.key }
 
     private enum CodingKeys: String, CodingKey {
-        case table, key, column, path, format, status, relation
+        case path, format, status, relation
     }
 
     /// Creates a located file.
@@ -113,10 +135,7 @@ public struct LocatedFile: Sendable, Codable, Equatable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        record = RecordReference(
-            table: try container.decode(String.self, forKey: .table),
-            key: try container.decode(RecordKey.self, forKey: .key),
-            column: try container.decodeIfPresent(String.self, forKey: .column))
+        record = try RecordReference(flatFrom: decoder)
         path = try container.decode(String.self, forKey: .path)
         format = try container.decode(FileFormat.self, forKey: .format)
         status = try container.decode(FileStatus.self, forKey: .status)
@@ -124,10 +143,8 @@ public struct LocatedFile: Sendable, Codable, Equatable {
     }
 
     public func encode(to encoder: any Encoder) throws {
+        try record.encodeFlat(to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(record.table, forKey: .table)
-        try container.encode(record.key, forKey: .key)
-        try container.encodeIfPresent(record.column, forKey: .column)
         try container.encode(path, forKey: .path)
         try container.encode(format, forKey: .format)
         try container.encode(status, forKey: .status)

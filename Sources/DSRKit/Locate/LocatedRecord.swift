@@ -32,15 +32,12 @@ public struct LocatedRecord: Sendable, Codable, Equatable {
     public var reachedBy: ReachedBy { step.reachedBy }
 
     private enum CodingKeys: String, CodingKey {
-        case table, key, column, relation, matchedOn, reachedBy
+        case relation, matchedOn, reachedBy
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        record = RecordReference(
-            table: try container.decode(String.self, forKey: .table),
-            key: try container.decode(RecordKey.self, forKey: .key),
-            column: try container.decodeIfPresent(String.self, forKey: .column))
+        record = try RecordReference(flatFrom: decoder)
         relation = try container.decode(MatchRelation.self, forKey: .relation)
         step = try LocateStep(
             from: try decoder.container(keyedBy: LocateStepKeys.self),
@@ -48,10 +45,8 @@ public struct LocatedRecord: Sendable, Codable, Equatable {
     }
 
     public func encode(to encoder: any Encoder) throws {
+        try record.encodeFlat(to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(record.table, forKey: .table)
-        try container.encode(record.key, forKey: .key)
-        try container.encodeIfPresent(record.column, forKey: .column)
         try container.encode(relation, forKey: .relation)
         try container.encode(matchedOn, forKey: .matchedOn)
         try container.encode(reachedBy, forKey: .reachedBy)

@@ -1,5 +1,3 @@
-
-
 extension Session {
     /// Runs `body` in one write transaction of the state database and appends `record` to
     /// the audit trail in the same transaction: the entry exists exactly when the effect

@@ -87,7 +87,7 @@ private struct Field {
     let node: Node
 
     /// Whether YAML's tag resolution gave the value this type (`yes` is a bool, `"yes"` a string).
-    func isTagged(_ name: Tag.Name) -> Bool { node.tag.description == name.rawValue }
+    func isTagged(_ name: Tag.Name) -> Bool { YAMLResolver.tag(of: node) == name }
 
     /// A non-empty string: a path, `builtin`, or a word.
     func text() throws -> String {

@@ -1,6 +1,5 @@
 import Foundation
 
-
 /// A loaded workspace: its configuration with every path resolved against the folder of `dsr.yaml`.
 public struct Workspace: Sendable {
     /// The name of the configuration file in a workspace folder.

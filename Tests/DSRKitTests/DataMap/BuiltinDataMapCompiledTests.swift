@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+
+@testable import DSRKit
+
+/// The built-in map's text is the source; `BuiltinDataMap+Compiled.swift` is its parsed form
+/// as Swift, so no command pays for parsing YAML it ships with. This test keeps the two equal
+/// and rewrites the compiled file when `RECORD_SNAPSHOTS=1` is set.
+@Suite struct BuiltinDataMapCompiledTests {
+    static let file = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+        .appending(path: "Sources/DSRKit/DataMap/BuiltinDataMap+Compiled.swift")
+
+    @Test func theCompiledMapIsTheParsedText() throws {
+        let parsed = try DataMapParser.parse(BuiltinDataMap.text, file: BuiltinDataMap.name)
+        let source = DataMapSwiftSource.render(parsed)
+        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
+            try Data(source.utf8).write(to: Self.file)
+        }
+        #expect(
+            BuiltinDataMap.compiled == parsed,
+            "run with RECORD_SNAPSHOTS=1 to regenerate \(Self.file.lastPathComponent)")
+        #expect(try String(contentsOf: Self.file, encoding: .utf8) == source)
+        #expect(try BuiltinDataMap.map() == parsed)
+    }
+}
+
+/// Renders a parsed data map as the Swift source of `BuiltinDataMap.compiled`.
+enum DataMapSwiftSource {
+    static func render(_ map: DataMap) -> String {
+        var out = """
+            // Generated from `BuiltinDataMap.text` by BuiltinDataMapCompiledTests
+            // (RECORD_SNAPSHOTS=1 swift test --filter BuiltinDataMapCompiled). Do not edit by hand.
+            // swift-format-ignore-file
+
+            extension BuiltinDataMap {
+                /// The built-in map as the parser reads ``text`` (a test keeps them equal).
+                static let compiled = DataMap(tables: [
+
+            """
+        for entry in map.tables { out += table(entry) }
+        out += "    ])\n}\n"
+        return out
+    }
+
+    static func table(_ t: TableMap) -> String {
+        """
+                TableMap(
+                    name: \(q(t.name)), primaryKey: \(q(t.primaryKey)), holds: .\(t.holds.rawValue),
+                    purpose: \(q(t.purpose)),
+                    legalBasis: \(q(t.legalBasis)),
+                    role: .\(t.role.rawValue), recipients: \(list(t.recipients.map(q))),
+                    retention: \(retention(t.retention)),
+                    categories: \(list(t.categories.map(q))),
+                    identifiers: \(list(t.identifiers.map(identifier))),
+                    references: \(list(t.references.map(reference))),
+                    files: \(list(t.files.map { "FileColumn(column: \(q($0.column)), format: .\($0.format.rawValue), location: \(loc($0.location)))" })),
+                    columns: \(list(t.columns.map(column))),
+                    location: \(loc(t.location))),
+
+        """
+    }
+
+    static func identifier(_ i: IdentifierColumn) -> String {
+        "IdentifierColumn(column: \(q(i.column)), kind: .\(i.kind.rawValue), addressList: \(i.addressList), "
+            + "country: \(i.country.map(country) ?? "nil"), relation: .\(i.relation.rawValue), "
+            + "maskForOthers: \(i.maskForOthers), withheldFlag: \(i.withheldFlag.map(q) ?? "nil"), learn: \(i.learn), "
+            + "location: \(loc(i.location)))"
+    }
+
+    static func country(_ c: CountrySource) -> String {
+        switch c {
+        case .constant(let code): ".constant(\(q(code)))"
+        case .workspaceDefault: ".workspaceDefault"
+        case .column(let name): ".column(\(q(name)))"
+        case .phonePrefix(let name): ".phonePrefix(column: \(q(name)))"
+        case .reference(let via, let name): ".reference(via: \(list(via.map(q))), column: \(q(name)))"
+        }
+    }
+
+    static func reference(_ r: Reference) -> String {
+        "Reference(column: \(q(r.column)), table: \(q(r.table)), targetColumn: \(q(r.targetColumn)), "
+            + "parent: .\(r.parent.rawValue), children: .\(r.children.rawValue), location: \(loc(r.location)))"
+    }
+
+    static func column(_ c: PersonalColumn) -> String {
+        let erasure: String
+        switch c.erasure {
+        case .deleteRow: erasure = ".deleteRow"
+        case .setNull: erasure = ".setNull"
+        case .redact: erasure = ".redact"
+        case .pseudonymise: erasure = ".pseudonymise"
+        case .retain(let basis, .tableRetention): erasure = ".retain(basis: \(q(basis)), until: .tableRetention)"
+        case .retain(let basis, .days(let days, let from)):
+            erasure = ".retain(basis: \(q(basis)), until: .days(\(days), from: \(q(from))))"
+        }
+        return "PersonalColumn(column: \(q(c.column)), erasure: \(erasure), rectifiable: \(c.rectifiable), "
+            + "location: \(loc(c.location)))"
+    }
+
+    static func retention(_ r: Retention) -> String {
+        let days = r.daysColumn.map { "ColumnPath(via: \(list($0.via.map(q))), column: \(q($0.column)))" } ?? "nil"
+        return "Retention(rule: \(q(r.rule)), days: \(r.days.map(String.init) ?? "nil"), "
+            + "from: \(r.from.map(q) ?? "nil"), daysColumn: \(days))"
+    }
+
+    static func loc(_ location: MapLocation?) -> String {
+        location.map { "MapLocation(line: \($0.line), column: \($0.column))" } ?? "nil"
+    }
+
+    static func list(_ items: [String]) -> String {
+        items.isEmpty ? "[]" : "[\n" + items.map { "                    " + $0 + ",\n" }.joined() + "                ]"
+    }
+
+    /// A Swift string literal.
+    static func q(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case "\"": out += "\\\""
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}
