@@ -30,6 +30,28 @@ public final class OutputSink: @unchecked Sendable {
     }
 }
 
+/// The sessions a command opened: closed when it finishes, and kept until the context goes
+/// (for the process, until it exits; see ``Session/close()``).
+public final class CommandSessions: @unchecked Sendable {
+    private let lock = NSLock()
+    private var sessions: [Session] = []
+
+    /// No sessions yet.
+    public init() {}
+
+    func keep(_ session: Session) {
+        lock.lock()
+        defer { lock.unlock() }
+        sessions.append(session)
+    }
+
+    func closeAll() {
+        lock.lock()
+        defer { lock.unlock() }
+        for session in sessions { session.close() }
+    }
+}
+
 /// What a command needs from the world, so tests can run commands in-process.
 public struct CommandContext: Sendable {
     /// Standard output: reports and JSON documents.
@@ -42,6 +64,8 @@ public struct CommandContext: Sendable {
     public var currentDirectory: URL
     /// Whether stderr is a terminal (progress is shown only then).
     public var stderrIsTerminal: Bool
+    /// The sessions the command opened.
+    public let sessions = CommandSessions()
 
     /// A context for tests: in-memory output, a given folder and environment.
     public init(

@@ -33,6 +33,7 @@ public struct DSR: ParsableCommand {
     ///
     /// This is what the `dsr` executable calls, and what in-process tests call.
     public static func execute(_ arguments: [String], context: CommandContext) -> Int32 {
+        defer { context.sessions.closeAll() }
         do {
             var command = try parseAsRoot(arguments)
             if let contextual = command as? any ContextualCommand {
@@ -61,7 +62,11 @@ public struct DSR: ParsableCommand {
 
     /// Runs the process's command line and exits with the mapped code.
     public static func entry() -> Never {
-        Foundation.exit(execute(Array(CommandLine.arguments.dropFirst()), context: .live))
+        // The context (and the sessions it keeps) lives until exit: see Session.close().
+        let context = CommandContext.live
+        withExtendedLifetime(context) {
+            Foundation.exit(execute(Array(CommandLine.arguments.dropFirst()), context: context))
+        }
     }
 }
 

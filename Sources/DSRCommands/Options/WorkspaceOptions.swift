@@ -19,7 +19,9 @@ struct WorkspaceOptions: ParsableArguments {
 
     /// Loads the workspace and makes the command's one session on it.
     func session(_ context: CommandContext, actor: String) throws -> Session {
-        Session(workspace: try load(context), actor: actor)
+        let session = Session(workspace: try load(context), actor: actor)
+        context.sessions.keep(session)
+        return session
     }
 }
 

@@ -43,6 +43,18 @@ final class IdentifierIndex {
     private(set) var sourceIDs: [IndexSource: Int64] = [:]
     /// The read transaction on `index.db` that lookups share while a locate runs.
     private var lookup: Database?
+    /// The path of `index.db`.
+    private let path: String
+    /// What this process last found true of the index, and the files it found it in: while
+    /// neither `index.db` nor the operations database changed since, it still holds, and a
+    /// refresh reads nothing (`dsr bulk` and the benchmark locate many times per process).
+    private var verified: (files: [OperationsFingerprint], identity: String)?
+    /// The unreadable values, read once per verified state.
+    private var unreadable: [UnparseableValues]?
+    /// The candidate lookup, prepared once on the index's connection.
+    private var candidateQuery: PreparedQuery?
+    /// What the index depends on besides the data (see ``identityText()``), computed once.
+    private lazy var identity: String = identityText()
 
     /// Opens (creating when absent, mode 0600) the index at `url`.
     ///
@@ -52,7 +64,8 @@ final class IdentifierIndex {
         operations: any OperationsStore, parallelRows: Int64 = 200_000
     ) throws {
         queue = try Store.open(at: url, access: .create, busyTimeout: busyTimeout, wal: false)
-        chmod(url.path(percentEncoded: false), 0o600)
+        path = url.path(percentEncoded: false)
+        chmod(path, 0o600)
         self.map = map
         self.hasher = hasher
         self.defaultCountry = defaultCountry
@@ -69,13 +82,20 @@ final class IdentifierIndex {
     func refresh(
         _ operations: any OperationsReader, fingerprint: OperationsFingerprint, rebuild: Bool = false
     ) throws -> IndexRefresh {
-        let identity = identityText()
+        if !rebuild, let verified, verified.identity == identity,
+            verified.files == [fingerprint, OperationsFingerprint(sqliteFile: path)]
+        {
+            return IndexRefresh()
+        }
+        unreadable = nil
         // The common case, nothing changed since the last refresh, reads and writes nothing.
         if !rebuild, let ids = try unchangedSources(identity: identity, fingerprint: fingerprint) {
             sourceIDs = ids
+            verified = ([fingerprint, OperationsFingerprint(sqliteFile: path)], identity)
             return IndexRefresh()
         }
-        return try queue.guardedWrite { index in
+        verified = nil
+        let report = try queue.guardedWrite { index in
             var report = IndexRefresh()
             try IndexSchema.create(index)
             let knownIdentity = try IndexSchema.meta("identity", index)
@@ -95,6 +115,8 @@ final class IdentifierIndex {
             try IndexSchema.setMeta("fingerprint", fingerprint.state, index)
             return report
         }
+        verified = ([fingerprint, OperationsFingerprint(sqliteFile: path)], identity)
+        return report
     }
 
     /// Runs `body` with every lookup inside one read transaction of `index.db`.
@@ -108,6 +130,12 @@ final class IdentifierIndex {
         }
     }
 
+    /// Closes `index.db`; the index is not used afterwards.
+    func close() {
+        candidateQuery = nil  // a prepared statement keeps the connection open
+        try? queue.close()
+    }
+
     /// Whether the index holds entries for `source`.
     func covers(_ source: IndexSource) -> Bool { sourceIDs[source] != nil }
 
@@ -115,9 +143,13 @@ final class IdentifierIndex {
     func candidates(_ source: IndexSource, hash: Int64) throws -> [Int64] {
         guard let id = sourceIDs[source] else { return [] }
         func fetch(_ db: Database) throws -> [Int64] {
-            try Int64.fetchAll(
-                db.cachedStatement(sql: "SELECT rid FROM index_entries WHERE source = ? AND hash = ? ORDER BY rid"),
-                arguments: [id, hash])
+            if candidateQuery == nil {
+                candidateQuery = try PreparedQuery(
+                    db, sql: "SELECT rid FROM index_entries WHERE source = ? AND hash = ? ORDER BY rid")
+            }
+            var rows: [Int64] = []
+            try candidateQuery?.run([.integer(id), .integer(hash)]) { rows.append($0.int64(0)) }
+            return rows
         }
         if let lookup { return try fetch(lookup) }
         return try queue.guardedRead(fetch)
@@ -125,22 +157,26 @@ final class IdentifierIndex {
 
     /// Values of identifier columns that could not be read when they were indexed.
     func unparseable() throws -> [UnparseableValues] {
+        if let unreadable { return unreadable }
         func fetch(_ db: Database) throws -> [UnparseableValues] {
             try sourceIDs.sorted { $0.value < $1.value }.compactMap { source, id in
                 let count =
                     try Int.fetchOne(
-                        db, sql: "SELECT count(*) FROM index_unparseable WHERE source = ?", arguments: [id]) ?? 0
+                        db.cachedStatement(sql: "SELECT count(*) FROM index_unparseable WHERE source = ?"),
+                        arguments: [id]) ?? 0
                 guard count > 0 else { return nil }
                 let rows = try Row.fetchAll(
-                    db, sql: "SELECT rid, reason FROM index_unparseable WHERE source = ? ORDER BY rid LIMIT ?",
+                    db.cachedStatement(
+                        sql: "SELECT rid, reason FROM index_unparseable WHERE source = ? ORDER BY rid LIMIT ?"),
                     arguments: [id, UnparseableValues.sampleSize])
                 return UnparseableValues(
                     table: source.table, column: source.column, count: count, rows: rows.map { $0[0] },
                     reason: rows.first?[1] ?? "")
             }
         }
-        if let lookup { return try fetch(lookup) }
-        return try queue.guardedRead(fetch)
+        let found = try lookup.map(fetch) ?? queue.guardedRead(fetch)
+        if verified != nil { unreadable = found }
+        return found
     }
 
     /// What the index depends on besides the data: the key, the map, the country rules.
@@ -152,7 +188,12 @@ final class IdentifierIndex {
     private func unchangedSources(identity: String, fingerprint: OperationsFingerprint) throws -> [IndexSource: Int64]?
     {
         try queue.guardedRead { db in
-            guard try db.tableExists("index_meta"), try IndexSchema.meta("identity", db) == identity,
+            // sqlite_master directly: GRDB's tableExists loads its whole schema cache first.
+            guard
+                try Bool.fetchOne(
+                    db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'index_meta')")
+                    == true,
+                try IndexSchema.meta("identity", db) == identity,
                 try IndexSchema.meta("database", db) == fingerprint.file,
                 try IndexSchema.meta("fingerprint", db) == fingerprint.state
             else { return nil }

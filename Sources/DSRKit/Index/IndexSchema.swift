@@ -44,7 +44,7 @@ enum IndexSchema {
     }
 
     static func meta(_ key: String, _ db: Database) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT value FROM index_meta WHERE key = ?", arguments: [key])
+        try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM index_meta WHERE key = ?"), arguments: [key])
     }
 
     static func setMeta(_ key: String, _ value: String, _ db: Database) throws {

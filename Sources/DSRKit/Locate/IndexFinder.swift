@@ -2,6 +2,8 @@
 final class IndexFinder: RowFinder {
     private let index: IdentifierIndex
     private var reader: IdentifierReader
+    /// Keyed hashes computed so far: an identifier is looked up in every column of its kind.
+    private var hashes: [String: Int64] = [:]
 
     init(index: IdentifierIndex, map: DataMap, defaultCountry: String) {
         self.index = index
@@ -15,7 +17,7 @@ final class IndexFinder: RowFinder {
         let source = IndexSource(table: table.name, column: column.column, purpose: .identifier)
         var found: [(Int64, SubjectIdentifier)] = []
         for identifier in identifiers.sorted(by: { $0.canonical < $1.canonical }) {
-            for row in try index.candidates(source, hash: index.hasher.index64(identifier.canonical)) {
+            for row in try index.candidates(source, hash: hash(identifier.canonical)) {
                 // Confirm against the row as it is now: a changed or deleted row is not a match.
                 let current = try reader.identifiers(in: row, table: table, column: column, operations)
                 if current.contains(identifier) { found.append((row, identifier)) }
@@ -32,10 +34,17 @@ final class IndexFinder: RowFinder {
             // Not a reference the map follows to children: the store's own search.
             return try operations.rows(of: table.name, where: column, equals: value)
         }
-        return try index.candidates(source, hash: index.hasher.index64(text)).filter { row in
+        return try index.candidates(source, hash: hash(text)).filter { row in
             try operations.value(of: column, in: RowHandle(table: table.name, number: row)) == value
         }
     }
 
     func unparseable() throws -> [UnparseableValues] { try index.unparseable() }
+
+    private func hash(_ text: String) -> Int64 {
+        if let known = hashes[text] { return known }
+        let hash = index.hasher.index64(text)
+        hashes[text] = hash
+        return hash
+    }
 }

@@ -19,6 +19,9 @@ final class Locator {
     private let finder: RowFinder
     private var reader: IdentifierReader
     private var state = LocateState()
+    /// Values of referencing and referenced columns read so far (a call's id is read once
+    /// for its recordings and once for its voicemails otherwise).
+    private var values: [RowHandle: [String: CellValue]] = [:]
 
     init(map: DataMap, finder: RowFinder, defaultCountry: String) {
         self.map = map
@@ -92,7 +95,7 @@ final class Locator {
             }
             for reference in table.references {
                 guard let status = reference.parent.carry(relation),
-                    let value = try operations.value(of: reference.column, in: handle), !value.isNull,
+                    let value = try value(of: reference.column, in: handle, operations), !value.isNull,
                     let target = map.table(reference.table)
                 else { continue }
                 for row in try operations.rows(of: target.name, where: reference.targetColumn, equals: value) {
@@ -105,7 +108,7 @@ final class Locator {
             for child in map.tables {
                 for reference in child.references where reference.table == table.name {
                     guard let status = reference.children.carry(relation),
-                        let value = try operations.value(of: reference.targetColumn, in: handle), !value.isNull
+                        let value = try value(of: reference.targetColumn, in: handle, operations), !value.isNull
                     else { continue }
                     for row in try finder.rows(of: child, where: reference.column, equals: value, operations) {
                         let reach = LocateState.Reach(
@@ -118,6 +121,15 @@ final class Locator {
             }
         }
         return learnt
+    }
+
+    private func value(of column: String, in handle: RowHandle, _ operations: any OperationsReader) throws
+        -> CellValue?
+    {
+        if let known = values[handle]?[column] { return known }
+        guard let value = try operations.value(of: column, in: handle) else { return nil }
+        values[handle, default: [:]][column] = value
+        return value
     }
 
     private func arrive(

@@ -22,6 +22,9 @@ protocol OperationsStore: AnyObject {
     /// - Throws: ``StoreError`` for database failures; errors of `body` pass through.
     func write<T>(_ body: (any OperationsWriter) throws -> T) throws -> T
 
+    /// Closes the connections; the store is not used afterwards.
+    func close()
+
     /// Cheap facts that change whenever the content can have (the index's freshness check).
     func fingerprint() -> OperationsFingerprint
 

@@ -118,6 +118,16 @@ public final class Session {
         return index
     }
 
+    /// Closes every database the session opened. A command calls it when it is done, and
+    /// keeps the session until the process exits: closing checkpoints and removes the state
+    /// database's WAL, and not deallocating spares the exit the worker threads that
+    /// disposing GRDB's dispatch queues starts (about 3 ms per command).
+    public func close() {
+        operationsStore?.close()
+        identifierIndex?.close()
+        stateDatabase?.close()
+    }
+
     /// Runs `body` in one read transaction of the operations database, with the fingerprint
     /// taken just before it began (for the index's freshness check).
     ///

@@ -66,6 +66,12 @@ public final class StateDatabase: Sendable {
         }
     }
 
+    /// Closes the connection (SQLite checkpoints the WAL and removes it when the last
+    /// connection closes). Later use fails; a failure to close leaves the file to the OS.
+    func close() {
+        try? queue.close()
+    }
+
     /// The identifiers of the migrations applied, oldest first.
     ///
     /// - Throws: ``StoreError``.

@@ -9,11 +9,26 @@ import GRDB
 class SQLiteOperationsReader: OperationsReader {
     let db: Database
     let path: String
-    private var selects: [ColumnRead: String] = [:]
+    private let statements: SQLiteStatements
 
-    init(_ db: Database, path: String) {
+    init(_ db: Database, path: String, statements: SQLiteStatements) {
         self.db = db
         self.path = path
+        self.statements = statements
+    }
+
+    private func statement(_ lookup: SQLiteStatements.Lookup, _ sql: () -> String) throws -> Statement {
+        if let known = statements.lookups[lookup] { return known }
+        let statement = try db.makeStatement(sql: sql())
+        statements.lookups[lookup] = statement
+        return statement
+    }
+
+    private func query(_ lookup: SQLiteStatements.Lookup, _ sql: () -> String) throws -> PreparedQuery {
+        if let known = statements.queries[lookup] { return known }
+        let query = try PreparedQuery(db, sql: sql())
+        statements.queries[lookup] = query
+        return query
     }
 
     // MARK: - Identifier columns
@@ -31,16 +46,17 @@ class SQLiteOperationsReader: OperationsReader {
     }
 
     func read(_ read: ColumnRead, row: Int64) throws -> (value: CellValue, hint: String?)? {
-        guard
-            let fetched = try Row.fetchOne(
-                db.cachedStatement(sql: select(read) + " WHERE t.rowid = ?"), arguments: [row])
-        else { return nil }
-        return (CellValue(fetched[1] as DatabaseValue), CellValue(fetched[2] as DatabaseValue).hintText)
+        let lookup = SQLiteStatements.Lookup(kind: .columnRead, table: read.table, column: read.column, hint: read.hint)
+        var found: (value: CellValue, hint: String?)?
+        try query(lookup) { select(read) + " WHERE t.rowid = ?" }.run([.integer(row)]) { row in
+            found = (row.cell(1), row.cell(2).hintText)
+        }
+        return found
     }
 
     /// `SELECT t.rowid, t."col", <hint> FROM "table" AS t LEFT JOIN …`, without a WHERE.
     private func select(_ read: ColumnRead) -> String {
-        if let known = selects[read] { return known }
+        if let known = statements.selects[read] { return known }
         var joins: [String] = []
         let hint: String
         switch read.hint {
@@ -62,7 +78,7 @@ class SQLiteOperationsReader: OperationsReader {
         let sql =
             "SELECT t.rowid, t.\(SQLName.quote(read.column)), \(hint) FROM \(SQLName.quote(read.table)) AS t "
             + joins.joined(separator: " ")
-        selects[read] = sql
+        statements.selects[read] = sql
         return sql
     }
 
@@ -82,25 +98,29 @@ class SQLiteOperationsReader: OperationsReader {
     }
 
     func value(of column: String, in row: RowHandle) throws -> CellValue? {
-        try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT \(SQLName.quote(column)) FROM \(SQLName.quote(row.table)) WHERE rowid = ?"),
-            arguments: [row.number]
-        ).map { CellValue($0[0] as DatabaseValue) }
+        let sql = { "SELECT \(SQLName.quote(column)) FROM \(SQLName.quote(row.table)) WHERE rowid = ?" }
+        var found: CellValue?
+        try query(SQLiteStatements.Lookup(kind: .value, table: row.table, column: column), sql).run([
+            .integer(row.number)
+        ]) { found = $0.cell(0) }
+        return found
     }
 
     func rows(of table: String, where column: String, equals value: CellValue) throws -> [Int64] {
-        try Int64.fetchAll(
-            db.cachedStatement(
-                sql: "SELECT rowid FROM \(SQLName.quote(table)) WHERE \(SQLName.quote(column)) = ? ORDER BY rowid"),
-            arguments: [value.databaseValue])
+        let sql = { "SELECT rowid FROM \(SQLName.quote(table)) WHERE \(SQLName.quote(column)) = ? ORDER BY rowid" }
+        var rows: [Int64] = []
+        try query(SQLiteStatements.Lookup(kind: .rows, table: table, column: column), sql).run([value]) {
+            rows.append($0.int64(0))
+        }
+        return rows
     }
 
     func record(in table: String, primaryKey: String, key: RecordKey) throws -> StoredRecord? {
         guard
             let row = try Row.fetchOne(
-                db.cachedStatement(
-                    sql: "SELECT rowid, * FROM \(SQLName.quote(table)) WHERE \(SQLName.quote(primaryKey)) = ?"),
-                arguments: [key.cell.databaseValue])
+                statement(SQLiteStatements.Lookup(kind: .record, table: table, column: primaryKey)) {
+                    "SELECT rowid, * FROM \(SQLName.quote(table)) WHERE \(SQLName.quote(primaryKey)) = ?"
+                }, arguments: [key.cell.databaseValue])
         else { return nil }
         let columns = Array(row.columnNames.dropFirst())
         let values = (1..<row.count).map { CellValue(row[$0] as DatabaseValue) }
@@ -124,6 +144,23 @@ class SQLiteOperationsReader: OperationsReader {
     func count(of table: String) throws -> Int {
         try Int.fetchOne(db, sql: "SELECT count(*) FROM \(SQLName.quote(table))") ?? 0
     }
+}
+
+/// The SQL and prepared statements of one connection, kept across its transactions: a
+/// locate makes hundreds of lookups of a few shapes, and `dsr bulk` thousands of locates.
+final class SQLiteStatements {
+    /// One lookup shape: what it reads, of which table and column.
+    struct Lookup: Hashable {
+        enum Kind { case columnRead, value, rows, record }
+        let kind: Kind
+        let table: String
+        let column: String
+        var hint: ColumnRead.Hint? = nil
+    }
+
+    var selects: [ColumnRead: String] = [:]
+    var lookups: [Lookup: Statement] = [:]
+    var queries: [Lookup: PreparedQuery] = [:]
 }
 
 /// Changes of the operations database inside one SQLite write transaction.

@@ -12,7 +12,9 @@ final class SQLiteOperationsStore: OperationsStore {
     let url: URL
     let busyTimeout: Double
     private let readQueue: DatabaseQueue
+    private let readStatements = SQLiteStatements()
     private var writeQueue: DatabaseQueue?
+    private let writeStatements = SQLiteStatements()
 
     /// Opens the database at `url` for reading.
     ///
@@ -26,7 +28,9 @@ final class SQLiteOperationsStore: OperationsStore {
     var name: String { url.path(percentEncoded: false) }
 
     func read<T>(_ body: (any OperationsReader) throws -> T) throws -> T {
-        try readQueue.guardedRead { db in try body(SQLiteOperationsReader(db, path: name)) }
+        try readQueue.guardedRead { db in
+            try body(SQLiteOperationsReader(db, path: name, statements: readStatements))
+        }
     }
 
     func write<T>(_ body: (any OperationsWriter) throws -> T) throws -> T {
@@ -35,10 +39,20 @@ final class SQLiteOperationsStore: OperationsStore {
             guard try Bool.fetchOne(db, sql: "PRAGMA secure_delete") == true else {
                 throw StoreError.sqlite(path: name, code: 0, message: "secure_delete could not be switched on")
             }
-            return try body(SQLiteOperationsWriter(db, path: name))
+            return try body(SQLiteOperationsWriter(db, path: name, statements: writeStatements))
         }
         try removeOldPages(queue)
         return result
+    }
+
+    func close() {
+        // Prepared statements hold the connections open: drop them first.
+        for statements in [readStatements, writeStatements] {
+            statements.lookups.removeAll()
+            statements.queries.removeAll()
+        }
+        try? readQueue.close()
+        try? writeQueue?.close()
     }
 
     func fingerprint() -> OperationsFingerprint { OperationsFingerprint(sqliteFile: name) }
