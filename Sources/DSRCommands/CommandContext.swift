@@ -79,6 +79,9 @@ public struct CommandContext: Sendable {
         self.stderrIsTerminal = stderrIsTerminal
     }
 
+    /// The context ``DSR/execute(_:context:)`` runs a command in.
+    @TaskLocal static var current: CommandContext?
+
     /// The context of the running process.
     public static var live: CommandContext {
         CommandContext(

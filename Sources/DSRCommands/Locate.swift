@@ -52,7 +52,7 @@ extension DSR {
             let subject = try session.subject(identifiers: identifiers, request: request)
             let result = try session.locate(subject, options: LocateOptions(deep: deep, useIndex: !scan))
             if output.json {
-                try JSONOutput.print(result, to: context)
+                JSONOutput.print(result, to: context)
             } else {
                 LocateSummary(result: result).print(to: context.stdout)
             }

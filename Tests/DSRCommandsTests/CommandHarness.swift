@@ -20,7 +20,10 @@ final class CommandHarness {
     }
 
     /// Runs `dsr ARGUMENTS` with the folder as the current directory.
-    func run(_ arguments: String...) -> Outcome {
+    func run(_ arguments: String...) -> Outcome { run(arguments) }
+
+    /// Runs `dsr ARGUMENTS` with the folder as the current directory.
+    func run(_ arguments: [String]) -> Outcome {
         let context = CommandContext(currentDirectory: folder, environment: environment)
         let code = DSR.execute(arguments, context: context)
         return Outcome(code: code, stdout: context.stdout.text, stderr: context.stderr.text)

@@ -48,10 +48,21 @@ public struct FileResolver: Sendable {
             }
         }
         guard !parts.isEmpty else { return .refused("the path names the files root itself") }
+        let rootPath = root.path(percentEncoded: false)
+        let inside = rootPath.hasSuffix("/") ? rootPath : rootPath + "/"
+        // The common case, a file that exists: realpath(3) resolves every link in one call.
+        if let resolved = realpath(inside + parts.joined(separator: "/"), nil) {
+            let real = String(cString: resolved)
+            free(resolved)
+            guard real.hasPrefix(inside) else { return .refused("a link inside the files root leads out of it") }
+            var info = stat()
+            guard stat(real, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return .missing }
+            return .file(URL(filePath: real))
+        }
+        // Missing, or a dangling link: Foundation resolves what it can, to tell the two apart.
         let candidate = parts.reduce(root) { $0.appending(path: $1) }
         let real = candidate.resolvingSymlinksInPath()
-        let rootPath = root.path(percentEncoded: false)
-        guard real.path(percentEncoded: false).hasPrefix(rootPath.hasSuffix("/") ? rootPath : rootPath + "/") else {
+        guard real.path(percentEncoded: false).hasPrefix(inside) else {
             return .refused("a link inside the files root leads out of it")
         }
         var isDirectory: ObjCBool = false
