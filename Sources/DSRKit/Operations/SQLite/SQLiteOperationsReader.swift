@@ -3,9 +3,9 @@ import GRDB
 
 /// Reads of the operations database inside one SQLite read transaction.
 ///
-/// Statements are prepared once per connection and reused (GRDB's statement cache); long
-/// scans step the raw SQLite API (``RawCursor``), where GRDB's per-row decoding would cost
-/// more than the work itself.
+/// Statements are prepared once per connection and reused; scans and per-row lookups step
+/// the raw SQLite API (``PreparedQuery``), where GRDB's per-row decoding would cost more than
+/// the work itself.
 class SQLiteOperationsReader: OperationsReader {
     let db: Database
     let path: String
@@ -34,15 +34,10 @@ class SQLiteOperationsReader: OperationsReader {
     // MARK: - Identifier columns
 
     func scan(_ read: ColumnRead, rows: RowRange?, _ body: (Int64, CellValue, String?) throws -> Void) throws {
-        let cursor: RawCursor
-        if let rows {
-            cursor = try RawCursor(
-                db, sql: select(read) + " WHERE t.rowid > ? AND t.rowid <= ? ORDER BY t.rowid",
-                arguments: [rows.after, rows.upTo])
-        } else {
-            cursor = try RawCursor(db, sql: select(read) + " ORDER BY t.rowid", arguments: [])
-        }
-        while try cursor.next() { try body(cursor.int64(0), cursor.cell(1), cursor.cell(2).hintText) }
+        let range = rows == nil ? "" : " WHERE t.rowid > ? AND t.rowid <= ?"
+        try PreparedQuery(db, sql: select(read) + range + " ORDER BY t.rowid").run(
+            rows.map { [.integer($0.after), .integer($0.upTo)] } ?? []
+        ) { row in try body(row.int64(0), row.cell(1), row.cell(2).hintText) }
     }
 
     func read(_ read: ColumnRead, row: Int64) throws -> (value: CellValue, hint: String?)? {
@@ -89,12 +84,9 @@ class SQLiteOperationsReader: OperationsReader {
     {
         let list = columns.map { ", " + SQLName.quote($0) }.joined()
         let range = rows == nil ? "" : " WHERE rowid > ? AND rowid <= ?"
-        let cursor = try RawCursor(
-            db, sql: "SELECT rowid\(list) FROM \(SQLName.quote(table))\(range) ORDER BY rowid",
-            arguments: rows.map { [$0.after, $0.upTo] } ?? [])
-        while try cursor.next() {
-            try body(cursor.int64(0), (0..<Int32(columns.count)).map { cursor.cell($0 + 1) })
-        }
+        try PreparedQuery(db, sql: "SELECT rowid\(list) FROM \(SQLName.quote(table))\(range) ORDER BY rowid").run(
+            rows.map { [.integer($0.after), .integer($0.upTo)] } ?? []
+        ) { row in try body(row.int64(0), (0..<Int32(columns.count)).map { row.cell($0 + 1) }) }
     }
 
     func value(of column: String, in row: RowHandle) throws -> CellValue? {
