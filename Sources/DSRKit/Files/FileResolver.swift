@@ -72,3 +72,13 @@ public struct FileResolver: Sendable {
         return .file(real)
     }
 }
+
+/// What a file named by a record turned out to be.
+public enum FileStatus: String, Sendable, Codable, Equatable {
+    /// A regular file inside the files root.
+    case ok
+    /// Inside the root, but no such file.
+    case missing
+    /// The path leaves the files root: never opened, never deleted.
+    case refused
+}

@@ -4,7 +4,7 @@
 /// The engine builds it from the map; each operations store turns it into its own query.
 /// A row comes back as its row number, the stored value and a hint: an alpha-2 code for
 /// column and reference sources, or a phone number whose calling code names the country
-/// for `prefix_of` sources (``CountryResolver`` turns it into a country).
+/// for `prefix_of` sources, which the reader of the column turns into a country.
 struct ColumnRead: Hashable, Sendable {
     /// One reference followed to reach a hint column in another table.
     struct Hop: Hashable, Sendable {

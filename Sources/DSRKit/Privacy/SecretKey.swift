@@ -16,14 +16,14 @@ public struct SecretKey: Sendable, Equatable {
 
     /// Reads the key from `url`.
     ///
-    /// - Throws: ``WorkspaceError/badSecretKey(path:reason:)`` when it is not 32 bytes.
+    /// - Throws: ``PrivacyError/badSecretKey(path:reason:)`` when it is not 32 bytes.
     public static func load(from url: URL) throws -> SecretKey {
         let path = url.path(percentEncoded: false)
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw WorkspaceError.badSecretKey(path: path, reason: "cannot be read")
+            throw PrivacyError.badSecretKey(path: path, reason: "cannot be read")
         }
         guard data.count == length else {
-            throw WorkspaceError.badSecretKey(
+            throw PrivacyError.badSecretKey(
                 path: path, reason: "must be exactly \(length) bytes, found \(data.count)")
         }
         return SecretKey(bytes: [UInt8](data))
@@ -31,7 +31,7 @@ public struct SecretKey: Sendable, Equatable {
 
     /// Returns the key at `url`, creating it with fresh random bytes only when no file exists.
     ///
-    /// - Throws: ``WorkspaceError`` when the file cannot be written or an existing key is bad.
+    /// - Throws: ``PrivacyError`` when the file cannot be written or an existing key is bad.
     @discardableResult
     public static func loadOrCreate(at url: URL) throws -> SecretKey {
         let path = url.path(percentEncoded: false)
@@ -41,7 +41,7 @@ public struct SecretKey: Sendable, Equatable {
         // O_EXCL: never overwrite a key that appeared meanwhile; 0600 from the first byte.
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
         guard fd >= 0 else {
-            throw WorkspaceError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
+            throw PrivacyError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
         }
         let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
         let synced = written == length && fsync(fd) == 0
@@ -50,7 +50,7 @@ public struct SecretKey: Sendable, Equatable {
         guard synced else {
             // A truncated key would make every later command fail: leave no file behind.
             unlink(path)
-            throw WorkspaceError.cannotWrite(path: path, reason: reason)
+            throw PrivacyError.cannotWrite(path: path, reason: reason)
         }
         return SecretKey(bytes: bytes)
     }

@@ -37,7 +37,7 @@ extension Session {
 
     /// The keyed hashes that name `identifiers` in the audit trail.
     ///
-    /// - Throws: ``WorkspaceError/badSecretKey(path:reason:)``.
+    /// - Throws: ``PrivacyError/badSecretKey(path:reason:)``.
     public func auditSubjects(_ identifiers: [SubjectIdentifier]) throws -> [String] {
         let hasher = try hasher()
         return identifiers.map { hasher.hex($0.canonical) }

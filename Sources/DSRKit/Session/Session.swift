@@ -61,10 +61,10 @@ public final class Session {
 
     /// The hasher keyed with the workspace secret (read once).
     ///
-    /// - Throws: ``WorkspaceError/badSecretKey(path:reason:)``.
+    /// - Throws: ``PrivacyError/badSecretKey(path:reason:)``.
     public func hasher() throws -> KeyedHasher {
         if let keyedHasher { return keyedHasher }
-        let hasher = KeyedHasher(secret: try workspace.secretKey())
+        let hasher = KeyedHasher(secret: try SecretKey.load(from: workspace.secretKeyFile))
         keyedHasher = hasher
         return hasher
     }
@@ -74,7 +74,8 @@ public final class Session {
     /// - Throws: ``StoreError``, ``WorkspaceError``.
     public func state() throws -> StateDatabase {
         if let stateDatabase { return stateDatabase }
-        let state = try workspace.openState()
+        let state = try StateDatabase.open(
+            at: workspace.stateDatabase, busyTimeout: workspace.configuration.busyTimeoutSeconds)
         stateDatabase = state
         return state
     }

@@ -88,18 +88,6 @@ public struct Workspace: Sendable {
         return try ConfigurationParser.parse(text, path: path)
     }
 
-    /// Opens dsr's state database and brings its schema up to date.
-    ///
-    /// - Throws: ``StoreError`` or ``WorkspaceError`` when the state dir is unusable.
-    public func openState() throws -> StateDatabase {
-        try StateDatabase.open(at: stateDatabase, busyTimeout: configuration.busyTimeoutSeconds)
-    }
-
-    /// The workspace secret key.
-    ///
-    /// - Throws: ``WorkspaceError/badSecretKey(path:reason:)``.
-    public func secretKey() throws -> SecretKey { try SecretKey.load(from: secretKeyFile) }
-
     private func resolve(_ path: String) -> URL {
         FilePaths.resolve(path, against: folder)
     }

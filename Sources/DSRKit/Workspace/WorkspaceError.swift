@@ -24,14 +24,11 @@ public enum WorkspaceError: DSRError, Equatable {
     case alreadyExists(path: String)
     /// A file or folder could not be written.
     case cannotWrite(path: String, reason: String)
-    /// The secret key file exists but is not a valid key.
-    case badSecretKey(path: String, reason: String)
 
     public var kind: FailureKind {
         switch self {
         case .configMissing, .operationsDatabaseMissing: .missingInput
-        case .malformedYAML, .unknownKey, .wrongType, .invalidValue, .missingKey, .badSecretKey,
-            .operationsDatabaseNotAFile:
+        case .malformedYAML, .unknownKey, .wrongType, .invalidValue, .missingKey, .operationsDatabaseNotAFile:
             .badData
         case .alreadyExists, .cannotWrite, .notDemoData: .cannotWrite
         }
@@ -61,8 +58,6 @@ public enum WorkspaceError: DSRError, Equatable {
             "a workspace already exists at \(path); pass --force to rewrite its configuration (the secret key is always kept)"
         case .cannotWrite(let path, let reason):
             "cannot write \(path): \(reason)"
-        case .badSecretKey(let path, let reason):
-            "secret key \(path) is unusable: \(reason)"
         }
     }
 }

@@ -26,3 +26,13 @@ struct TemporaryWorkspace {
         Date(timeIntervalSince1970: 1_772_366_400 + seconds)
     }
 }
+
+extension Workspace {
+    /// The workspace's state database, opened as a session would open it.
+    func openState() throws -> StateDatabase {
+        try StateDatabase.open(at: stateDatabase, busyTimeout: configuration.busyTimeoutSeconds)
+    }
+
+    /// The workspace secret key.
+    func secretKey() throws -> SecretKey { try SecretKey.load(from: secretKeyFile) }
+}

@@ -63,8 +63,8 @@ import Testing
     @Test func aKeyOfTheWrongSizeIsRefused() throws {
         try WorkspaceInitializer.create(in: dir.url, settings: .init(), force: false)
         try dir.write("short", to: "state/secret.key")
-        #expect(throws: WorkspaceError.self) { try workspace().secretKey() }
-        #expect(throws: WorkspaceError.self) {
+        #expect(throws: PrivacyError.self) { try workspace().secretKey() }
+        #expect(throws: PrivacyError.self) {
             try WorkspaceInitializer.create(in: dir.url, settings: .init(), force: true)
         }
     }
