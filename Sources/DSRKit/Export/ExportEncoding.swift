@@ -11,14 +11,34 @@ enum ExportEncoding {
     }
 
     /// RFC 4180: a header row, CRLF line ends, fields with a comma, quote or line break quoted
-    /// and their quotes doubled. UTF-8 without a byte-order mark.
+    /// and their quotes doubled. UTF-8 without a byte-order mark. Text that a spreadsheet would
+    /// run as a formula is neutralised first (``neutralised(_:)``).
     static func csv(_ table: ExportTable) -> Data {
-        var text = table.columns.map(field).joined(separator: ",") + "\r\n"
+        var text = table.columns.map { field(neutralised($0)) }.joined(separator: ",") + "\r\n"
         for row in table.rows {
-            text += row.map { field($0.text) }.joined(separator: ",") + "\r\n"
+            text += row.map(cell).joined(separator: ",") + "\r\n"
         }
         return Data(text.utf8)
     }
+
+    /// One CSV cell: numbers stored as numbers stay numbers (`-42`); text is neutralised, so a
+    /// phone number stored as text (`+31…`) or `-42` stored as text gets the leading `'` too.
+    static func cell(_ value: ExportValue) -> String {
+        switch value {
+        case .null, .integer, .real: value.text
+        case .text(let text): field(neutralised(text))
+        }
+    }
+
+    /// OWASP "CSV Injection": a cell that starts with `=`, `+`, `-`, `@`, TAB or CR is read as a
+    /// formula by spreadsheets (`=HYPERLINK(…)`, DDE), so it gets a leading `'`, which they show
+    /// as text. Only the CSV: `data/*.json` keeps every value exact.
+    static func neutralised(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, Self.formulaStarts.contains(first) else { return text }
+        return "'" + text
+    }
+
+    private static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
 
     static func field(_ value: String) -> String {
         // Unicode scalars, not Characters: "\r\n" is one Character and equals neither "\r" nor "\n".
