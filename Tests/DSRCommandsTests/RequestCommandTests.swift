@@ -34,6 +34,24 @@ import Testing
         #expect(!outcome.stderr.contains("12 "), "the value itself is not echoed")
     }
 
+    /// `$'email:a@b.nl\nc@d.nl'` once registered c@d.nl: a control character is refused (65)
+    /// by position, for `request open` and `locate` alike, and nothing is registered.
+    @Test func anIdentifierWithALineBreakIsRefusedByPositionAndNothingIsRegistered() {
+        for (arguments, position) in [
+            (["request", "open", "--type", "access", "email:a@b.nl\nc@d.nl"], "identifier 1 of 1"),
+            (["locate", "email:a@b.nl\nc@d.nl"], "identifier 1 of 1"),
+            (["locate", "phone:+31681234567", "email:a@b.nl\r"], "identifier 2 of 2"),
+        ] {
+            let outcome = harness.run(arguments)
+            #expect(outcome.code == ExitCodes.dataError, "\(arguments)")
+            #expect(outcome.stderr.contains(position), "\(outcome.stderr)")
+            #expect(outcome.stderr.contains("control character"), "\(outcome.stderr)")
+            #expect(!outcome.stderr.contains("b.nl") && !outcome.stderr.contains("d.nl"), "never the value")
+        }
+        #expect(harness.run("request", "list").stdout.contains("No requests."))
+        #expect(!harness.run("audit", "log").stdout.contains("request.open"))
+    }
+
     @Test func overdueRequestsMakeListExit1ForCron() throws {
         let opened = harness.run(
             "request", "open", "--type", "access", "email:a@example.nl", "--received", "2020-01-01", "--json")

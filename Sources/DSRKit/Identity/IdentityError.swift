@@ -21,6 +21,13 @@ public enum IdentityError: DSRError, Hashable {
     case unrecognisedIdentifier(reason: String)
     /// A national-form phone number came with a context country the phone table lacks.
     case unknownCountry(code: String)
+    /// Typed identifier `argument` of `count` (1-based) holds a control character (Unicode
+    /// category Cc: a line break, tab, NUL, DEL...), which could turn it into someone else.
+    case controlCharacter(argument: Int, of: Int)
+
+    /// Why a control character in a typed identifier is refused, for the messages.
+    static let controlCharacterReason =
+        "holds a control character (a line break, tab, NUL, DEL or another); give each identifier as its own argument"
 
     /// Always bad input data (exit 65): the value, not the system, is wrong.
     public var kind: FailureKind { .badData }
@@ -34,6 +41,7 @@ public enum IdentityError: DSRError, Hashable {
             reason
         case .unknownCountry(let code):
             "country '\(code)' is not in the phone number table, so its national numbers cannot be read"
+        case .controlCharacter: Self.controlCharacterReason
         }
     }
 
@@ -45,6 +53,7 @@ public enum IdentityError: DSRError, Hashable {
         case .invalidIPAddress: "ip: \(reason)"
         case .invalidCustomerID: "customer: \(reason)"
         case .unrecognisedIdentifier: "identifier: \(reason)"
+        case .controlCharacter(let argument, let count): "identifier \(argument) of \(count): \(reason)"
         }
     }
 }

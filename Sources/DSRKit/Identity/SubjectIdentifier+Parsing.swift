@@ -14,6 +14,10 @@ extension SubjectIdentifier {
     /// - Throws: ``IdentityError`` of kind `.badData` naming the identifier kind and the reason,
     ///   never the value.
     public static func parse(_ typed: String, defaultCountry: String) throws -> SubjectIdentifier {
+        // Before trimming: `email:a@b.nl\nc@d.nl` must not quietly become c@d.nl.
+        guard !containsControlCharacter(typed) else {
+            throw IdentityError.unrecognisedIdentifier(reason: IdentityError.controlCharacterReason)
+        }
         let text = typed.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { throw IdentityError.unrecognisedIdentifier(reason: "empty value") }
         if let colon = text.firstIndex(of: ":") {
@@ -32,6 +36,11 @@ extension SubjectIdentifier {
             }
         }
         return try parseBare(text, defaultCountry: defaultCountry)
+    }
+
+    /// Whether `text` holds a character of Unicode general category Cc (C0 and C1 controls, DEL).
+    public static func containsControlCharacter(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0.properties.generalCategory == .control }
     }
 
     /// Reads `value` as an identifier of `kind`.

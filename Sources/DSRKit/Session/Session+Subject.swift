@@ -10,11 +10,15 @@ extension Session {
     /// Reads the identifiers typed on the command line and merges those of `--request ID`:
     /// the one way every command learns whom it works for.
     ///
-    /// - Throws: ``IdentityError`` for an identifier that does not read (naming its
-    ///   position and kind, never its value), ``RequestError`` for an unknown request or
+    /// - Throws: ``IdentityError`` for an identifier that does not read (naming its kind,
+    ///   never its value) or holds a control character (naming its position), ``RequestError`` for an unknown request or
     ///   one whose identifiers were forgotten when none are typed, ``SessionError/noIdentifiers``
     ///   when there is nobody to work for.
     public func subject(identifiers typed: [String], request id: String?) throws -> Subject {
+        // Every argument is checked before any is read, so the message names the first bad one.
+        for (index, text) in typed.enumerated() where SubjectIdentifier.containsControlCharacter(text) {
+            throw IdentityError.controlCharacter(argument: index + 1, of: typed.count)
+        }
         var identifiers: [SubjectIdentifier] = []
         for text in typed {
             let identifier = try SubjectIdentifier.parse(text, defaultCountry: defaultCountry)

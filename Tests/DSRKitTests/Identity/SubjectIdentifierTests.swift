@@ -112,6 +112,12 @@ extension IdentityTests {
             Bad("jan@", "email: empty domain"),
             Bad("192.168.1.300", "identifier: neither an IP address (an IPv4 part is above 255) nor a phone number ("),
             Bad("192.168.1", "phone: "),
+            // A line break must not turn one identifier into another (the last line's mailbox).
+            Bad("email:jan.devries@example.nl\nsanne.bakker@example.nl", "identifier: holds a control character"),
+            Bad("jan.devries@example.nl\n", "identifier: holds a control character"),
+            Bad("phone:+31 6\t12345678", "identifier: holds a control character"),
+            Bad("customer:4\u{0}2", "identifier: holds a control character"),
+            Bad("ip:192.0.2.7\u{7F}", "identifier: holds a control character"),
         ]
 
         @Test(arguments: rejected)

@@ -38,4 +38,25 @@ import Testing
             _ = try session.subject(identifiers: ["customer:1"], request: "DSR-2026-0099")
         }
     }
+
+    /// `$'email:jan@example.nl\nsanne@example.nl'` must not become sanne: any character of
+    /// Unicode category Cc anywhere in a typed identifier is refused, naming its position only.
+    @Test(arguments: ["\n", "\r", "\r\n", "\t", "\u{0}", "\u{7F}", "\u{1B}", "\u{85}"])
+    func aControlCharacterInATypedIdentifierIsRefusedByPosition(control: String) throws {
+        for typed in [
+            "email:jan.devries@example.nl\(control)sanne.bakker@example.nl",
+            "jan.devries@example.nl\(control)",
+            "\(control)phone:+31612345678",
+            "phone:+31 6\(control)12345678",
+        ] {
+            let error = #expect(throws: IdentityError.self) {
+                _ = try session.subject(identifiers: ["customer:7", typed], request: nil)
+            }
+            #expect(error?.kind == .badData)
+            let message = error?.description ?? ""
+            #expect(message.contains("identifier 2 of 2"), "\(message)")
+            #expect(message.contains("control character"), "\(message)")
+            #expect(!message.contains("example") && !message.contains("612345678"), "never the value: \(message)")
+        }
+    }
 }
