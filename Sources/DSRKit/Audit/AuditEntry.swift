@@ -4,7 +4,8 @@ import Foundation
 /// One entry of the audit trail: what was done, by whom, for which request and subjects.
 ///
 /// It never holds personal data: subjects are keyed hashes of canonical identifiers
-/// (HMAC-SHA-256 with the workspace secret), details are counts, row keys and file paths.
+/// (HMAC-SHA-256 with the workspace secret), details are counts and row keys (files
+/// too: by table and key, never by path).
 /// Entries form a hash chain: each entry's hash covers its content and the previous
 /// entry's hash, so changing, removing, inserting or reordering entries breaks the chain.
 public struct AuditEntry: Sendable, Codable, Equatable {
