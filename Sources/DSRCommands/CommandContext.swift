@@ -6,6 +6,7 @@ public final class OutputSink: @unchecked Sendable {
     private let lock = NSLock()
     private let handle: FileHandle?
     private var buffer = ""
+    private var written = false
 
     /// A sink that writes straight to a file handle.
     public init(handle: FileHandle) { self.handle = handle }
@@ -16,7 +17,15 @@ public final class OutputSink: @unchecked Sendable {
     public func write(_ text: String) {
         lock.lock()
         defer { lock.unlock() }
+        written = written || !text.isEmpty
         if let handle { handle.write(Data(text.utf8)) } else { buffer += text }
+    }
+
+    /// Whether anything was written yet (to a file handle or the buffer).
+    public var hasWritten: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return written
     }
 
     /// Writes `text` followed by a newline.

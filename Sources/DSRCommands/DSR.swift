@@ -43,8 +43,11 @@ public struct DSR: ParsableCommand {
             return ExitCodes.success
         } catch let error as any DSRError {
             context.stderr.line("dsr: error: \(error.description)")
-            return ExitCodes.code(for: error.kind)
+            let code = ExitCodes.code(for: error.kind)
+            printJSONError(code, error.description, arguments, context)
+            return code
         } catch let exit as ExitCode {
+            // The command chose its exit code and has already reported (a check that failed).
             return exit.rawValue
         } catch {
             let code = exitCode(for: error).rawValue
@@ -55,7 +58,9 @@ public struct DSR: ParsableCommand {
                 context.stderr.line(message)
             }
             // ArgumentParser's own failures are usage errors; anything else is a bug.
-            return code == ExitCode.failure.rawValue ? ExitCodes.software : code
+            let mapped = code == ExitCode.failure.rawValue ? ExitCodes.software : code
+            if mapped != ExitCodes.success { printJSONError(mapped, DSR.message(for: error), arguments, context) }
+            return mapped
         }
     }
 
