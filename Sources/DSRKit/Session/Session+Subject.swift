@@ -11,9 +11,9 @@ extension Session {
     /// the one way every command learns whom it works for.
     ///
     /// - Throws: ``IdentityError`` for an identifier that does not read (naming its kind,
-    ///   never its value) or holds a control character (naming its position), ``RequestError`` for an unknown request or
-    ///   one whose identifiers were forgotten when none are typed, ``SessionError/noIdentifiers``
-    ///   when there is nobody to work for.
+    ///   never its value) or holds a control character (naming its position),
+    ///   ``RequestError`` for an unknown request or one whose identifiers were forgotten when
+    ///   none are typed, ``SessionError/noIdentifiers`` when there is nobody to work for.
     public func subject(identifiers typed: [String], request id: String?) throws -> Subject {
         // Every argument is checked before any is read, so the message names the first bad one.
         for (index, text) in typed.enumerated() where SubjectIdentifier.containsControlCharacter(text) {
