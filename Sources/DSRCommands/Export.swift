@@ -41,6 +41,8 @@ extension DSR {
         var includeProcessorData = false
         @Flag(help: "Export even when the request is not a verified access or portability request (audited).")
         var force = false
+        @Flag(help: "Replace an archive that already exists under the output name.")
+        var overwrite = false
         @OptionGroup(title: "Workspace") var workspace: WorkspaceOptions
         @OptionGroup(title: "Audit") var actor: ActorOptions
         @OptionGroup(title: "Output") var outputFormat: OutputOptions
@@ -60,6 +62,7 @@ extension DSR {
             options.language = lang
             options.includeProcessorData = includeProcessorData
             options.force = force
+            options.overwrite = overwrite
             if encrypt { options.password = try password(context) }
             let subject = try session.subject(identifiers: identifiers, request: request)
             let report = try Exporter.export(subject, options: options, in: session)
@@ -76,11 +79,13 @@ extension DSR {
         private func password(_ context: CommandContext) throws -> String {
             if let passwordFile {
                 let url = context.url(forPath: passwordFile)
-                guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-                    throw ValidationError("cannot read the password file \(url.path(percentEncoded: false))")
+                let path = url.path(percentEncoded: false)
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    throw ExportError.passwordFileMissing(path)
                 }
+                let text = String(decoding: data, as: UTF8.self)
                 let line = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
-                guard !line.isEmpty else { throw ValidationError("the password file is empty") }
+                guard !line.isEmpty else { throw ExportError.passwordFileEmpty(path) }
                 return line
             }
             guard let fromEnvironment = context.environment["DSR_EXPORT_PASSWORD"], !fromEnvironment.isEmpty else {

@@ -14,18 +14,20 @@ public enum Exporter {
         if let request = subject.request, !options.force { try ready(request) }
         let map = try session.dataMap()
         let (result, tables) = try session.readingOperations { reader, fingerprint in
-            let result = try session.locate(subject.identifiers, options: LocateOptions(), reader, fingerprint)
-            let tables = try ExportTableReader(
-                map: map, defaultCountry: session.defaultCountry, subject: Set(result.subjectIdentifiers)
-            ).tables(for: result, reader)
-            return (result, tables)
+            try session.explainingMapMismatch(reader) {
+                let result = try session.locate(subject.identifiers, options: LocateOptions(), reader, fingerprint)
+                let tables = try ExportTableReader(
+                    map: map, defaultCountry: session.defaultCountry, subject: Set(result.subjectIdentifiers)
+                ).tables(for: result, reader)
+                return (result, tables)
+            }
         }
         let workspace = session.workspace
         let now = session.now
         let source = try session.dataMapSource()
         let plan = ExportFilePlan(map: map, result: result, includeProcessorData: options.includeProcessorData)
         let final = try outputURL(workspace, options, requestID: subject.request?.id, now)
-        guard !FileManager.default.fileExists(atPath: final.path(percentEncoded: false)) else {
+        guard options.overwrite || !FileManager.default.fileExists(atPath: final.path(percentEncoded: false)) else {
             throw ExportError.outputExists(final.path(percentEncoded: false))
         }
         let folder = final.deletingLastPathComponent()
@@ -78,12 +80,18 @@ public enum Exporter {
                 "records": .map(counts.mapValues { .int(Int64($0)) }), "manifest_sha256": .text(manifestHash),
                 "format": .text(options.format.rawValue), "encrypted": .bool(options.password != nil),
                 "include_processor_data": .bool(options.includeProcessorData), "forced": .bool(options.force),
+                "overwrote": .bool(options.overwrite),
                 "files": .int(Int64(plan.included.count)), "language": .text(options.language),
             ])
         try session.recording(record) {
             // The archive appears under its final name inside the audit entry's transaction:
-            // if either fails, neither exists. link(2) never replaces an existing file.
-            guard link(partial.path(percentEncoded: false), final.path(percentEncoded: false)) == 0 else {
+            // if either fails, neither exists. link(2) never replaces an existing file;
+            // with --overwrite, rename(2) replaces it in one step.
+            let placed =
+                options.overwrite
+                ? rename(partial.path(percentEncoded: false), final.path(percentEncoded: false))
+                : link(partial.path(percentEncoded: false), final.path(percentEncoded: false))
+            guard placed == 0 else {
                 if errno == EEXIST { throw ExportError.outputExists(final.path(percentEncoded: false)) }
                 throw WorkspaceError.cannotWrite(
                     path: final.path(percentEncoded: false), reason: String(cString: strerror(errno)))

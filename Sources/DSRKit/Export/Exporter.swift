@@ -13,6 +13,9 @@ public struct ExportOptions: Sendable {
     public var includeProcessorData = false
     /// Export even when the request is not of a fitting type or not verified (audited).
     public var force = false
+    /// Replace an archive that exists under the output name (atomically: the old one stays
+    /// until the new one is complete).
+    public var overwrite = false
 
     /// Default options.
     public init() {}
@@ -38,18 +41,26 @@ public enum ExportError: DSRError, Equatable {
     case requestNotReady(id: String, reason: String)
     /// The output exists already.
     case outputExists(String)
+    /// `--password-file` names no readable file.
+    case passwordFileMissing(String)
+    /// The password file's first line is empty.
+    case passwordFileEmpty(String)
 
     public var kind: FailureKind {
         switch self {
         case .requestNotReady: .badData
         case .outputExists: .cannotWrite
+        case .passwordFileMissing: .missingInput
+        case .passwordFileEmpty: .badData
         }
     }
 
     public var errorDescription: String? {
         switch self {
         case .requestNotReady(let id, let reason): "\(id): \(reason); pass --force to export anyway (it is audited)"
-        case .outputExists(let path): "\(path) exists already; choose another -o"
+        case .outputExists(let path): "\(path) exists already; choose another -o, or pass --overwrite to replace it"
+        case .passwordFileMissing(let path): "cannot read the password file \(path)"
+        case .passwordFileEmpty(let path): "the password file \(path) is empty: its first line is the password"
         }
     }
 }

@@ -6,7 +6,7 @@ extension Session {
     public func refreshIndex(rebuild: Bool) throws -> IndexRefresh {
         let index = try index()
         return try readingOperations { reader, fingerprint in
-            try index.refresh(reader, fingerprint: fingerprint, rebuild: rebuild)
+            try explainingMapMismatch(reader) { try index.refresh(reader, fingerprint: fingerprint, rebuild: rebuild) }
         }
     }
 }

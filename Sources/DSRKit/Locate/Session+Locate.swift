@@ -44,6 +44,15 @@ extension Session {
         _ fingerprint: OperationsFingerprint
     ) throws -> LocateResult {
         guard !identifiers.isEmpty else { throw SessionError.noIdentifiers }
+        return try explainingMapMismatch(reader) {
+            try locateChecked(identifiers, options: options, reader, fingerprint)
+        }
+    }
+
+    private func locateChecked(
+        _ identifiers: [SubjectIdentifier], options: LocateOptions, _ reader: any OperationsReader,
+        _ fingerprint: OperationsFingerprint
+    ) throws -> LocateResult {
         let map = try dataMap()
         guard options.useIndex else {
             return try run(
