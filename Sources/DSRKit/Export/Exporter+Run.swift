@@ -61,8 +61,19 @@ public enum Exporter {
             try add("data/\(table.name).csv", ExportEncoding.csv(table))
         }
         let resolver = FileResolver(root: workspace.filesRoot)
+        let subjectIdentifiers = Set(result.subjectIdentifiers)
         for file in plan.included {
             guard case .file(let url) = resolver.resolve(file.path) else { continue }
+            if file.format == .email {
+                // Art. 15(4): the copy names no one but the subject in its address headers.
+                guard let original = FileManager.default.contents(atPath: url.path(percentEncoded: false)) else {
+                    throw ExportError.unreadableFile(table: file.table, key: file.key.description)
+                }
+                try add(
+                    "files/" + file.path,
+                    Data(MessageRedaction.redact([UInt8](original), keeping: subjectIdentifiers)))
+                continue
+            }
             let digest = try writer.add(
                 path: "files/" + file.path, contentsOf: url, compress: file.format != .audio, modified: nil)
             manifest.add(path: "files/" + file.path, size: Int(digest.size), sha256: digest.sha256)

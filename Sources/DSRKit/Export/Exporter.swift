@@ -41,6 +41,8 @@ public enum ExportError: DSRError, Equatable {
     case requestNotReady(id: String, reason: String)
     /// The output exists already.
     case outputExists(String)
+    /// A file the export must copy could not be read.
+    case unreadableFile(table: String, key: String)
     /// `--password-file` names no readable file.
     case passwordFileMissing(String)
     /// The password file's first line is empty.
@@ -50,7 +52,7 @@ public enum ExportError: DSRError, Equatable {
         switch self {
         case .requestNotReady: .badData
         case .outputExists: .cannotWrite
-        case .passwordFileMissing: .missingInput
+        case .passwordFileMissing, .unreadableFile: .missingInput
         case .passwordFileEmpty: .badData
         }
     }
@@ -60,6 +62,7 @@ public enum ExportError: DSRError, Equatable {
         case .requestNotReady(let id, let reason): "\(id): \(reason); pass --force to export anyway (it is audited)"
         case .outputExists(let path): "\(path) exists already; choose another -o, or pass --overwrite to replace it"
         case .passwordFileMissing(let path): "cannot read the password file \(path)"
+        case .unreadableFile(let table, let key): "cannot read the file of \(table) \(key); check its permissions"
         case .passwordFileEmpty(let path): "the password file \(path) is empty: its first line is the password"
         }
     }
