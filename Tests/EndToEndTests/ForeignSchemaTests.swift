@@ -15,9 +15,12 @@ import Testing
     init() throws {
         fixture = try LocateFixture.shared.get()
         scratch = try ScratchFolder()
-        let source = URL(filePath: fixture.config).deletingLastPathComponent()
+        // Its own demo, made with the fixture's options: the same seed writes the same data,
+        // and nothing else writes to this workspace while it is renamed.
         let target = scratch.url.appending(path: "ws")
-        try FileManager.default.copyItem(at: source, to: target)
+        let demo = try DSRProcess.run(
+            ["demo", "--dir", "ws", "--customers", "30", "--calls", "8000", "--seed", "5"], in: scratch.url)
+        try #require(demo.code == 0, "\(demo.stderr)")
         let queue = try DatabaseQueue(path: target.appending(path: "ops.db").path)
         try queue.writeWithoutTransaction { db in
             try db.execute(

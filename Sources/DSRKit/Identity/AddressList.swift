@@ -72,11 +72,13 @@ public struct AddressList: Sendable, Hashable {
         var specStart = parts.startIndex
         if let at = parts.lastIndex(where: \.containsAtSign) {
             specStart = at
-            // Glue what is written against the `@` word without whitespace (`"a b"@x.nl`,
-            // `jan @ x.nl` in obsolete syntax, RFC 5322 §4.4).
+            // Glue what is written against the `@` word without whitespace (`"a b"@x.nl`), and
+            // the obsolete syntax of RFC 5322 §4.4: spaces around the `@` (`jan @ x.nl`) and
+            // around the dots of the local part (`jan. de .vries@x.nl`).
             while specStart > parts.startIndex,
                 !parts[specStart].spaceBefore || parts[specStart].startsWithAtSign
-                    || parts[specStart - 1].endsWithAtSign
+                    || parts[specStart - 1].endsWithAtSign || parts[specStart].startsWithDot
+                    || parts[specStart - 1].endsWithDot
             {
                 specStart -= 1
             }
@@ -121,6 +123,16 @@ extension HeaderToken {
 
     fileprivate var startsWithAtSign: Bool {
         if case .word(let text) = kind { return text.hasPrefix("@") }
+        return false
+    }
+
+    fileprivate var startsWithDot: Bool {
+        if case .word(let text) = kind { return text.hasPrefix(".") }
+        return false
+    }
+
+    fileprivate var endsWithDot: Bool {
+        if case .word(let text) = kind { return text.hasSuffix(".") }
         return false
     }
 

@@ -33,39 +33,88 @@ public struct EmailAddress: Sendable, Hashable, CustomStringConvertible {
 
     // MARK: - Parts
 
-    /// The local part and the domain of `text`; the one `@` outside a quoted local part divides them.
+    /// The local part and the domain of `text`; the one `@` outside quoted strings divides them.
+    ///
+    /// The local part is `word *("." word)`, a word an atom or a quoted string (RFC 5322
+    /// §3.2.4, `\` quotes the next character); RFC 5322 §4.4's obsolete syntax allows spaces
+    /// and comments around the words and dots (`jan. de .vries@x.nl` is `jan.de.vries@x.nl`),
+    /// as Python's `email` package reads it.
     private static func splitAtSign(_ text: Substring) throws -> (local: LocalPart, domain: Substring) {
-        if text.hasPrefix("\"") {
-            // RFC 5322 §3.2.4: a quoted local part; `\` quotes the next character.
-            var content = ""
-            var index = text.index(after: text.startIndex)
-            var closed = false
+        var words: [String] = []
+        var quoted = false
+        var index = text.startIndex
+        func skipSpaceAndComments() throws {
             while index < text.endIndex {
-                let character = text[index]
-                index = text.index(after: index)
-                if character == "\\", index < text.endIndex {
-                    content.append(text[index])
+                if text[index].isWhitespace {
                     index = text.index(after: index)
-                } else if character == "\"" {
-                    closed = true
-                    break
+                } else if text[index] == "(" {
+                    var depth = 0
+                    repeat {
+                        if text[index] == "\\" { index = text.index(after: index) }
+                        if index < text.endIndex {
+                            if text[index] == "(" { depth += 1 } else if text[index] == ")" { depth -= 1 }
+                            index = text.index(after: index)
+                        }
+                    } while depth > 0 && index < text.endIndex
+                    guard depth == 0 else { throw IdentityError.invalidEmail(reason: "a comment is not closed") }
                 } else {
-                    content.append(character)
+                    return
                 }
             }
-            let rest = text[index...]
-            guard closed, rest.hasPrefix("@") else {
-                throw IdentityError.invalidEmail(reason: "a quoted local part must be closed and followed by @")
+        }
+        while true {
+            try skipSpaceAndComments()
+            guard index < text.endIndex else { throw IdentityError.invalidEmail(reason: "no @") }
+            if text[index] == "\"" {
+                quoted = true
+                var content = ""
+                index = text.index(after: index)
+                var closed = false
+                while index < text.endIndex {
+                    let character = text[index]
+                    index = text.index(after: index)
+                    if character == "\\", index < text.endIndex {
+                        content.append(text[index])
+                        index = text.index(after: index)
+                    } else if character == "\"" {
+                        closed = true
+                        break
+                    } else {
+                        content.append(character)
+                    }
+                }
+                guard closed else {
+                    throw IdentityError.invalidEmail(reason: "a quoted local part must be closed and followed by @")
+                }
+                words.append(content)
+            } else {
+                let start = index
+                while index < text.endIndex, !"@.\"( \t".contains(text[index]), !text[index].isWhitespace {
+                    index = text.index(after: index)
+                }
+                words.append(String(text[start..<index]))
             }
-            let domain = rest.dropFirst()
-            guard !domain.contains("@") else { throw IdentityError.invalidEmail(reason: "more than one @") }
-            return (.quoted(content), domain)
+            try skipSpaceAndComments()
+            guard index < text.endIndex else { throw IdentityError.invalidEmail(reason: "no @") }
+            if text[index] == "." {
+                index = text.index(after: index)
+                continue
+            }
+            guard text[index] == "@" else {
+                throw IdentityError.invalidEmail(
+                    reason: quoted
+                        ? "a quoted local part must be closed and followed by @"
+                        : "the local part has a character that needs quoting, or an empty part between dots")
+            }
+            break
         }
-        let signs = text.filter { $0 == "@" }.count
-        guard signs == 1, let at = text.firstIndex(of: "@") else {
-            throw IdentityError.invalidEmail(reason: signs == 0 ? "no @" : "more than one @")
-        }
-        return (.atom(text[..<at]), text[text.index(after: at)...])
+        index = text.index(after: index)
+        try skipSpaceAndComments()
+        var domain = text[index...]
+        while let last = domain.last, last.isWhitespace { domain = domain.dropLast() }
+        guard !domain.contains("@") else { throw IdentityError.invalidEmail(reason: "more than one @") }
+        if quoted { return (.quoted(words.joined(separator: ".")), domain) }
+        return (.atom(Substring(words.joined(separator: "."))), domain)
     }
 
     /// A local part as written: a dot-atom or the content of a quoted string.
