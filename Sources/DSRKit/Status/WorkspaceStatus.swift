@@ -43,11 +43,36 @@ public struct WorkspaceStatus: Sendable, Codable, Equatable {
         if !FileManager.default.fileExists(atPath: filesRoot) {
             problems.append("files root \(filesRoot) does not exist")
         }
+        problems += partialExportProblems(workspace)
         return WorkspaceStatus(
             configFile: workspace.configFile.path(percentEncoded: false),
             operationsDB: workspace.operationsDB.path(percentEncoded: false),
             filesRoot: filesRoot, stateDir: workspace.stateDir.path(percentEncoded: false),
             tables: tables, problems: problems)
+    }
+
+    /// Partial archives left in the exports dir by killed exports: complete copies of a
+    /// person's data that nobody was sent (the next export removes them).
+    ///
+    /// A name dsr chose (`.<request id or time>-access.zip.partial-<pid>`) is shown; a name
+    /// given with `--output` may hold personal data, so those are only counted.
+    static func partialExportProblems(_ workspace: Workspace) -> [String] {
+        let folder = workspace.exportsDir
+        let path = folder.path(percentEncoded: false)
+        let leftovers = PartialExports.leftovers(in: folder)
+        let own = leftovers.filter(PartialExports.isOwnName)
+        let advice = "it holds personal data; delete it, or run `dsr export`, which removes it"
+        var problems = own.map {
+            "\(folder.appending(path: $0).path(percentEncoded: false)) is a partial export left by a killed export: \(advice)"
+        }
+        let others = leftovers.count - own.count
+        if others > 0 {
+            let files = others == 1 ? "1 other partial export" : "\(others) other partial exports"
+            problems.append(
+                "\(files) left by a killed export in \(path) (named with --output, so not shown here):"
+                    + " they hold personal data; delete them, or run `dsr export`, which removes them")
+        }
+        return problems
     }
 
     /// The state dir must be 0700 and the key 0600: they hold what ties the audit trail together.
