@@ -17,6 +17,11 @@ extension DSR {
                 existing dsr.yaml is read and only the settings given change, so the state
                 dir and its secret key stay: the key ties the audit trail together.
 
+                The controller's identity (controller_name, controller_address,
+                controller_email, dpo_contact, supervisory_authority) is left empty for you
+                to fill in dsr.yaml; --force keeps what you wrote. `dsr export` refuses
+                until it is filled in.
+
                 Example:
                   dsr init --dir /srv/dsr --operations-db /srv/telephony/ops.db \\
                       --files-root /srv/telephony/files --default-country NL

@@ -38,10 +38,12 @@ public enum ExportError: DSRError, Equatable {
     case requestNotReady(id: String, reason: String)
     /// The output exists already.
     case outputExists(String)
+    /// Keys of `dsr.yaml` that say who the controller is are empty (`configFile` names the file).
+    case controllerMissing(keys: [String], configFile: String)
 
     public var kind: FailureKind {
         switch self {
-        case .requestNotReady: .badData
+        case .requestNotReady, .controllerMissing: .badData
         case .outputExists: .cannotWrite
         }
     }
@@ -50,6 +52,9 @@ public enum ExportError: DSRError, Equatable {
         switch self {
         case .requestNotReady(let id, let reason): "\(id): \(reason); pass --force to export anyway (it is audited)"
         case .outputExists(let path): "\(path) exists already; choose another -o"
+        case .controllerMissing(let keys, let configFile):
+            "\(configFile): fill in \(keys.joined(separator: ", ")) before exporting:"
+                + " the letter and the page tell the person who the controller is"
         }
     }
 }

@@ -18,12 +18,19 @@ public enum WorkspaceInitializer {
         public var operationsDB: String?
         public var filesRoot: String?
         public var defaultCountry: String?
+        /// The controller's identity; `nil` keeps what the DPO wrote (empty in a new workspace).
+        /// Only `dsr demo` sets one: `init` never invents who the controller is.
+        public var controller: ControllerSettings?
 
         /// Settings to apply; leave a field `nil` to keep the current value.
-        public init(operationsDB: String? = nil, filesRoot: String? = nil, defaultCountry: String? = nil) {
+        public init(
+            operationsDB: String? = nil, filesRoot: String? = nil, defaultCountry: String? = nil,
+            controller: ControllerSettings? = nil
+        ) {
             self.operationsDB = operationsDB
             self.filesRoot = filesRoot
             self.defaultCountry = defaultCountry
+            self.controller = controller
         }
 
         func applied(to base: WorkspaceConfiguration) -> WorkspaceConfiguration {
@@ -31,6 +38,7 @@ public enum WorkspaceInitializer {
             if let operationsDB { result.operationsDB = operationsDB }
             if let filesRoot { result.filesRoot = filesRoot }
             if let defaultCountry { result.defaultCountry = defaultCountry.uppercased() }
+            if let controller { result.controller = controller }
             return result
         }
     }
