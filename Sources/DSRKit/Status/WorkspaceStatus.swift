@@ -84,7 +84,17 @@ public struct WorkspaceStatus: Sendable, Codable, Equatable {
             let path = url.path(percentEncoded: false)
             guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
                 let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue
-            else { return "\(path) is missing; run `dsr init`" }
+            else {
+                // A key lost beside a state.db that outlived it: a new one would cut the trail off.
+                if url == workspace.secretKeyFile,
+                    FileManager.default.fileExists(atPath: workspace.stateDatabase.path(percentEncoded: false))
+                {
+                    return "\(path) is missing; restore it from your backup of the state dir"
+                        + " (`dsr init --force --new-key` makes a new one, but earlier audit entries"
+                        + " can then no longer be found by identifier)"
+                }
+                return "\(path) is missing; run `dsr init`"
+            }
             guard mode & 0o777 == expected else {
                 return "\(path) has mode \(String(mode & 0o777, radix: 8)), expected \(String(expected, radix: 8))"
             }
