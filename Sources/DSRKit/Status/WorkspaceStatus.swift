@@ -23,22 +23,41 @@ public struct WorkspaceStatus: Sendable, Codable, Equatable {
     /// Each problem found, in words a DPO can act on; empty when all is well.
     public var problems: [String]
 
-    /// Inspects the session's workspace: the tables its data map names, read-only.
+    /// Inspects the session's workspace: everything a later command would trip on, each as a
+    /// problem naming what and where — the data map (loaded, and checked against the
+    /// operations database), the tables it names, the secret key, `default_country`, the
+    /// state database, permissions, the files root, the controller's identity, partial exports.
     ///
-    /// - Throws: ``StoreError`` when a database cannot be opened or is locked; data map errors.
+    /// - Throws: ``StoreError`` when the operations database cannot be opened or is locked.
     public static func inspect(_ session: Session) throws -> WorkspaceStatus {
         let workspace = session.workspace
-        let map = try session.dataMap()
-        let tables = try session.readingOperations { reader, _ in
+        var problems: [String] = []
+        var loaded: (source: DataMapSource, map: DataMap)?
+        do {
+            loaded = (try session.dataMapSource(), try session.dataMap())
+        } catch let error as DataMapError {
+            problems += error.problems.map { $0.formatted(file: error.file) }
+        } catch {
+            problems.append(error.localizedDescription)
+        }
+        let (schema, tables) = try session.readingOperations { reader, _ in
             let schema = try reader.schema()
-            return try map.tables.map { table in
+            let tables = try (loaded?.map.tables ?? []).map { table in
                 TableCount(name: table.name, rows: schema.hasTable(table.name) ? try reader.count(of: table.name) : nil)
             }
+            return (schema, tables)
         }
-        var problems = tables.filter { $0.rows == nil }.map {
-            "table \($0.name) of the data map is missing from the operations database"
+        let missing = tables.filter { $0.rows == nil }.map(\.name)
+        problems += missing.map { "table \($0) of the data map is missing from the operations database" }
+        if let loaded {
+            // Columns and references the map names but the database lacks (its missing
+            // tables are reported above, in status's own words).
+            let said = Set(missing.map(DataMapChecker.missingTableMessage))
+            problems += DataMapChecker.check(text: loaded.source.text, against: schema)
+                .filter { !said.contains($0.message) }.map { $0.formatted(file: loaded.source.name) }
         }
         problems += permissionProblems(workspace)
+        problems += stateProblems(session)
         let filesRoot = workspace.filesRoot.path(percentEncoded: false)
         if !FileManager.default.fileExists(atPath: filesRoot) {
             problems.append("files root \(filesRoot) does not exist")
@@ -49,6 +68,36 @@ public struct WorkspaceStatus: Sendable, Codable, Equatable {
             operationsDB: workspace.operationsDB.path(percentEncoded: false),
             filesRoot: filesRoot, stateDir: workspace.stateDir.path(percentEncoded: false),
             tables: tables, problems: problems)
+    }
+
+    /// What every command that hashes, parses phone numbers or keeps state needs: a key that
+    /// loads, a `default_country` the phone tables know, a state database that opens; and
+    /// what every export needs, the controller's identity. Missing files are reported by
+    /// ``permissionProblems(_:)``, so only files that exist are opened here (opening a missing
+    /// `state.db` would create it).
+    static func stateProblems(_ session: Session) -> [String] {
+        let workspace = session.workspace
+        let config = workspace.configFile.path(percentEncoded: false)
+        var problems: [String] = []
+        func exists(_ url: URL) -> Bool { FileManager.default.fileExists(atPath: url.path(percentEncoded: false)) }
+        if exists(workspace.secretKeyFile) {
+            do { _ = try session.hasher() } catch { problems.append(error.localizedDescription) }
+        }
+        if PhoneCountry.named(session.defaultCountry) == nil {
+            problems.append(
+                "default_country \(session.defaultCountry) in \(config) is not a country whose phone numbers dsr"
+                    + " can read; use the ISO 3166 code of a country in dsr's phone table, such as NL or BG")
+        }
+        if exists(workspace.stateDatabase) {
+            do { _ = try session.state() } catch { problems.append(error.localizedDescription) }
+        }
+        let empty = workspace.configuration.controller.emptyKeys
+        if !empty.isEmpty {
+            problems.append(
+                "\(empty.joined(separator: ", ")) in \(config) \(empty.count == 1 ? "is" : "are") empty;"
+                    + " fill in who the controller is before `dsr export`")
+        }
+        return problems
     }
 
     /// Partial archives left in the exports dir by killed exports: complete copies of a
