@@ -17,6 +17,16 @@ extension DSR {
                 existing dsr.yaml is read and only the settings given change, so the state
                 dir and its secret key stay: the key ties the audit trail together.
 
+                The controller's identity (controller_name, controller_address,
+                controller_email, dpo_contact, supervisory_authority) is left empty for you
+                to fill in dsr.yaml; --force keeps what you wrote. `dsr export` refuses
+                until it is filled in.
+
+                A lost secret key is not replaced quietly: where state.db already holds
+                entries keyed with it, init refuses (exit 73) and asks you to restore the key
+                from your backup; --new-key makes a new one and records in the audit trail
+                that earlier entries can no longer be found by identifier.
+
                 Example:
                   dsr init --dir /srv/dsr --operations-db /srv/telephony/ops.db \\
                       --files-root /srv/telephony/files --default-country NL
@@ -45,6 +55,15 @@ extension DSR {
             help: "Rewrite dsr.yaml of an existing workspace: only the given settings change, the secret key is kept.")
         var force = false
 
+        @Flag(
+            help: """
+                Make a new secret key where the old one was lost and state.db holds entries keyed \
+                with it (restore it from your backup instead if you can): recorded in the audit \
+                trail, and earlier entries can no longer be found by identifier.
+                """)
+        var newKey = false
+
+        @OptionGroup(title: "Audit") var actor: ActorOptions
         @OptionGroup(title: "Output") var output: OutputOptions
 
         func validate() throws {
@@ -57,14 +76,25 @@ extension DSR {
             let folder = context.url(forPath: dir)
             let settings = WorkspaceInitializer.Settings(
                 operationsDB: operationsDB, filesRoot: filesRoot, defaultCountry: defaultCountry)
-            let result = try WorkspaceInitializer.create(in: folder, settings: settings, force: force)
+            let result = try WorkspaceInitializer.create(
+                in: folder, settings: settings, force: force, newKey: newKey, actor: actor.resolve(context))
             if output.json {
                 try JSONOutput.print(InitReport(result), to: context)
                 return
             }
             context.stdout.line("Workspace written: \(result.configFile.path(percentEncoded: false))")
-            context.stdout.line(
-                result.keptExistingKey ? "Secret key: kept the existing key." : "Secret key: created (mode 0600).")
+            if result.entriesCutOff > 0 {
+                context.stdout.line(
+                    "Secret key: created a new key (mode 0600); the \(result.entriesCutOff) earlier audit entries"
+                        + " can no longer be found by identifier (recorded in the audit trail).")
+            } else if result.keptExistingKey {
+                context.stdout.line(
+                    newKey
+                        ? "Secret key: kept the existing key (--new-key only replaces a lost key)."
+                        : "Secret key: kept the existing key.")
+            } else {
+                context.stdout.line("Secret key: created (mode 0600).")
+            }
             if !result.operationsDatabaseExists {
                 context.stderr.line("dsr: warning: the operations database named in dsr.yaml does not exist yet")
             }

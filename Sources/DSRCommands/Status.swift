@@ -10,8 +10,10 @@ extension DSR {
             abstract: "Check the workspace and count what the operations database holds.",
             discussion: """
                 Loads dsr.yaml, opens the operations database read-only, counts the rows of
-                each table the data map names, and checks that the state dir and the
-                secret key have owner-only permissions. Exits 1 when a check fails.
+                each table the data map names, and checks what a later command would trip
+                on: the data map against the database, the secret key (32 bytes, owner-only),
+                default_country, state.db, the controller's identity, partial archives left
+                by killed exports. Exits 1 with a problem line for each failed check.
 
                 Example:
                   dsr status --config demo/dsr.yaml

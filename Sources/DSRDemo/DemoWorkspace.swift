@@ -51,7 +51,7 @@ public enum DemoWorkspace {
         try replace(database, with: stagedDatabase)
         try replace(filesRoot, with: stagedFiles)
         try WorkspaceInitializer.create(
-            in: folder, settings: .init(operationsDB: "ops.db", filesRoot: "files"), force: true)
+            in: folder, settings: .init(operationsDB: "ops.db", filesRoot: "files", controller: .demo), force: true)
         return report
     }
 

@@ -15,4 +15,7 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case requestClose = "request.close"
     /// A closed request's identifiers were replaced by their keyed hashes.
     case requestForgetIdentifiers = "request.forget_identifiers"
+    /// `dsr init --new-key` replaced a lost secret key: the entries before this one name their
+    /// subjects by hashes of the old key and can no longer be found by identifier.
+    case workspaceNewKey = "workspace.new_key"
 }

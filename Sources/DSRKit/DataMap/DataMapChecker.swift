@@ -14,6 +14,9 @@ public enum DataMapChecker {
         return DataMapProblem.inFileOrder(problems + check(result.map, against: schema, locations: result.locations))
     }
 
+    /// The problem text for a mapped table the database lacks (`dsr status` words it its own way).
+    static func missingTableMessage(_ table: String) -> String { "table '\(table)' does not exist in the database" }
+
     public static func check(_ map: DataMap, against schema: OperationsSchema, locations: DataMapLocations = .init())
         -> [DataMapProblem]
     {
@@ -21,7 +24,7 @@ public enum DataMapChecker {
         for table in map.tables where !table.name.isEmpty {
             guard schema.hasTable(table.name) else {
                 problems.append(
-                    .init(location: table.location, message: "table '\(table.name)' does not exist in the database"))
+                    .init(location: table.location, message: missingTableMessage(table.name)))
                 continue
             }
             var check = TableCheck(map: map, table: table, schema: schema, locations: locations)

@@ -11,6 +11,11 @@ public enum Exporter {
     ///
     /// - Throws: ``ExportError``, ``RequestError``, ``ArchiveError``, ``TemplateError``, ``StoreError``.
     public static func export(_ subject: Subject, options: ExportOptions, in session: Session) throws -> ExportReport {
+        let missing = session.workspace.configuration.controller.emptyKeys
+        guard missing.isEmpty else {
+            throw ExportError.controllerMissing(
+                keys: missing, configFile: session.workspace.configFile.path(percentEncoded: false))
+        }
         if let request = subject.request, !options.force { try ready(request) }
         let map = try session.dataMap()
         let (result, tables) = try session.readingOperations { reader, fingerprint in

@@ -47,10 +47,12 @@ public enum ExportError: DSRError, Equatable {
     case passwordFileMissing(String)
     /// The password file's first line is empty.
     case passwordFileEmpty(String)
+    /// Keys of `dsr.yaml` that say who the controller is are empty (`configFile` names the file).
+    case controllerMissing(keys: [String], configFile: String)
 
     public var kind: FailureKind {
         switch self {
-        case .requestNotReady: .badData
+        case .requestNotReady, .controllerMissing: .badData
         case .outputExists: .cannotWrite
         case .passwordFileMissing, .unreadableFile: .missingInput
         case .passwordFileEmpty: .badData
@@ -64,6 +66,9 @@ public enum ExportError: DSRError, Equatable {
         case .passwordFileMissing(let path): "cannot read the password file \(path)"
         case .unreadableFile(let table, let key): "cannot read the file of \(table) \(key); check its permissions"
         case .passwordFileEmpty(let path): "the password file \(path) is empty: its first line is the password"
+        case .controllerMissing(let keys, let configFile):
+            "\(configFile): fill in \(keys.joined(separator: ", ")) before exporting:"
+                + " the letter and the page tell the person who the controller is"
         }
     }
 }

@@ -11,6 +11,8 @@ public enum WorkspaceInitializer {
         public var keptExistingKey: Bool
         /// Whether the operations database named in the configuration exists yet.
         public var operationsDatabaseExists: Bool
+        /// With `newKey`, how many audit entries were made with the lost key (0 when none was lost).
+        public var entriesCutOff = 0
     }
 
     /// The settings `init` may set; `nil` keeps what an existing `dsr.yaml` says (or the default).
@@ -18,12 +20,19 @@ public enum WorkspaceInitializer {
         public var operationsDB: String?
         public var filesRoot: String?
         public var defaultCountry: String?
+        /// The controller's identity; `nil` keeps what the DPO wrote (empty in a new workspace).
+        /// Only `dsr demo` sets one: `init` never invents who the controller is.
+        public var controller: ControllerSettings?
 
         /// Settings to apply; leave a field `nil` to keep the current value.
-        public init(operationsDB: String? = nil, filesRoot: String? = nil, defaultCountry: String? = nil) {
+        public init(
+            operationsDB: String? = nil, filesRoot: String? = nil, defaultCountry: String? = nil,
+            controller: ControllerSettings? = nil
+        ) {
             self.operationsDB = operationsDB
             self.filesRoot = filesRoot
             self.defaultCountry = defaultCountry
+            self.controller = controller
         }
 
         func applied(to base: WorkspaceConfiguration) -> WorkspaceConfiguration {
@@ -31,6 +40,7 @@ public enum WorkspaceInitializer {
             if let operationsDB { result.operationsDB = operationsDB }
             if let filesRoot { result.filesRoot = filesRoot }
             if let defaultCountry { result.defaultCountry = defaultCountry.uppercased() }
+            if let controller { result.controller = controller }
             return result
         }
     }
@@ -40,10 +50,20 @@ public enum WorkspaceInitializer {
     /// Refuses an existing workspace unless `force`. With `force`, the existing `dsr.yaml` is
     /// read first and only the given settings change: its state dir, and so its secret key,
     /// stay where they are, because the key ties the audit trail together.
+    ///
+    /// A secret key is created only where none exists. Where it is missing but `state.db`
+    /// already holds hashes made with it, it was lost: a new key would quietly cut the
+    /// audit trail off from the people it names, so `init` refuses unless `newKey`, and then
+    /// records in the trail (as `actor`, at `now`) that earlier entries can no longer be
+    /// found by identifier.
     /// - Throws: ``WorkspaceError/alreadyExists(path:)``, ``WorkspaceError/cannotWrite(path:reason:)``,
-    ///   a ``WorkspaceError`` of the existing `dsr.yaml` when it does not parse, ``StoreError``.
+    ///   ``WorkspaceError/secretKeyLost(path:stateDatabase:)``, a ``WorkspaceError`` of the
+    ///   existing `dsr.yaml` when it does not parse, ``StoreError``.
     @discardableResult
-    public static func create(in folder: URL, settings: Settings, force: Bool) throws -> Result {
+    public static func create(
+        in folder: URL, settings: Settings, force: Bool, newKey: Bool = false, actor: String = "",
+        now: Date = Date()
+    ) throws -> Result {
         let fileManager = FileManager.default
         let configFile = folder.appending(path: Workspace.configFileName)
         let configPath = configFile.path(percentEncoded: false)
@@ -61,11 +81,28 @@ public enum WorkspaceInitializer {
             throw WorkspaceError.alreadyExists(path: statePath)
         }
 
+        let keyPath = workspace.secretKeyFile.path(percentEncoded: false)
+        let keyExisted = fileManager.fileExists(atPath: keyPath)
+        var lost: (auditEntries: Int, requestSubjects: Int)?
+        if !keyExisted, fileManager.fileExists(atPath: statePath) {
+            let state = try StateDatabase.open(
+                at: workspace.stateDatabase, busyTimeout: configuration.busyTimeoutSeconds)
+            let rows = try state.keyedHashRows()
+            state.close()
+            if rows.auditEntries + rows.requestSubjects > 0 {
+                guard newKey else { throw WorkspaceError.secretKeyLost(path: keyPath, stateDatabase: statePath) }
+                lost = rows
+            }
+        }
+
         try makeDirectory(folder, mode: nil)
         try makeDirectory(workspace.stateDir, mode: 0o700)
         try makeDirectory(workspace.exportsDir, mode: 0o700)
-        let keyExisted = fileManager.fileExists(atPath: workspace.secretKeyFile.path(percentEncoded: false))
-        try SecretKey.loadOrCreate(at: workspace.secretKeyFile)
+        if let lost {
+            try replaceLostKey(workspace, lost, actor: actor, now: now)
+        } else {
+            try SecretKey.loadOrCreate(at: workspace.secretKeyFile)
+        }
         let state = try Store.openState(at: workspace.stateDatabase, busyTimeout: configuration.busyTimeoutSeconds)
         try StateSchema.migrate(state)
         try state.close()
@@ -76,8 +113,30 @@ public enum WorkspaceInitializer {
         try writeAtomically(configuration.yaml, to: workspace.configFile)
         return Result(
             configFile: workspace.configFile, keptExistingKey: keyExisted,
-            operationsDatabaseExists: fileManager.fileExists(atPath: workspace.operationsDB.path(percentEncoded: false))
-        )
+            operationsDatabaseExists: fileManager.fileExists(
+                atPath: workspace.operationsDB.path(percentEncoded: false)),
+            entriesCutOff: lost?.auditEntries ?? 0)
+    }
+
+    /// Creates a new key in place of a lost one and records it in the audit trail, in one
+    /// transaction: when the key cannot be written the entry is rolled back.
+    private static func replaceLostKey(
+        _ workspace: Workspace, _ lost: (auditEntries: Int, requestSubjects: Int), actor: String, now: Date
+    ) throws {
+        let state = try StateDatabase.open(
+            at: workspace.stateDatabase, busyTimeout: workspace.configuration.busyTimeoutSeconds)
+        defer { state.close() }
+        let record = AuditRecord(
+            action: .workspaceNewKey,
+            details: [
+                "earlier_entries": .int(Int64(lost.auditEntries)),
+                "request_subjects": .int(Int64(lost.requestSubjects)),
+                "searchable_by_identifier": .text("only the entries after this one"),
+            ])
+        try state.write { db in
+            try AuditTrail(state: state).append(record, actor: actor, at: now, in: db)
+            try SecretKey.loadOrCreate(at: workspace.secretKeyFile)
+        }
     }
 
     /// Creates `url` with its parents; when `mode` is given, sets it even on an existing folder.

@@ -46,11 +46,11 @@ enum ConfigurationParser {
             case "templates_dir": config.templatesDir = try field.text()
             case "default_country": config.defaultCountry = try field.country()
             case "busy_timeout_seconds": config.busyTimeoutSeconds = try field.seconds()
-            case "controller_name": config.controller.name = try field.text()
-            case "controller_address": config.controller.address = try field.text()
-            case "controller_email": config.controller.email = try field.text()
-            case "dpo_contact": config.controller.dpoContact = try field.text()
-            case "supervisory_authority": config.controller.supervisoryAuthority = try field.text()
+            case "controller_name": config.controller.name = try field.textOrEmpty()
+            case "controller_address": config.controller.address = try field.textOrEmpty()
+            case "controller_email": config.controller.email = try field.textOrEmpty()
+            case "dpo_contact": config.controller.dpoContact = try field.textOrEmpty()
+            case "supervisory_authority": config.controller.supervisoryAuthority = try field.textOrEmpty()
             default: break
             }
         }
@@ -111,6 +111,15 @@ private struct Field {
             throw WorkspaceError.invalidValue(path: file, key: key, line: line, reason: "must not be empty")
         }
         return value
+    }
+
+    /// A string the DPO may not have filled in yet: `""` or no value at all reads as empty.
+    func textOrEmpty() throws -> String {
+        if isTagged(.null) { return "" }
+        guard let scalar = node.scalar, isTagged(.str) || isTagged(.int) else {
+            throw WorkspaceError.wrongType(path: file, key: key, line: line, expected: "a text value")
+        }
+        return Self.trimmed(scalar.string)
     }
 
     /// An ISO 3166 alpha-2 code, upper-cased.

@@ -58,12 +58,13 @@ public struct WorkspaceConfiguration: Equatable, Sendable {
         datamap: \(Self.quoted(datamap))  # builtin, or the path of a data map file
         templates_dir: \(Self.quoted(templatesDir))  # builtin, or a copy of templates/ you edited
         busy_timeout_seconds: \(Self.number(busyTimeoutSeconds))  # wait this long for a locked database, then exit 75
-        # Who we are, as access exports tell the person:
-        controller_name: \(Self.quoted(controller.name))
-        controller_address: \(Self.quoted(controller.address))
-        controller_email: \(Self.quoted(controller.email))
-        dpo_contact: \(Self.quoted(controller.dpoContact))
-        supervisory_authority: \(Self.quoted(controller.supervisoryAuthority))
+        # Who we are, as every letter and page of an access export tells the person (Art. 15):
+        # the DPO must fill in these five keys; `dsr export` refuses while any of them is empty.
+        controller_name: \(Self.quoted(controller.name))  # the controller's legal name
+        controller_address: \(Self.quoted(controller.address))  # its postal address
+        controller_email: \(Self.quoted(controller.email))  # where a person writes about their data
+        dpo_contact: \(Self.quoted(controller.dpoContact))  # how to reach the data protection officer
+        supervisory_authority: \(Self.quoted(controller.supervisoryAuthority))  # name and address of the authority to complain to
 
         """
     }
@@ -89,15 +90,35 @@ public struct WorkspaceConfiguration: Equatable, Sendable {
     }
 }
 
-/// The controller's identity as exports present it (CONTRACT.md section 1: the provider).
+/// The controller's identity as exports present it (CONTRACT.md section 3).
+///
+/// Empty until the DPO fills it in `dsr.yaml`: dsr never invents who the controller is,
+/// because every letter presents it to the person; only `dsr demo` writes a (made-up) one.
 public struct ControllerSettings: Equatable, Sendable {
-    public var name = "Telvora B.V."
-    public var address = "Postbus 1234, 2500 AA Den Haag, Nederland"
-    public var email = "privacy@telvora.example"
-    public var dpoContact = "Data Protection Officer, privacy@telvora.example"
-    public var supervisoryAuthority =
-        "Autoriteit Persoonsgegevens, Postbus 93374, 2509 AJ Den Haag, autoriteitpersoonsgegevens.nl"
+    public var name: String
+    public var address: String
+    public var email: String
+    public var dpoContact: String
+    public var supervisoryAuthority: String
 
-    /// The demo provider's identity; a real workspace sets its own in dsr.yaml.
-    public init() {}
+    /// An identity; every part empty by default.
+    public init(
+        name: String = "", address: String = "", email: String = "", dpoContact: String = "",
+        supervisoryAuthority: String = ""
+    ) {
+        self.name = name
+        self.address = address
+        self.email = email
+        self.dpoContact = dpoContact
+        self.supervisoryAuthority = supervisoryAuthority
+    }
+
+    /// The `dsr.yaml` keys still empty, in the file's order.
+    public var emptyKeys: [String] {
+        let keys = [
+            ("controller_name", name), ("controller_address", address), ("controller_email", email),
+            ("dpo_contact", dpoContact), ("supervisory_authority", supervisoryAuthority),
+        ]
+        return keys.filter { $0.1.isEmpty }.map(\.0)
+    }
 }

@@ -24,13 +24,16 @@ public enum WorkspaceError: DSRError, Equatable {
     case alreadyExists(path: String)
     /// A file or folder could not be written.
     case cannotWrite(path: String, reason: String)
+    /// The secret key is gone while `state.db` holds hashes made with it; `init` will not
+    /// make a new one without `--new-key`.
+    case secretKeyLost(path: String, stateDatabase: String)
 
     public var kind: FailureKind {
         switch self {
         case .configMissing, .operationsDatabaseMissing: .missingInput
         case .malformedYAML, .unknownKey, .wrongType, .invalidValue, .missingKey, .operationsDatabaseNotAFile:
             .badData
-        case .alreadyExists, .cannotWrite, .notDemoData: .cannotWrite
+        case .alreadyExists, .cannotWrite, .notDemoData, .secretKeyLost: .cannotWrite
         }
     }
 
@@ -58,6 +61,10 @@ public enum WorkspaceError: DSRError, Equatable {
             "a workspace already exists at \(path); pass --force to rewrite its configuration (the secret key is always kept)"
         case .cannotWrite(let path, let reason):
             "cannot write \(path): \(reason)"
+        case .secretKeyLost(let path, let stateDatabase):
+            "\(path) is missing, but \(stateDatabase) holds audit entries and requests keyed with it:"
+                + " restore the key from your backup of the state dir. Only if no backup exists, pass"
+                + " --new-key: the audit trail then records that earlier entries can no longer be found by identifier"
         }
     }
 }
