@@ -43,6 +43,8 @@ extension DSR {
         var force = false
         @Flag(help: "Replace an archive that already exists under the output name.")
         var overwrite = false
+        @Flag(help: "Exit 0 even when files of the records are missing or refused (they are listed either way).")
+        var allowMissingFiles = false
         @OptionGroup(title: "Workspace") var workspace: WorkspaceOptions
         @OptionGroup(title: "Audit") var actor: ActorOptions
         @OptionGroup(title: "Output") var outputFormat: OutputOptions
@@ -66,14 +68,27 @@ extension DSR {
             if encrypt { options.password = try password(context) }
             let subject = try session.subject(identifiers: identifiers, request: request)
             let report = try Exporter.export(subject, options: options, in: session)
-            if outputFormat.json { return try JSONOutput.print(report, to: context) }
-            context.stdout.line("Export written: \(report.path)")
-            context.stdout.line("  \(report.entries) files; manifest SHA-256 \(report.manifestSHA256)")
-            if report.processorFilesLeftOut > 0 {
-                context.stdout.line(
-                    "  \(report.processorFilesLeftOut) recording(s)/voicemail(s) held for number owners listed, not included"
-                        + " (--include-processor-data)")
+            for file in report.filesLeftOut {
+                let why = file.status == .missing ? "the file is missing" : "its path leaves the files root (refused)"
+                context.stderr.line("dsr: warning: \(file.table) \(file.key): not in the archive: \(why)")
             }
+            if outputFormat.json {
+                try JSONOutput.print(report, to: context)
+            } else {
+                context.stdout.line("Export written: \(report.path)")
+                context.stdout.line("  \(report.entries) files; manifest SHA-256 \(report.manifestSHA256)")
+                if report.processorFilesLeftOut > 0 {
+                    context.stdout.line(
+                        "  \(report.processorFilesLeftOut) recording(s)/voicemail(s) held for number owners listed, not included"
+                            + " (--include-processor-data)")
+                }
+                if !report.filesLeftOut.isEmpty {
+                    context.stdout.line(
+                        "  \(report.filesLeftOut.count) file(s) could not be included (listed in the letter)")
+                }
+            }
+            // A check found problems: the archive is written, but not every file is in it.
+            if !report.filesLeftOut.isEmpty, !allowMissingFiles { throw ExitCode(ExitCodes.checkFailed) }
         }
 
         private func password(_ context: CommandContext) throws -> String {

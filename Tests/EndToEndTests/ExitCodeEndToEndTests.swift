@@ -62,4 +62,43 @@ import Testing
         #expect(outcome.code == 65, "\(outcome.stderr)")
         #expect(outcome.stderr.contains("replaced by keyed hashes") && outcome.stderr.contains("give them again"))
     }
+
+    @Test func filesThatCannotBeIncludedAreListedAndExitOne() throws {
+        let located = try dsr("locate", "--json", Self.subject)
+        let document = try JSONSerialization.jsonObject(with: Data(located.stdout.utf8)) as! [String: Any]
+        let recordings = (document["files"] as! [[String: Any]]).filter {
+            $0["table"] as? String == "recordings" && $0["status"] as? String == "ok"
+        }
+        try #require(recordings.count >= 2)
+        let missing = recordings[0]
+        let refused = recordings[1]
+        try FileManager.default.removeItem(
+            at: scratch.url.appending(path: "ws/files/" + (missing["path"] as! String)))
+        let queue = try DatabaseQueue(path: scratch.url.appending(path: "ws/ops.db").path)
+        try queue.write { db in
+            try db.execute(
+                sql: "UPDATE recordings SET file_path = '../../outside.wav' WHERE id = ?",
+                arguments: [refused["key"] as! Int])
+        }
+        try queue.close()
+        let outcome = try dsr("export", Self.subject, "--include-processor-data", "-o", "gaps.zip", "--json")
+        #expect(outcome.code == 1, "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("recordings \(missing["key"]!): not in the archive: the file is missing"))
+        #expect(outcome.stderr.contains("recordings \(refused["key"]!): not in the archive: its path leaves"))
+        let report = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as! [String: Any]
+        #expect((report["files_left_out"] as? [[String: Any]])?.count == 2, "\(outcome.stdout)")
+        let bsdtar = Process()
+        bsdtar.executableURL = URL(filePath: "/usr/bin/bsdtar")
+        bsdtar.arguments = ["-xf", "gaps.zip", "letter.txt"]
+        bsdtar.currentDirectoryURL = scratch.url
+        try bsdtar.run()
+        bsdtar.waitUntilExit()
+        let extracted = try String(contentsOf: scratch.url.appending(path: "letter.txt"), encoding: .utf8)
+        #expect(extracted.contains("Recordings \(missing["key"]!): the file is missing from our storage"))
+        #expect(extracted.contains("Recordings \(refused["key"]!): its stored location is not valid"))
+        let allowed = try dsr(
+            "export", Self.subject, "--include-processor-data", "-o", "gaps2.zip", "--allow-missing-files")
+        #expect(allowed.code == 0, "\(allowed.stderr)")
+        #expect(allowed.stderr.contains("not in the archive"), "listed either way")
+    }
 }

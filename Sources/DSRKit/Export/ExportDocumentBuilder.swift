@@ -40,9 +40,14 @@ struct ExportDocumentBuilder {
             controller: ControllerInfo(
                 name: settings.name, address: settings.address, email: settings.email, dpoContact: settings.dpoContact,
                 supervisoryAuthority: settings.supervisoryAuthority),
-            subjectIdentifiers: result.identifiers.map { "\($0.kind):\($0.value)" }, processing: processing,
+            subjectIdentifiers: result.identifiers.map(\.canonical), processing: processing,
             tables: sections, audio: files.filter { $0.format == FileFormat.audio.rawValue }, files: files,
-            processorNotes: notes)
+            processorNotes: notes,
+            filesLeftOut: plan.unusable.map { file in
+                LeftOutFile(
+                    label: "\(Self.title(file.table)) \(file.key)", isMissing: file.status == .missing,
+                    isRefused: file.status == .refused)
+            })
     }
 
     /// `service_numbers` → `Service numbers`.

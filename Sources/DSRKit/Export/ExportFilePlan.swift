@@ -11,6 +11,8 @@ struct ExportFilePlan {
     var included: [LocatedFile] = []
     /// Processor-held files left out.
     var leftOut: [LocatedFile] = []
+    /// Files that would be included but are missing, or whose path leaves the files root.
+    var unusable: [LocatedFile] = []
 
     init(map: DataMap, result: LocateResult, includeProcessorData: Bool) {
         // A record reached from a processor-held record (a voicemail's notification e-mail,
@@ -23,12 +25,14 @@ struct ExportFilePlan {
                 }
                 return record.record.row
             })
-        for file in result.files where file.status == .ok {
+        for file in result.files {
             let processor = map.table(file.table)?.role == .processor || reachedFromProcessor.contains(file.record.row)
             if processor, file.relation == .subject, !includeProcessorData {
-                leftOut.append(file)
-            } else {
+                if file.status == .ok { leftOut.append(file) }
+            } else if file.status == .ok {
                 included.append(file)
+            } else {
+                unusable.append(file)
             }
         }
     }

@@ -96,7 +96,7 @@ public enum Exporter {
                 "records": .map(counts.mapValues { .int(Int64($0)) }), "manifest_sha256": .text(manifestHash),
                 "format": .text(options.format.rawValue), "encrypted": .bool(options.password != nil),
                 "include_processor_data": .bool(options.includeProcessorData), "forced": .bool(options.force),
-                "overwrote": .bool(options.overwrite),
+                "overwrote": .bool(options.overwrite), "files_left_out": .int(Int64(plan.unusable.count)),
                 "files": .int(Int64(plan.included.count)), "language": .text(options.language),
             ])
         try session.recording(record) {
@@ -115,7 +115,8 @@ public enum Exporter {
         }
         return ExportReport(
             path: final.path(percentEncoded: false), manifestSHA256: manifestHash, entries: manifest.files.count + 1,
-            records: counts, processorFilesLeftOut: plan.leftOut.count)
+            records: counts, processorFilesLeftOut: plan.leftOut.count,
+            filesLeftOut: plan.unusable.map { FileLeftOut(table: $0.table, key: $0.key, status: $0.status) })
     }
 
     /// An export answers a verified, open access or portability request (else `--force`).

@@ -33,6 +33,18 @@ public struct ExportReport: Sendable, Codable, Equatable {
     public var records: [String: Int]
     /// Processor-held files listed but left out.
     public var processorFilesLeftOut: Int
+    /// Files of the records that could not be included (missing, or a path that leaves the
+    /// files root): named by table and key, never by path.
+    public var filesLeftOut: [FileLeftOut]
+}
+
+/// A file the archive could not hold.
+public struct FileLeftOut: Sendable, Codable, Equatable {
+    /// The record's table and key.
+    public var table: String
+    public var key: RecordKey
+    /// `missing` or `refused`.
+    public var status: FileStatus
 }
 
 /// Failures of an export that are not database or archive failures.

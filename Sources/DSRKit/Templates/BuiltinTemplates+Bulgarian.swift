@@ -31,7 +31,15 @@ extension BuiltinTemplates {
             записите;
           - data/: същите данни като файлове JSON и CSV, които могат да се четат от други
             програми (член 20);
-          - files/: оригиналните записи на разговори и имейли, без промени.
+          - files/: записите на разговори, както ги съхраняваме, и копия на имейлите, в чиито
+            адресни редове адресите на други хора са премахнати.
+        {{#hasFilesLeftOut}}
+
+        Някои файлове към Вашите данни не можахме да включим:
+        {{#filesLeftOut}}
+          - {{label}}: {{#isMissing}}файлът липсва в нашето хранилище{{/isMissing}}{{#isRefused}}записаното му местоположение е невалидно, затова не сме го отворили{{/isRefused}}
+        {{/filesLeftOut}}
+        {{/hasFilesLeftOut}}
 
         Потърсихме в нашите системи по следните идентификатори:
         {{#subjectIdentifiers}}
@@ -166,6 +174,17 @@ extension BuiltinTemplates {
         {{#hasTables}}<li><a href="#records">Вашите записи</a></li>{{/hasTables}}
         {{#hasAudio}}<li><a href="#audio">Записи на разговори</a></li>{{/hasAudio}}
         {{#hasFiles}}<li><a href="#files">Всички файлове</a></li>{{/hasFiles}}
+        {{#hasFilesLeftOut}}
+
+        <section id="left-out">
+        <h2>Файлове, които не можахме да включим</h2>
+        <ul>
+        {{#filesLeftOut}}
+        <li>{{label}}: {{#isMissing}}файлът липсва в нашето хранилище{{/isMissing}}{{#isRefused}}записаното му местоположение е невалидно, затова не сме го отворили{{/isRefused}}</li>
+        {{/filesLeftOut}}
+        </ul>
+        </section>
+        {{/hasFilesLeftOut}}
         <li><a href="#rights">Вашите права</a></li>
         </ul>
         </nav>

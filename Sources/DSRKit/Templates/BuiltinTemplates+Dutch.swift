@@ -31,7 +31,15 @@ extension BuiltinTemplates {
             beluisteren;
           - data/: dezelfde gegevens als JSON- en CSV-bestanden die andere programma's kunnen
             lezen (artikel 20);
-          - files/: de oorspronkelijke opnamen en e-mails, ongewijzigd.
+          - files/: de opnamen zoals wij ze bewaren, en kopieën van de e-mails waarin de adressen
+            van andere mensen uit de adresregels zijn weggelaten.
+        {{#hasFilesLeftOut}}
+
+        Sommige bestanden bij uw gegevens konden wij niet meesturen:
+        {{#filesLeftOut}}
+          - {{label}}: {{#isMissing}}het bestand ontbreekt in onze opslag{{/isMissing}}{{#isRefused}}de opgeslagen plaats is ongeldig, daarom hebben wij het niet geopend{{/isRefused}}
+        {{/filesLeftOut}}
+        {{/hasFilesLeftOut}}
 
         Wij hebben in onze systemen gezocht naar:
         {{#subjectIdentifiers}}
@@ -165,6 +173,17 @@ extension BuiltinTemplates {
         {{#hasTables}}<li><a href="#records">Uw gegevens</a></li>{{/hasTables}}
         {{#hasAudio}}<li><a href="#audio">Opnamen</a></li>{{/hasAudio}}
         {{#hasFiles}}<li><a href="#files">Alle bestanden</a></li>{{/hasFiles}}
+        {{#hasFilesLeftOut}}
+
+        <section id="left-out">
+        <h2>Bestanden die wij niet konden meesturen</h2>
+        <ul>
+        {{#filesLeftOut}}
+        <li>{{label}}: {{#isMissing}}het bestand ontbreekt in onze opslag{{/isMissing}}{{#isRefused}}de opgeslagen plaats is ongeldig, daarom hebben wij het niet geopend{{/isRefused}}</li>
+        {{/filesLeftOut}}
+        </ul>
+        </section>
+        {{/hasFilesLeftOut}}
         <li><a href="#rights">Uw rechten</a></li>
         </ul>
         </nav>

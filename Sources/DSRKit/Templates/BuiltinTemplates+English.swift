@@ -29,7 +29,15 @@ extension BuiltinTemplates {
 
           - index.html: open it in any web browser to read your data and listen to recordings;
           - data/: the same records as JSON and CSV files that other programs can read (Article 20);
-          - files/: the original recordings and e-mails, unchanged.
+          - files/: the recordings as we hold them, and copies of the e-mails in whose address
+            lines other people's addresses are left out.
+        {{#hasFilesLeftOut}}
+
+        Some files of your records could not be included:
+        {{#filesLeftOut}}
+          - {{label}}: {{#isMissing}}the file is missing from our storage{{/isMissing}}{{#isRefused}}its stored location is not valid, so we did not open it{{/isRefused}}
+        {{/filesLeftOut}}
+        {{/hasFilesLeftOut}}
 
         We searched our systems for:
         {{#subjectIdentifiers}}
@@ -157,6 +165,17 @@ extension BuiltinTemplates {
         {{#hasTables}}<li><a href="#records">Your records</a></li>{{/hasTables}}
         {{#hasAudio}}<li><a href="#audio">Recordings</a></li>{{/hasAudio}}
         {{#hasFiles}}<li><a href="#files">All files</a></li>{{/hasFiles}}
+        {{#hasFilesLeftOut}}
+
+        <section id="left-out">
+        <h2>Files we could not include</h2>
+        <ul>
+        {{#filesLeftOut}}
+        <li>{{label}}: {{#isMissing}}the file is missing from our storage{{/isMissing}}{{#isRefused}}its stored location is not valid, so we did not open it{{/isRefused}}</li>
+        {{/filesLeftOut}}
+        </ul>
+        </section>
+        {{/hasFilesLeftOut}}
         <li><a href="#rights">Your rights</a></li>
         </ul>
         </nav>

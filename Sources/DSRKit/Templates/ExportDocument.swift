@@ -24,13 +24,16 @@ public struct ExportDocument: Sendable {
     public var files: [FileItem]
     /// Data held as processor and not included: who its controller is (Art. 15(4), Art. 28).
     public var processorNotes: [ProcessorNote]
+    /// Files of the person's records that could not be included, and why.
+    public var filesLeftOut: [LeftOutFile]
 
     /// Creates a document from all its parts.
     public init(
         language: String, requestID: String?, generatedAt: String, controller: ControllerInfo,
         subjectIdentifiers: [String], processing: [ProcessingSection], tables: [TableSection], audio: [FileItem],
-        files: [FileItem], processorNotes: [ProcessorNote]
+        files: [FileItem], processorNotes: [ProcessorNote], filesLeftOut: [LeftOutFile] = []
     ) {
+        self.filesLeftOut = filesLeftOut
         self.language = language
         self.requestID = requestID
         self.generatedAt = generatedAt
@@ -41,6 +44,23 @@ public struct ExportDocument: Sendable {
         self.audio = audio
         self.files = files
         self.processorNotes = processorNotes
+    }
+}
+
+/// A file a located record names that the archive could not hold.
+public struct LeftOutFile: Sendable {
+    /// How the page names the record (`Recordings 7`).
+    public var label: String
+    /// The file does not exist under the files root.
+    public var isMissing: Bool
+    /// The stored path leaves the files root, so it was never opened.
+    public var isRefused: Bool
+
+    /// Creates the note of one file left out.
+    public init(label: String, isMissing: Bool, isRefused: Bool) {
+        self.label = label
+        self.isMissing = isMissing
+        self.isRefused = isRefused
     }
 }
 

@@ -15,6 +15,8 @@ struct TemplateContext {
     let audio: [File]
     let files: [File]
     let processorNotes: [Note]
+    let filesLeftOut: [LeftOutFile]
+    let hasFilesLeftOut: Bool
     let hasProcessing: Bool
     let hasTables: Bool
     let hasAudio: Bool
@@ -91,6 +93,8 @@ struct TemplateContext {
         hasAudio = !audio.isEmpty
         hasFiles = !files.isEmpty
         hasProcessorNotes = !processorNotes.isEmpty
+        filesLeftOut = document.filesLeftOut
+        hasFilesLeftOut = !filesLeftOut.isEmpty
     }
 
     /// Categories in order of first mention, each with the titles of the tables that hold it.
@@ -147,7 +151,8 @@ struct TemplateContext {
                 ],
                 tables: [TableSection(table: "", title: "", columns: [""], rows: [[""]])],
                 audio: [FileItem(path: "", label: "", format: "")], files: [FileItem(path: "", label: "", format: "")],
-                processorNotes: [ProcessorNote(table: "", count: 0, controller: "")]))
+                processorNotes: [ProcessorNote(table: "", count: 0, controller: "")],
+                filesLeftOut: [LeftOutFile(label: "", isMissing: true, isRefused: false)]))
         var names: Set<String> = []
         func collect(_ value: Any) {
             for child in Mirror(reflecting: value).children {

@@ -77,7 +77,11 @@ enum TemplateFixture {
                     rows: [["7", "2026-03-01T14:05:09Z", "63"]]),
             ],
             audio: [recording], files: [recording, mail],
-            processorNotes: [ProcessorNote(table: "voicemails", count: 1, controller: numberOwner[language] ?? "")])
+            processorNotes: [ProcessorNote(table: "voicemails", count: 1, controller: numberOwner[language] ?? "")],
+            filesLeftOut: [
+                LeftOutFile(label: "Recordings 7", isMissing: true, isRefused: false),
+                LeftOutFile(label: "Recordings 9", isMissing: false, isRefused: true),
+            ])
     }
 
     /// The repository's root, found from this file.
