@@ -6,7 +6,7 @@ import GRDB
 /// with the workspace secret, next to row numbers of the operations database.
 enum IndexSchema {
     /// Bumped whenever the layout or the hashing changes; a mismatch rebuilds the index.
-    static let format = "2"
+    static let format = "3"
 
     static func create(_ db: Database) throws {
         try db.execute(

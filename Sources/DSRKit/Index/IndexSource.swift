@@ -27,9 +27,30 @@ struct IndexSource: Hashable, Sendable {
         return sources
     }
 
-    /// The text hashed for a reference value: its SQLite storage class and text, so that
-    /// `12` and `'12'` stay apart as they do in `WHERE column = ?`.
+    /// The text hashed for a reference value, equal for values that `WHERE column = ?` finds
+    /// equal across the column types a messy schema mixes: text holding a plain integer
+    /// (`'12'`) and an integral real (`12.0`) hash as the integer 12, other text as text.
+    /// Every candidate is confirmed by the same comparison (``referenceEquals(_:_:)``).
     static func referenceText(_ value: CellValue) -> String? {
-        value.isNull ? nil : "ref:" + value.signature
+        value.isNull ? nil : "ref:" + referenceForm(value).signature
+    }
+
+    /// Whether a stored referencing value and the referenced value are the same reference.
+    static func referenceEquals(_ stored: CellValue, _ wanted: CellValue) -> Bool {
+        !stored.isNull && referenceForm(stored) == referenceForm(wanted)
+    }
+
+    /// Integer-looking text and integral reals as integers; everything else as it is.
+    private static func referenceForm(_ value: CellValue) -> CellValue {
+        switch value {
+        case .text(let text):
+            guard let number = Int64(text), String(number) == text else { return value }
+            return .integer(number)
+        case .real(let number):
+            guard let integer = value.integerValue, Double(integer) == number else { return value }
+            return .integer(integer)
+        default:
+            return value
+        }
     }
 }

@@ -35,7 +35,10 @@ final class IndexFinder: RowFinder {
             return try operations.rows(of: table.name, where: column, equals: value)
         }
         return try index.candidates(source, hash: hash(text)).filter { row in
-            try operations.value(of: column, in: RowHandle(table: table.name, number: row)) == value
+            guard let stored = try operations.value(of: column, in: RowHandle(table: table.name, number: row)) else {
+                return false
+            }
+            return IndexSource.referenceEquals(stored, value)
         }
     }
 

@@ -19,6 +19,10 @@ final class Locator {
     private let finder: RowFinder
     private var reader: IdentifierReader
     private var state = LocateState()
+    /// Identifiers learnt from records (`learn: true`): an order's IP address. A row they
+    /// match that belongs to someone else through an owned reference (another person's
+    /// order from the same office address) is context, not the subject's.
+    private var learntFromRecords: Set<SubjectIdentifier> = []
     /// Values of referencing and referenced columns read so far (a call's id is read once
     /// for its recordings and once for its voicemails otherwise).
     private var values: [RowHandle: [String: CellValue]] = [:]
@@ -55,8 +59,14 @@ final class Locator {
                 guard !wanted.isEmpty else { continue }
                 for (row, identifier) in try finder.rows(matching: wanted, table: table, column: column, operations) {
                     let handle = RowHandle(table: table.name, number: row)
+                    var relation = column.relation
+                    if relation == .subject, learntFromRecords.contains(identifier),
+                        try ownedBySomeoneElse(handle, table, operations)
+                    {
+                        relation = .related
+                    }
                     let reach = LocateState.Reach(
-                        relation: column.relation, column: column.column, step: .identifier(identifier))
+                        relation: relation, column: column.column, step: .identifier(identifier))
                     if state.reach(handle, reach) { learnt.formUnion(try teach(handle, table: table, operations)) }
                 }
             }
@@ -78,6 +88,7 @@ final class Locator {
             for value in try reader.identifiers(in: handle.number, table: table, column: column, operations)
             where state.learn(value, origin: .derived(handle, column: column.column)) {
                 learnt.insert(value)
+                if table.holds == .record { learntFromRecords.insert(value) }
             }
         }
         return learnt
@@ -121,6 +132,22 @@ final class Locator {
             }
         }
         return learnt
+    }
+
+    /// Whether `handle` belongs, through a reference whose children are owned (an order's
+    /// contact), to a row that is not located as the subject's.
+    private func ownedBySomeoneElse(_ handle: RowHandle, _ table: TableMap, _ operations: any OperationsReader)
+        throws -> Bool
+    {
+        for reference in table.references where reference.children == .owned {
+            guard let value = try value(of: reference.column, in: handle, operations), !value.isNull else { continue }
+            let parents = try operations.rows(of: reference.table, where: reference.targetColumn, equals: value)
+            let theirs = parents.contains {
+                state.reach(of: RowHandle(table: reference.table, number: $0))?.relation == .subject
+            }
+            if !theirs { return true }
+        }
+        return false
     }
 
     private func value(of column: String, in handle: RowHandle, _ operations: any OperationsReader) throws

@@ -71,7 +71,8 @@ import Testing
                     INSERT INTO contacts VALUES (9, 1, 'jan@acme.example'), (10, 1, 'piet@acme.example');
                     INSERT INTO orders VALUES (5, 1, 9, '192.0.2.7', NULL),
                         (6, 1, NULL, '::ffff:192.0.2.7', 'other@elsewhere.example'),
-                        (7, 1, NULL, '192.0.2.8', NULL), (8, 1, 10, '198.51.100.1', NULL);
+                        (7, 1, NULL, '192.0.2.8', NULL), (8, 1, 10, '198.51.100.1', NULL),
+                        (11, 1, 10, '192.0.2.7', NULL);
                     """)
         }
         try queue.close()
@@ -98,8 +99,10 @@ import Testing
     func anOrderOfTheSubjectTeachesItsIPAddress(_ useIndex: Bool) throws {
         let result = try locate(learn: true, useIndex: useIndex)
         // The contact row, its order, and the order placed from the same address (in its
-        // IPv4-mapped spelling) without a contact; not the other address, not Piet's order.
+        // IPv4-mapped spelling) without a contact; not the other address, not Piet's orders,
+        // not even the one placed from the same office address (context, not Jan's own).
         #expect(Self.own(result) == ["contacts:9", "orders:5", "orders:6"])
+        #expect(result.records.contains { $0.record.row.description == "orders:11" && $0.relation == .related })
         let learnt = try #require(result.identifiers.first { $0.kind == .ip })
         #expect(learnt.canonical == "ip:192.0.2.7")
         #expect(learnt.origin == .derived)
