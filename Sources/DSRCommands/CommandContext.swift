@@ -44,6 +44,7 @@ public final class OutputSink: @unchecked Sendable {
 public final class CommandSessions: @unchecked Sendable {
     private let lock = NSLock()
     private var sessions: [Session] = []
+    private var retired: [Session] = []
 
     /// No sessions yet.
     public init() {}
@@ -58,6 +59,9 @@ public final class CommandSessions: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         for session in sessions { session.close() }
+        // Keep them (see Session.close()) but never close one twice.
+        retired += sessions
+        sessions = []
     }
 }
 

@@ -72,7 +72,9 @@ public enum Exporter {
             if file.format == .email {
                 // Art. 15(4): the copy names no one but the subject in its address headers.
                 guard let original = FileManager.default.contents(atPath: url.path(percentEncoded: false)) else {
-                    throw ExportError.unreadableFile(table: file.table, key: file.key.description)
+                    // Text keys (a service number) can be personal data: named by integer keys only.
+                    let key = if case .integer = file.key { file.key.description } else { "(a row)" }
+                    throw ExportError.unreadableFile(table: file.table, key: key)
                 }
                 try add(
                     "files/" + file.path,
@@ -99,20 +101,39 @@ public enum Exporter {
                 "overwrote": .bool(options.overwrite), "files_left_out": .int(Int64(plan.unusable.count)),
                 "files": .int(Int64(plan.included.count)), "language": .text(options.language),
             ])
-        try session.recording(record) {
-            // The archive appears under its final name inside the audit entry's transaction:
-            // if either fails, neither exists. link(2) never replaces an existing file;
-            // with --overwrite, rename(2) replaces it in one step.
-            let placed =
-                options.overwrite
-                ? rename(partial.path(percentEncoded: false), final.path(percentEncoded: false))
-                : link(partial.path(percentEncoded: false), final.path(percentEncoded: false))
-            guard placed == 0 else {
-                if errno == EEXIST { throw ExportError.outputExists(final.path(percentEncoded: false)) }
-                throw WorkspaceError.cannotWrite(
-                    path: final.path(percentEncoded: false), reason: String(cString: strerror(errno)))
+        let finalPath = final.path(percentEncoded: false)
+        // With --overwrite the old archive is set aside and put back if anything fails, so that
+        // an archive exists under the final name exactly when its audit entry does.
+        var setAside: String?
+        if options.overwrite, FileManager.default.fileExists(atPath: finalPath) {
+            let aside = folder.appending(path: PartialExports.name(for: final) + "-old").path(percentEncoded: false)
+            guard rename(finalPath, aside) == 0 else {
+                throw WorkspaceError.cannotWrite(path: finalPath, reason: String(cString: strerror(errno)))
             }
+            setAside = aside
         }
+        var appeared = false
+        do {
+            try session.recording(record) {
+                // The archive appears under its final name inside the audit entry's transaction.
+                // link(2) never replaces an existing file; with --overwrite the old one is aside.
+                let result =
+                    options.overwrite
+                    ? rename(partial.path(percentEncoded: false), finalPath)
+                    : link(partial.path(percentEncoded: false), finalPath)
+                guard result == 0 else {
+                    if errno == EEXIST { throw ExportError.outputExists(finalPath) }
+                    throw WorkspaceError.cannotWrite(path: finalPath, reason: String(cString: strerror(errno)))
+                }
+                appeared = true
+            }
+        } catch {
+            // The entry was not committed: neither is the archive.
+            if appeared { unlink(finalPath) }
+            if let setAside { rename(setAside, finalPath) }
+            throw error
+        }
+        if let setAside { unlink(setAside) }
         return ExportReport(
             path: final.path(percentEncoded: false), manifestSHA256: manifestHash, entries: manifest.files.count + 1,
             records: counts, processorFilesLeftOut: plan.leftOut.count,

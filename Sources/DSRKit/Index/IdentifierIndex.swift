@@ -145,7 +145,8 @@ final class IdentifierIndex {
         func fetch(_ db: Database) throws -> [Int64] {
             if candidateQuery == nil {
                 candidateQuery = try PreparedQuery(
-                    db, sql: "SELECT rid FROM index_entries WHERE source = ? AND hash = ? ORDER BY rid")
+                    db, sql: "SELECT rid FROM index_entries WHERE source = ? AND hash = ? ORDER BY rid",
+                    busyTimeout: queue.busyTimeoutSeconds)
             }
             var rows: [Int64] = []
             try candidateQuery?.run([.integer(id), .integer(hash)]) { rows.append($0.int64(0)) }

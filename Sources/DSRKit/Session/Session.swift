@@ -22,6 +22,13 @@ public final class Session {
     private var stateDatabase: StateDatabase?
     private var identifierIndex: IdentifierIndex?
     private var requestRegister: RequestRegister?
+    /// Set by ``close()``: a closed session opens nothing again.
+    private var closed = false
+
+    /// - Throws: ``SessionError/closed`` once the session is closed.
+    private func checkOpen() throws {
+        if closed { throw SessionError.closed }
+    }
 
     /// A session on a loaded workspace.
     public init(workspace: Workspace, actor: String, now: Date = Date()) {
@@ -73,6 +80,7 @@ public final class Session {
     ///
     /// - Throws: ``StoreError``, ``WorkspaceError``.
     public func state() throws -> StateDatabase {
+        try checkOpen()
         if let stateDatabase { return stateDatabase }
         let state = try StateDatabase.open(
             at: workspace.stateDatabase, busyTimeout: workspace.configuration.busyTimeoutSeconds)
@@ -99,6 +107,7 @@ public final class Session {
     ///
     /// - Throws: ``StoreError``.
     func operations() throws -> any OperationsStore {
+        try checkOpen()
         if let operationsStore { return operationsStore }
         let store = try SQLiteOperationsStore(
             url: workspace.operationsDB, busyTimeout: workspace.configuration.busyTimeoutSeconds)
@@ -110,6 +119,7 @@ public final class Session {
     ///
     /// - Throws: ``StoreError``, data map and key errors.
     func index() throws -> IdentifierIndex {
+        try checkOpen()
         if let identifierIndex { return identifierIndex }
         let index = try IdentifierIndex(
             at: workspace.stateDir.appending(path: IdentifierIndex.fileName),
@@ -124,6 +134,7 @@ public final class Session {
     /// database's WAL, and not deallocating spares the exit the worker threads that
     /// disposing GRDB's dispatch queues starts (about 3 ms per command).
     public func close() {
+        closed = true
         operationsStore?.close()
         identifierIndex?.close()
         stateDatabase?.close()

@@ -60,7 +60,9 @@ public final class StateDatabase: Sendable {
     /// - Throws: ``StoreError``.
     public func checkpoint() throws {
         do {
-            try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+            try queue.writeWithoutTransaction { db in
+                try WALCheckpoint.truncate(db, path: queue.path, busyTimeout: queue.busyTimeoutSeconds)
+            }
         } catch {
             throw StoreError.wrap(error, path: queue.path, timeout: queue.busyTimeoutSeconds)
         }

@@ -13,11 +13,13 @@ final class PreparedQuery {
     private let handle: OpaquePointer
     private let connection: OpaquePointer
     private let path: String
+    private let busyTimeout: Double
 
-    /// Prepares `sql` on `db`'s connection.
+    /// Prepares `sql` on `db`'s connection; failures name the database and, for a lock, the
+    /// time waited (`busyTimeout`).
     ///
     /// - Throws: ``StoreError/sqlite(path:code:message:)`` when SQLite refuses the SQL.
-    init(_ db: Database, sql: String) throws {
+    init(_ db: Database, sql: String, busyTimeout: Double) throws {
         guard let connection = db.sqliteConnection else {
             throw StoreError.sqlite(path: "?", code: 0, message: "connection is closed")
         }
@@ -30,6 +32,7 @@ final class PreparedQuery {
         handle = statement
         self.connection = connection
         self.path = path
+        self.busyTimeout = busyTimeout
     }
 
     deinit { sqlite3_finalize(handle) }
@@ -51,7 +54,7 @@ final class PreparedQuery {
                 throw StoreError.wrap(
                     DatabaseError(
                         resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(connection))),
-                    path: path, timeout: 0)
+                    path: path, timeout: busyTimeout)
             }
         }
     }

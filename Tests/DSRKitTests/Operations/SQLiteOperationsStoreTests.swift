@@ -91,4 +91,18 @@ import Testing
         }
         #expect(try store.read { try $0.count(of: "people") } == 300)
     }
+
+    @Test func oldPagesAReaderStillHoldsAreReportedNotLeftQuietly() throws {
+        let store = try SQLiteOperationsStore(url: url, busyTimeout: 0.3)
+        let other = try DatabaseQueue(path: url.path(percentEncoded: false))
+        try other.read { db in
+            _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM people")  // a snapshot the WAL must keep
+            let error = #expect(throws: StoreError.self) {
+                try store.write { writer in
+                    _ = try writer.delete(from: "people", primaryKey: "id", key: .integer(3))
+                }
+            }
+            if case .locked = error {} else { Issue.record("expected a lock, got \(String(describing: error))") }
+        }
+    }
 }

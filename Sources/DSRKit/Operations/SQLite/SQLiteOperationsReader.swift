@@ -9,24 +9,25 @@ import GRDB
 class SQLiteOperationsReader: OperationsReader {
     let db: Database
     let path: String
+    let busyTimeout: Double
     private let statements: SQLiteStatements
 
-    init(_ db: Database, path: String, statements: SQLiteStatements) {
+    init(_ db: Database, path: String, busyTimeout: Double, statements: SQLiteStatements) {
         self.db = db
         self.path = path
+        self.busyTimeout = busyTimeout
         self.statements = statements
     }
 
-    private func statement(_ lookup: SQLiteStatements.Lookup, _ sql: () -> String) throws -> Statement {
-        if let known = statements.lookups[lookup] { return known }
-        let statement = try db.makeStatement(sql: sql())
-        statements.lookups[lookup] = statement
-        return statement
+    /// Runs `body`, naming this database in any SQLite failure (the index's own transaction
+    /// around a refresh must not make an operations-database error look like its own).
+    func guarded<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch { throw StoreError.wrap(error, path: path, timeout: busyTimeout) }
     }
 
     private func query(_ lookup: SQLiteStatements.Lookup, _ sql: () -> String) throws -> PreparedQuery {
         if let known = statements.queries[lookup] { return known }
-        let query = try PreparedQuery(db, sql: sql())
+        let query = try PreparedQuery(db, sql: sql(), busyTimeout: busyTimeout)
         statements.queries[lookup] = query
         return query
     }
@@ -35,7 +36,7 @@ class SQLiteOperationsReader: OperationsReader {
 
     func scan(_ read: ColumnRead, rows: RowRange?, _ body: (Int64, CellValue, String?) throws -> Void) throws {
         let range = rows == nil ? "" : " WHERE t.rowid > ? AND t.rowid <= ?"
-        try PreparedQuery(db, sql: select(read) + range + " ORDER BY t.rowid").run(
+        try PreparedQuery(db, sql: select(read) + range + " ORDER BY t.rowid", busyTimeout: busyTimeout).run(
             rows.map { [.integer($0.after), .integer($0.upTo)] } ?? []
         ) { row in try body(row.int64(0), row.cell(1), row.cell(2).hintText) }
     }
@@ -84,7 +85,9 @@ class SQLiteOperationsReader: OperationsReader {
     {
         let list = columns.map { ", " + SQLName.quote($0) }.joined()
         let range = rows == nil ? "" : " WHERE rowid > ? AND rowid <= ?"
-        try PreparedQuery(db, sql: "SELECT rowid\(list) FROM \(SQLName.quote(table))\(range) ORDER BY rowid").run(
+        try PreparedQuery(
+            db, sql: "SELECT rowid\(list) FROM \(SQLName.quote(table))\(range) ORDER BY rowid", busyTimeout: busyTimeout
+        ).run(
             rows.map { [.integer($0.after), .integer($0.upTo)] } ?? []
         ) { row in try body(row.int64(0), (0..<Int32(columns.count)).map { row.cell($0 + 1) }) }
     }
@@ -108,22 +111,30 @@ class SQLiteOperationsReader: OperationsReader {
     }
 
     func record(in table: String, primaryKey: String, key: RecordKey) throws -> StoredRecord? {
-        guard
-            let row = try Row.fetchOne(
-                statement(SQLiteStatements.Lookup(kind: .record, table: table, column: primaryKey)) {
-                    "SELECT rowid, * FROM \(SQLName.quote(table)) WHERE \(SQLName.quote(primaryKey)) = ?"
-                }, arguments: [key.cell.databaseValue])
-        else { return nil }
-        let columns = Array(row.columnNames.dropFirst())
-        let values = (1..<row.count).map { CellValue(row[$0] as DatabaseValue) }
-        return StoredRecord(number: row[0], columns: columns, values: values)
+        // Prepared for every call: `*` must follow a schema that changed since the last one.
+        try guarded {
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT rowid, * FROM \(SQLName.quote(table)) WHERE \(SQLName.quote(primaryKey)) = ?",
+                    arguments: [key.cell.databaseValue])
+            else { return nil }
+            let columns = Array(row.columnNames.dropFirst())
+            let values = (1..<row.count).map { CellValue(row[$0] as DatabaseValue) }
+            return StoredRecord(number: row[0], columns: columns, values: values)
+        }
     }
 
     func highestRow(in table: String) throws -> Int64 {
-        try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(rowid) FROM \(SQLName.quote(table))")) ?? 0
+        try guarded {
+            try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(rowid) FROM \(SQLName.quote(table))")) ?? 0
+        }
     }
 
     func schema() throws -> OperationsSchema {
+        try guarded { try readSchema() }
+    }
+
+    private func readSchema() throws -> OperationsSchema {
         var schema = OperationsSchema()
         let names = try String.fetchAll(
             db,
@@ -134,7 +145,7 @@ class SQLiteOperationsReader: OperationsReader {
     }
 
     func count(of table: String) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT count(*) FROM \(SQLName.quote(table))") ?? 0
+        try guarded { try Int.fetchOne(db, sql: "SELECT count(*) FROM \(SQLName.quote(table))") ?? 0 }
     }
 }
 
@@ -143,7 +154,7 @@ class SQLiteOperationsReader: OperationsReader {
 final class SQLiteStatements {
     /// One lookup shape: what it reads, of which table and column.
     struct Lookup: Hashable {
-        enum Kind { case columnRead, value, rows, record }
+        enum Kind { case columnRead, value, rows }
         let kind: Kind
         let table: String
         let column: String
@@ -151,7 +162,6 @@ final class SQLiteStatements {
     }
 
     var selects: [ColumnRead: String] = [:]
-    var lookups: [Lookup: Statement] = [:]
     var queries: [Lookup: PreparedQuery] = [:]
 }
 
@@ -168,9 +178,11 @@ final class SQLiteOperationsWriter: SQLiteOperationsReader, OperationsWriter {
     }
 
     func delete(from table: String, primaryKey: String, key: RecordKey) throws -> Int {
-        try db.cachedStatement(sql: "DELETE FROM \(SQLName.quote(table)) WHERE \(SQLName.quote(primaryKey)) = ?")
-            .execute(arguments: [key.cell.databaseValue])
-        return db.changesCount
+        try guarded {
+            try db.cachedStatement(sql: "DELETE FROM \(SQLName.quote(table)) WHERE \(SQLName.quote(primaryKey)) = ?")
+                .execute(arguments: [key.cell.databaseValue])
+            return db.changesCount
+        }
     }
 }
 

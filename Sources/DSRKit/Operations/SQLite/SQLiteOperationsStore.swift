@@ -29,7 +29,7 @@ final class SQLiteOperationsStore: OperationsStore {
 
     func read<T>(_ body: (any OperationsReader) throws -> T) throws -> T {
         try readQueue.guardedRead { db in
-            try body(SQLiteOperationsReader(db, path: name, statements: readStatements))
+            try body(SQLiteOperationsReader(db, path: name, busyTimeout: busyTimeout, statements: readStatements))
         }
     }
 
@@ -39,7 +39,8 @@ final class SQLiteOperationsStore: OperationsStore {
             guard try Bool.fetchOne(db, sql: "PRAGMA secure_delete") == true else {
                 throw StoreError.sqlite(path: name, code: 0, message: "secure_delete could not be switched on")
             }
-            return try body(SQLiteOperationsWriter(db, path: name, statements: writeStatements))
+            return try body(
+                SQLiteOperationsWriter(db, path: name, busyTimeout: busyTimeout, statements: writeStatements))
         }
         try removeOldPages(queue)
         return result
@@ -48,7 +49,6 @@ final class SQLiteOperationsStore: OperationsStore {
     func close() {
         // Prepared statements hold the connections open: drop them first.
         for statements in [readStatements, writeStatements] {
-            statements.lookups.removeAll()
             statements.queries.removeAll()
         }
         try? readQueue.close()
@@ -75,10 +75,12 @@ final class SQLiteOperationsStore: OperationsStore {
         do {
             try queue.writeWithoutTransaction { db in
                 let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? ""
-                if mode.lowercased() == "wal" { try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+                guard mode.lowercased() == "wal" else { return }
+                try WALCheckpoint.truncate(db, path: name, busyTimeout: busyTimeout)
             }
         } catch {
             throw StoreError.wrap(error, path: name, timeout: busyTimeout)
         }
     }
+
 }
