@@ -137,7 +137,10 @@ public final class Session {
         closed = true
         operationsStore?.close()
         identifierIndex?.close()
-        stateDatabase?.close()
+        // state.db stays open to the end of the process: closing the last connection would
+        // checkpoint and delete its WAL, and the next command's open would recreate it (GRDB
+        // writes a table to do so). What must not stay in the WAL (forgotten identifiers) is
+        // checkpointed and truncated where it is forgotten.
     }
 
     /// Runs `body` in one read transaction of the operations database, with the fingerprint
