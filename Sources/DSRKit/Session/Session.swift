@@ -129,10 +129,10 @@ public final class Session {
         return index
     }
 
-    /// Closes every database the session opened. A command calls it when it is done, and
-    /// keeps the session until the process exits: closing checkpoints and removes the state
-    /// database's WAL, and not deallocating spares the exit the worker threads that
-    /// disposing GRDB's dispatch queues starts (about 3 ms per command).
+    /// Closes the operations database and the index, and marks the session closed. A command
+    /// calls it when it is done and keeps the session until the process exits: not
+    /// deallocating spares the exit the worker threads that disposing GRDB's dispatch queues
+    /// starts, and state.db is left to the process's end (see below).
     public func close() {
         closed = true
         operationsStore?.close()
