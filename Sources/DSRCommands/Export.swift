@@ -70,7 +70,7 @@ extension DSR {
             let report = try Exporter.export(subject, options: options, in: session)
             for file in report.filesLeftOut {
                 let why = file.status == .missing ? "the file is missing" : "its path leaves the files root (refused)"
-                context.stderr.line("dsr: warning: \(file.table) \(file.key): not in the archive: \(why)")
+                context.stderr.line("dsr: warning: \(file.table) \(file.key.forMessages): not in the archive: \(why)")
             }
             if outputFormat.json {
                 try JSONOutput.print(report, to: context)

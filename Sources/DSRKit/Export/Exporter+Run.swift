@@ -72,9 +72,7 @@ public enum Exporter {
             if file.format == .email {
                 // Art. 15(4): the copy names no one but the subject in its address headers.
                 guard let original = FileManager.default.contents(atPath: url.path(percentEncoded: false)) else {
-                    // Text keys (a service number) can be personal data: named by integer keys only.
-                    let key = if case .integer = file.key { file.key.description } else { "(a row)" }
-                    throw ExportError.unreadableFile(table: file.table, key: key)
+                    throw ExportError.unreadableFile(table: file.table, key: file.key.forMessages)
                 }
                 try add(
                     "files/" + file.path,

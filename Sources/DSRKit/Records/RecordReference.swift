@@ -72,3 +72,12 @@ public enum RecordKey: Sendable, Codable, Equatable, Hashable, Comparable, Custo
         }
     }
 }
+
+extension RecordKey {
+    /// The key as error and warning lines may show it: integers as they are, text keys (a
+    /// service number is a phone number) never, since such lines end up in scripts' logs.
+    public var forMessages: String {
+        if case .integer(let value) = self { return String(value) }
+        return "(a row with a text key)"
+    }
+}
