@@ -15,10 +15,15 @@ for pair in en:English nl:Dutch bg:Bulgarian; do
         echo "    /// The shipped \`templates/$lang/\` texts, by file name."
         echo "    static let $lang: [String: String] = ["
         echo "        \"letter.txt\": $lang""Letter,"
+        echo "        \"portability.txt\": $lang""PortabilityLetter,"
         echo "        \"index.html\": $lang""Page,"
         echo "    ]"
-        for template in letter.txt index.html; do
-            case $template in letter.txt) var="${lang}Letter" ;; *) var="${lang}Page" ;; esac
+        for template in letter.txt portability.txt index.html; do
+            case $template in
+            letter.txt) var="${lang}Letter" ;;
+            portability.txt) var="${lang}PortabilityLetter" ;;
+            *) var="${lang}Page" ;;
+            esac
             echo ""
             echo "    private static let $var = #\"\"\""
             sed 's/^\(.\)/        \1/' "templates/$lang/$template"

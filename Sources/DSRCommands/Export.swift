@@ -10,7 +10,8 @@ extension DSR {
             abstract: "Write the access / portability export: one archive a person can open, read and re-use.",
             discussion: """
                 The archive holds index.html (a page to open in a browser, with players for
-                recordings), letter.txt (the Art. 15 cover letter), data/<table>.json and
+                recordings), letter.txt (the Art. 15 cover letter, or the Art. 20 letter of a
+                portability export, which holds only what the data map marks portable), data/<table>.json and
                 .csv, the original files, and manifest.json with every file's SHA-256.
                 Other people's numbers are masked (Art. 15(4)). It is written under a
                 temporary name and renamed when complete, mode 0600.
@@ -22,6 +23,7 @@ extension DSR {
                 Example:
                   dsr export --request DSR-2026-0001 --lang nl
                   dsr export phone:+31681234567 --format tar.gz -o /tmp/sanne.tar.gz
+                  dsr export --request DSR-2026-0002 --portability
                 """)
 
         @Argument(help: ArgumentHelp("The person's identifiers (or use --request).", valueName: "identifier"))
@@ -32,7 +34,12 @@ extension DSR {
         @Option(
             name: [.short, .customLong("output")], help: ArgumentHelp("Where to write the archive.", valueName: "file"))
         var output: String?
-        @Option(help: "Language of the letter and the page: en, nl or bg.") var lang: String = "en"
+        @Option(help: "Language of the letter and the page: en, nl or bg.") var lang: Language = .english
+        @Flag(
+            help: ArgumentHelp(
+                "A portability export (Art. 20): only data the person provided, with the Art. 20 letter.",
+                discussion: "Without it, the request's type decides (a portability request gets one)."))
+        var portability = false
         @Flag(help: "Encrypt the zip with AES-256 (password from --password-file or $DSR_EXPORT_PASSWORD).")
         var encrypt = false
         @Option(help: ArgumentHelp("A file whose first line is the password.", valueName: "file"))
@@ -51,7 +58,6 @@ extension DSR {
 
         func validate() throws {
             if identifiers.isEmpty && request == nil { throw ValidationError("give identifiers or --request ID") }
-            if !["en", "nl", "bg"].contains(lang) { throw ValidationError("--lang is en, nl or bg") }
             if encrypt && format != .zip { throw ValidationError("--encrypt needs --format zip") }
             if passwordFile != nil && !encrypt { throw ValidationError("--password-file goes with --encrypt") }
         }
@@ -62,6 +68,7 @@ extension DSR {
             options.format = format
             options.output = output.map(context.url(forPath:))
             options.language = lang
+            if portability { options.kind = .portability }
             options.includeProcessorData = includeProcessorData
             options.force = force
             options.overwrite = overwrite
@@ -112,3 +119,4 @@ extension DSR {
 }
 
 extension ArchiveFormat: ExpressibleByArgument {}
+extension Language: ExpressibleByArgument {}

@@ -16,7 +16,10 @@ import Testing
             guard path.hasSuffix(".swift"), let folder = path.split(separator: "/").first, path.contains("/") else {
                 continue
             }
+            // String literals are text, not uses: the built-in map's YAML names a column "Subject".
             let text = try String(contentsOfFile: root + "/" + path, encoding: .utf8)
+                .replacing(/(?s)#""".*?"""#/, with: "\"\"")
+                .replacing(/"(?:[^"\\\n]|\\.)*"/, with: "\"\"")
             let code = text.split(separator: "\n", omittingEmptySubsequences: false)
                 .map { line in line.range(of: "//").map { String(line[..<$0.lowerBound]) } ?? String(line) }
                 .joined(separator: "\n")

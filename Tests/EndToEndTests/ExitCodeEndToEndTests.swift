@@ -94,8 +94,8 @@ import Testing
         try bsdtar.run()
         bsdtar.waitUntilExit()
         let extracted = try String(contentsOf: scratch.url.appending(path: "letter.txt"), encoding: .utf8)
-        #expect(extracted.contains("Recordings \(missing["key"]!): the file is missing from our storage"))
-        #expect(extracted.contains("Recordings \(refused["key"]!): its stored location is not valid"))
+        #expect(extracted.contains("Call recordings \(missing["key"]!): the file is missing from our storage"))
+        #expect(extracted.contains("Call recordings \(refused["key"]!): its stored location is not valid"))
         let allowed = try dsr(
             "export", Self.subject, "--include-processor-data", "-o", "gaps2.zip", "--allow-missing-files")
         #expect(allowed.code == 0, "\(allowed.stderr)")

@@ -250,3 +250,103 @@ import Testing
         #expect(try dsr(["audit", "log", "--request", id]).stdout.contains("\"forced\":true"))
     }
 }
+
+/// Issue 9 items 9 and 14: a portability export of its own, and a page and letter a person reads.
+extension ExportEndToEndTests {
+    static let owner = ["email:pieter@smitinstallatie.nl", "phone:+31687654321"]
+
+    func opened(_ type: String) throws -> String {
+        let opened = try dsr(["request", "open", "--type", type] + Self.owner)
+        let id = String(opened.stdout.split(separator: " ").first ?? "")
+        #expect(try dsr(["request", "verify", id, "--method", "ID card seen"]).code == 0)
+        return id
+    }
+
+    @Test func aPortabilityRequestGetsItsOwnLetterAndOnlyWhatArticle20Covers() throws {
+        let id = try opened("portability")
+        let outcome = try dsr(["export", "--request", id, "--json"])
+        #expect(outcome.code == 0, "\(outcome.stderr)")
+        let report = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as! [String: Any]
+        #expect((report["path"] as! String).hasSuffix("\(id)-portability.zip"))
+        #expect(report["kind"] as? String == "portability")
+        let portable = try extract(report["path"] as! String)
+        let access = try extract(
+            try {
+                let out = try dsr(["export"] + Self.owner + ["-o", "owner-access.zip"])
+                #expect(out.code == 0, "\(out.stderr)")
+                return "owner-access.zip"
+            }())
+        let letter = try String(contentsOf: portable.appending(path: "letter.txt"), encoding: .utf8)
+        #expect(letter.contains("Article 20(1)") && letter.contains("Article 20(2)"), "\(letter)")
+        #expect(letter.contains("machine-readable") && !letter.contains("Article 15(1)(a)"))
+        // Only what the map marks portable: no recordings or voicemails (held for the owner), no
+        // invoices (made by us), and no order columns kept under another legal basis.
+        let data = { (root: URL) in
+            Set(try FileManager.default.contentsOfDirectory(atPath: root.appending(path: "data").path))
+        }
+        let accessData = try data(access)
+        let portableData = try data(portable)
+        #expect(accessData.contains("recordings.json") && !portableData.contains("recordings.json"))
+        #expect(accessData.contains("voicemails.json") && !portableData.contains("voicemails.json"))
+        #expect(portableData.isSubset(of: accessData) && portableData.contains("cdrs.csv"))
+        let orders = try json(portable.appending(path: "data/orders.json")) as! [[String: Any]]
+        let accessOrders = try json(access.appending(path: "data/orders.json")) as! [[String: Any]]
+        #expect(!orders.isEmpty && orders.count == accessOrders.count)
+        #expect(orders.allSatisfy { $0["ip_address"] == nil && $0["regulator_info"] == nil && $0["id"] != nil })
+        #expect(accessOrders.contains { $0["ip_address"] != nil })
+        let portableFiles = try FileManager.default.subpathsOfDirectory(atPath: portable.path)
+        #expect(!portableFiles.contains { $0.hasSuffix(".wav") })
+        // An access request is not answered with a portability export, nor the other way round.
+        let accessID = try opened("access")
+        #expect(try dsr(["export", "--request", accessID, "--portability"]).code == 65)
+        let answered = try dsr(["export", "--request", accessID, "--json"])
+        #expect(answered.stdout.contains("\(accessID)-access.zip"), "\(answered.stderr)")
+        #expect(try dsr(["audit", "log", "--request", id]).stdout.contains("\"kind\":\"portability\""))
+    }
+
+    @Test func thePageAndTheLetterReadAsWordsNotAsADatabaseDump() throws {
+        let outcome = try dsr(
+            ["export", "--lang", "nl", "--include-processor-data", "-o", "nl.zip"] + Self.owner
+                + ["email:jan.devries@example.nl"])
+        #expect(outcome.code == 0, "\(outcome.stderr)")
+        let root = try extract("nl.zip")
+        let page = try String(contentsOf: root.appending(path: "index.html"), encoding: .utf8)
+        let records = String(page[page.range(of: "<section id=\"records\">")!.lowerBound...])
+        #expect(records.contains("<h3 id=\"table-cdrs\">Gesprekken ("))
+        #expect(records.contains("<th scope=\"col\">Duur</th>") && records.contains("<th scope=\"col\">Kosten</th>"))
+        for raw in ["dsr_relation", "duration_s", "charge_cents", "caller_withheld", ">Cdrs", "=?UTF-8?", "=?utf-8?"] {
+            #expect(!page.contains(raw), "the page shows \(raw)")
+        }
+        // Dates in Dutch in the Amsterdam time zone, durations as m:ss, money as € 1,23, ja/nee.
+        #expect(records.firstMatch(of: /\d{4}-\d\d-\d\dT\d\d:/) == nil, "no ISO timestamps on the page")
+        #expect(
+            records.firstMatch(
+                of:
+                    /data-label="Datum en tijd">\d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) \d{4}, \d\d:\d\d</
+            ) != nil)
+        #expect(records.firstMatch(of: /data-label="Duur">\d+:\d\d</) != nil)
+        #expect(records.firstMatch(of: /data-label="Kosten">€\u{A0}\d+,\d\d</) != nil)
+        #expect(
+            records.contains("data-label=\"Opnemen aan\">ja<") || records.contains("data-label=\"Opnemen aan\">nee<"))
+        // The encoded display name of Jan de Vries's messages reads as a name.
+        #expect(page.contains("Jan de Vriës") || page.contains("Vriës"), "decoded names")
+        // Recording cards: the number called and the duration.
+        let audio = String(page[page.range(of: "<section id=\"audio\">")!.lowerBound...])
+        #expect(audio.contains("<dt>Gebeld nummer</dt><dd>+31"))
+        #expect(audio.firstMatch(of: /<dt>Duur<\/dt><dd>\d+:\d\d<\/dd>/) != nil)
+        // Transfers (Art. 15(2)) and the time zone are stated.
+        #expect(page.contains("Buiten de EU/EER") && page.contains("Europe/Amsterdam"))
+        let letter = try String(contentsOf: root.appending(path: "letter.txt"), encoding: .utf8)
+        #expect(
+            letter.firstMatch(
+                of:
+                    /\n\d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) \d{4}\n/
+            ) != nil)
+        #expect(!letter.contains("email:") && letter.contains("e-mailadres pieter@smitinstallatie.nl"))
+        #expect(letter.contains("artikel 15, lid 2") && !letter.contains("the owner of the service number"))
+        let signature = String(letter[letter.range(of: "Met vriendelijke groet,")!.upperBound...])
+        #expect(
+            signature.components(separatedBy: "Data Protection Officer").count - 1 == 1, "signed once: \(signature)")
+        #expect(!signature.contains("Functionaris"), "\(signature)")
+    }
+}

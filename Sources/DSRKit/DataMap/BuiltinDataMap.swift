@@ -49,16 +49,42 @@ public enum BuiltinDataMap {
         #       parent: when this row is the subject's, what the referenced row is
         #       children: when the referenced row is the subject's, what this row is
         #       each: owned (the subject's too) | related (context) | none (default: not followed)
-        #   files: [{column, format: audio | email}, ...]    paths relative to files_root
+        #   files: [{column, format: audio | email, card}, ...]    paths relative to files_root
+        #       card: [COLUMN | {via: [C, ...], column: C}, ...]   what the page's card of the file
+        #           shows (date, number called, duration), labelled and formatted as under display
         #   columns: [{column, erasure, rectify}, ...]       every personal column
         #       erasure: delete-row | set-null | redact | pseudonymise | retain (Art. 17)
         #       retain needs basis: TEXT (Art. 17(3)) and until: table-retention | {days: N, from: C}
         #       rectify: true when rectification (Art. 16) may change the column (default false)
+        #   label: TEXT | {en: TEXT, nl: TEXT, bg: TEXT}    what a person calls the table (Calls)
+        #   display: [{column, label, format, currency}, ...]   how the export's page shows a column:
+        #       label as above; format: text (default) | date-time | date | duration (seconds as m:ss)
+        #       | cents (currency: EUR, the default) | yes-no (0/1) | mail-header (RFC 2047 decoded)
+        #       | hidden (left off the page); data/ in the archive always holds the exact values
+        #   portable: true | false (default) | {except: [COLUMN, ...]}   what Art. 20(1) covers: data
+        #       the person provided (or we observed of their use) on consent or contract
+        #   transfers: [TEXT, ...]    transfers outside the EU/EEA with their safeguard (Art. 15(2));
+        #       [] says there are none
         version: 1
         tables:
           customers:
             primary_key: id
             holds: organisation
+            label: {en: "Customer account", nl: "Klantaccount", bg: "Клиентски профил"}
+            portable: true
+            transfers: []
+            display:
+              - {column: id, label: {en: "Customer no.", nl: "Klantnummer", bg: "Клиентски номер"}}
+              - {column: name, label: {en: "Name", nl: "Naam", bg: "Име"}}
+              - {column: registration_no,
+                 label: {en: "Registration no.", nl: "Inschrijvingsnummer", bg: "Регистрационен номер"}}
+              - {column: vat_no, label: {en: "VAT no.", nl: "Btw-nummer", bg: "ДДС номер"}}
+              - {column: address, label: {en: "Address", nl: "Adres", bg: "Адрес"}}
+              - {column: postcode, label: {en: "Postcode", nl: "Postcode", bg: "Пощенски код"}}
+              - {column: city, label: {en: "City", nl: "Plaats", bg: "Град"}}
+              - {column: country, label: {en: "Country", nl: "Land", bg: "Държава"}}
+              - {column: iban, label: {en: "IBAN", nl: "IBAN", bg: "IBAN"}}
+              - {column: created_at, label: {en: "Customer since", nl: "Klant sinds", bg: "Клиент от"}, format: date}
             purpose: "Customer accounts: the contract for service numbers, invoicing and payment."
             legal_basis: "Art. 6(1)(b) GDPR: performance of the contract; Art. 6(1)(c) GDPR: tax and bookkeeping law."
             role: controller
@@ -88,6 +114,17 @@ public enum BuiltinDataMap {
           contacts:
             primary_key: id
             holds: person
+            label: {en: "Contact person", nl: "Contactpersoon", bg: "Лице за контакт"}
+            portable: true
+            transfers: []
+            display:
+              - {column: id, label: {en: "Ref.", nl: "Ref.", bg: "Реф."}}
+              - {column: customer_id, label: {en: "Customer no.", nl: "Klantnummer", bg: "Клиентски номер"}}
+              - {column: full_name, label: {en: "Name", nl: "Naam", bg: "Име"}}
+              - {column: email, label: {en: "E-mail", nl: "E-mail", bg: "Имейл"}}
+              - {column: phone, label: {en: "Phone", nl: "Telefoon", bg: "Телефон"}}
+              - {column: role, label: {en: "Role", nl: "Rol", bg: "Роля"}}
+              - {column: created_at, label: {en: "Added on", nl: "Toegevoegd op", bg: "Добавен на"}, format: date}
             purpose: "The people a customer names as owner, billing or technical contact: managing the account,
               support, and sending invoices and notices."
             legal_basis: "Art. 6(1)(b) GDPR for sole traders; Art. 6(1)(f) GDPR (legitimate interest in reaching
@@ -113,6 +150,22 @@ public enum BuiltinDataMap {
           orders:
             primary_key: id
             holds: record
+            label: {en: "Orders", nl: "Bestellingen", bg: "Поръчки"}
+            portable: {except: [ip_address, regulator_info]}
+            transfers: []
+            display:
+              - {column: id, label: {en: "Order no.", nl: "Ordernummer", bg: "Номер на поръчка"}}
+              - {column: customer_id, format: hidden}
+              - {column: contact_id, format: hidden}
+              - {column: service_number, label: {en: "Number ordered", nl: "Besteld nummer", bg: "Поръчан номер"}}
+              - {column: number_type, label: {en: "Type of number", nl: "Soort nummer", bg: "Вид номер"}}
+              - {column: country, label: {en: "Country", nl: "Land", bg: "Държава"}}
+              - {column: ordered_at,
+                 label: {en: "Ordered on", nl: "Besteld op", bg: "Поръчано на"}, format: date-time}
+              - {column: ip_address, label: {en: "IP address", nl: "IP-adres", bg: "IP адрес"}}
+              - {column: regulator_info,
+                 label: {en: "Identification for the regulator", nl: "Identificatie voor de toezichthouder", bg: "Идентификация за регулатора"}}
+              - {column: status, label: {en: "Status", nl: "Status", bg: "Статус"}}
             purpose: "Orders of service numbers: the contract, the identification the national telecom regulator
               requires, and fraud prevention (the IP address the order came from)."
             legal_basis: "Art. 6(1)(b) GDPR: the contract; Art. 6(1)(c) GDPR: telecom regulation; Art. 6(1)(f)
@@ -145,6 +198,21 @@ public enum BuiltinDataMap {
           service_numbers:
             primary_key: number
             holds: record
+            label: {en: "Service numbers", nl: "Servicenummers", bg: "Сервизни номера"}
+            portable: true
+            transfers: []
+            display:
+              - {column: number, label: {en: "Number", nl: "Nummer", bg: "Номер"}}
+              - {column: customer_id, format: hidden}
+              - {column: forward_to, label: {en: "Forwarded to", nl: "Doorgeschakeld naar", bg: "Пренасочва към"}}
+              - {column: recording_enabled,
+                 label: {en: "Recording on", nl: "Opnemen aan", bg: "Записване включено"}, format: yes-no}
+              - {column: recording_retention_days,
+                 label: {en: "Recordings kept (days)", nl: "Opnamen bewaard (dagen)", bg: "Записите се пазят (дни)"}}
+              - {column: voicemail_enabled,
+                 label: {en: "Voicemail on", nl: "Voicemail aan", bg: "Гласова поща включена"}, format: yes-no}
+              - {column: active_from, label: {en: "Active from", nl: "Actief vanaf", bg: "Активен от"}, format: date}
+              - {column: active_until, label: {en: "Active until", nl: "Actief tot", bg: "Активен до"}, format: date}
             purpose: "The service numbers a customer holds: routing calls to the owner's phone, and the owner's
               recording and voicemail settings."
             legal_basis: "Art. 6(1)(b) GDPR: performance of the contract with the number owner."
@@ -165,6 +233,14 @@ public enum BuiltinDataMap {
           invoices:
             primary_key: id
             holds: record
+            label: {en: "Invoices", nl: "Facturen", bg: "Фактури"}
+            transfers: []
+            display:
+              - {column: id, label: {en: "Invoice no.", nl: "Factuurnummer", bg: "Номер на фактура"}}
+              - {column: customer_id, format: hidden}
+              - {column: period, label: {en: "Period", nl: "Periode", bg: "Период"}}
+              - {column: issued_at, label: {en: "Issued on", nl: "Uitgegeven op", bg: "Издадена на"}, format: date}
+              - {column: total_cents, label: {en: "Total", nl: "Totaal", bg: "Общо"}, format: cents}
             purpose: "Invoices for service numbers and their use."
             legal_basis: "Art. 6(1)(b) GDPR: the contract; Art. 6(1)(c) GDPR: tax and bookkeeping law."
             role: controller
@@ -180,6 +256,22 @@ public enum BuiltinDataMap {
           cdrs:
             primary_key: id
             holds: record
+            label: {en: "Calls", nl: "Gesprekken", bg: "Обаждания"}
+            portable: true
+            transfers: []
+            display:
+              - {column: id, label: {en: "Ref.", nl: "Ref.", bg: "Реф."}}
+              - {column: service_number, label: {en: "Number called", nl: "Gebeld nummer", bg: "Набран номер"}}
+              - {column: caller_number,
+                 label: {en: "Calling number", nl: "Nummer van de beller", bg: "Номер на обаждащия се"}}
+              - {column: caller_withheld,
+                 label: {en: "Number withheld", nl: "Nummer afgeschermd", bg: "Скрит номер"}, format: yes-no}
+              - {column: started_at,
+                 label: {en: "Date and time", nl: "Datum en tijd", bg: "Дата и час"}, format: date-time}
+              - {column: duration_s, label: {en: "Duration", nl: "Duur", bg: "Продължителност"}, format: duration}
+              - {column: forwarded_to, label: {en: "Forwarded to", nl: "Doorgeschakeld naar", bg: "Пренасочено към"}}
+              - {column: charge_cents, label: {en: "Charge", nl: "Kosten", bg: "Такса"}, format: cents}
+              - {column: invoice_id, format: hidden}
             purpose: "Call detail records: routing and invoicing calls, the owner's call history, and handling
               complaints and fraud."
             legal_basis: "Art. 6(1)(b) and (c) GDPR with Art. 6(2) of the ePrivacy Directive 2002/58/EC: traffic
@@ -213,6 +305,16 @@ public enum BuiltinDataMap {
           recordings:
             primary_key: id
             holds: record
+            label: {en: "Call recordings", nl: "Gespreksopnamen", bg: "Записи на разговори"}
+            transfers: []
+            display:
+              - {column: id, label: {en: "Ref.", nl: "Ref.", bg: "Реф."}}
+              - {column: cdr_id, label: {en: "Call", nl: "Gesprek", bg: "Обаждане"}}
+              - {column: file_path, format: hidden}
+              - {column: recorded_at,
+                 label: {en: "Recorded on", nl: "Opgenomen op", bg: "Записано на"}, format: date-time}
+              - {column: duration_s, label: {en: "Duration", nl: "Duur", bg: "Продължителност"}, format: duration}
+              - {column: sha256, format: hidden}
             purpose: "Call recordings made for the number owner, who switched recording on and decides how long
               they are kept; we store them on the owner's behalf."
             legal_basis: "Art. 28 GDPR: processed on behalf of the number owner, the controller, who determines
@@ -226,12 +328,27 @@ public enum BuiltinDataMap {
             references:
               - {column: cdr_id, table: cdrs, target: id, parent: none, children: owned}
             files:
-              - {column: file_path, format: audio}
+              - {column: file_path, format: audio,
+                 card: [recorded_at, {via: [cdr_id], column: service_number}, duration_s]}
             columns:
               - {column: file_path, erasure: delete-row, rectify: false}
           emails:
             primary_key: id
             holds: record
+            label: {en: "E-mails", nl: "E-mails", bg: "Имейли"}
+            portable: true
+            transfers: []
+            display:
+              - {column: id, label: {en: "Ref.", nl: "Ref.", bg: "Реф."}}
+              - {column: message_id, format: hidden}
+              - {column: direction, label: {en: "Direction", nl: "Richting", bg: "Посока"}}
+              - {column: from_addr, label: {en: "From", nl: "Van", bg: "От"}, format: mail-header}
+              - {column: to_addrs, label: {en: "To", nl: "Aan", bg: "До"}, format: mail-header}
+              - {column: cc_addrs, label: {en: "Cc", nl: "Cc", bg: "Копие"}, format: mail-header}
+              - {column: subject, label: {en: "Subject", nl: "Onderwerp", bg: "Тема"}, format: mail-header}
+              - {column: sent_at, label: {en: "Sent on", nl: "Verzonden op", bg: "Изпратено на"}, format: date-time}
+              - {column: customer_id, format: hidden}
+              - {column: file_path, format: hidden}
             purpose: "Correspondence with customers and callers (support, complaints), and copies of the
               voicemail notifications sent to number owners."
             legal_basis: "Art. 6(1)(b) GDPR: the contract; Art. 6(1)(f) GDPR: legitimate interest in handling
@@ -251,7 +368,7 @@ public enum BuiltinDataMap {
               # complaint about a number must not pull in the number owner's customer row.
               - {column: customer_id, table: customers, target: id, parent: none, children: none}
             files:
-              - {column: file_path, format: email}
+              - {column: file_path, format: email, card: [sent_at, subject]}
             columns:
               - {column: from_addr, erasure: delete-row, rectify: false}
               - {column: to_addrs, erasure: delete-row, rectify: false}
@@ -261,6 +378,17 @@ public enum BuiltinDataMap {
           voicemails:
             primary_key: id
             holds: record
+            label: {en: "Voice messages", nl: "Voicemailberichten", bg: "Гласови съобщения"}
+            transfers: []
+            display:
+              - {column: id, label: {en: "Ref.", nl: "Ref.", bg: "Реф."}}
+              - {column: cdr_id, label: {en: "Call", nl: "Gesprek", bg: "Обаждане"}}
+              - {column: file_path, format: hidden}
+              - {column: received_at,
+                 label: {en: "Received on", nl: "Ontvangen op", bg: "Получено на"}, format: date-time}
+              - {column: emailed_at,
+                 label: {en: "E-mailed on", nl: "Gemaild op", bg: "Изпратено по имейл на"}, format: date-time}
+              - {column: email_id, format: hidden}
             purpose: "Voicemail messages left for the number owner: e-mailed to the owner, then the audio is
               deleted."
             legal_basis: "Art. 28 GDPR: processed on behalf of the number owner, the controller."
@@ -274,7 +402,7 @@ public enum BuiltinDataMap {
               - {column: cdr_id, table: cdrs, target: id, parent: none, children: owned}
               - {column: email_id, table: emails, target: id, parent: owned, children: none}
             files:
-              - {column: file_path, format: audio}
+              - {column: file_path, format: audio, card: [received_at, {via: [cdr_id], column: service_number}]}
             columns:
               - {column: file_path, erasure: delete-row, rectify: false}
 

@@ -34,6 +34,12 @@ extension DataMap {
         reportRepeats(table.references.map { ($0.column, $0.location) }, list: "references", table: name, &problems)
         reportRepeats(table.files.map { ($0.column, $0.location) }, list: "files", table: name, &problems)
         reportRepeats(table.columns.map { ($0.column, $0.location) }, list: "columns", table: name, &problems)
+        reportRepeats(table.display.map { ($0.column, $0.location) }, list: "display", table: name, &problems)
+        for file in table.files {
+            for item in file.card where !item.via.isEmpty {
+                checkPath(item.via, from: table, at: locations.of("card", in: file.location), &problems)
+            }
+        }
 
         for identifier in table.identifiers {
             let what = "identifier '\(identifier.column)' of table '\(name)'"

@@ -43,6 +43,15 @@ public struct TableMap: Sendable, Equatable {
     public var files: [FileColumn]
     /// What erasure and rectification do to each personal column.
     public var columns: [PersonalColumn]
+    /// What a person calls the table ("Calls", "Gesprekken"); the name in words when absent.
+    public var label: LocalizedText?
+    /// How the page shows columns: headings and formats.
+    public var display: [DisplayColumn]
+    /// What a portability export (Art. 20(1)) includes of this table.
+    public var portability: Portability
+    /// Transfers to third countries or international organisations, each with its safeguard
+    /// (Art. 15(1)(c), 15(2), 46); empty: none.
+    public var transfers: [String]
     /// Where in the map file this table is described (for messages).
     public var location: MapLocation?
 
@@ -51,8 +60,13 @@ public struct TableMap: Sendable, Equatable {
         name: String, primaryKey: String, holds: RowSubject, purpose: String, legalBasis: String,
         role: ProcessingRole, recipients: [String], retention: Retention, categories: [String],
         identifiers: [IdentifierColumn], references: [Reference], files: [FileColumn], columns: [PersonalColumn],
-        location: MapLocation? = nil
+        label: LocalizedText? = nil, display: [DisplayColumn] = [], portability: Portability = .none,
+        transfers: [String] = [], location: MapLocation? = nil
     ) {
+        self.label = label
+        self.display = display
+        self.portability = portability
+        self.transfers = transfers
         self.name = name
         self.primaryKey = primaryKey
         self.holds = holds
@@ -67,6 +81,27 @@ public struct TableMap: Sendable, Equatable {
         self.files = files
         self.columns = columns
         self.location = location
+    }
+}
+
+extension TableMap {
+    /// The display rule of `column`, if the map gives one.
+    public func display(of column: String) -> DisplayColumn? { display.first { $0.column == column } }
+
+    /// The table's heading in `language`: its label, else its name in words.
+    public func title(in language: Language) -> String {
+        label?.text(in: language) ?? Self.words(name)
+    }
+
+    /// A column's heading in `language`: its label, else its name in words.
+    public func title(of column: String, in language: Language) -> String {
+        display(of: column)?.label?.text(in: language) ?? Self.words(column)
+    }
+
+    /// `service_numbers` → `Service numbers`.
+    static func words(_ name: String) -> String {
+        let words = name.replacingOccurrences(of: "_", with: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
     }
 }
 

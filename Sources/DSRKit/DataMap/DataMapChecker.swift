@@ -75,7 +75,18 @@ private struct TableCheck {
                     at: locations.of("target", in: reference.location))
             }
         }
-        for file in table.files { need(file.column, "file column", at: file.location) }
+        for file in table.files {
+            need(file.column, "file column", at: file.location)
+            for item in file.card {
+                need(item.column, "card column", via: item.via, at: locations.of("card", in: file.location))
+            }
+        }
+        for display in table.display { need(display.column, "display column", at: display.location) }
+        if case .portable(let except) = table.portability {
+            for column in except {
+                need(column, "'portable' except column", at: locations.of("portable.except", in: table.location))
+            }
+        }
         for column in table.columns {
             need(column.column, "column", at: column.location)
             if case .retain(_, .days(_, let from)) = column.erasure {

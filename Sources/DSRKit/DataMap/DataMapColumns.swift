@@ -127,11 +127,15 @@ public struct FileColumn: Sendable, Equatable {
     public var column: String
     /// What the file is.
     public var format: FileFormat
+    /// What the page's card for the file shows ("date, number called, duration"): columns of
+    /// the row, or of rows reached along its references.
+    public var card: [ColumnPath]
     /// Where in the map file (for messages).
     public var location: MapLocation?
 
     /// Creates a file column.
-    public init(column: String, format: FileFormat, location: MapLocation? = nil) {
+    public init(column: String, format: FileFormat, card: [ColumnPath] = [], location: MapLocation? = nil) {
+        self.card = card
         self.column = column
         self.format = format
         self.location = location

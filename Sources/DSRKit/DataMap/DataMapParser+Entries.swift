@@ -10,11 +10,13 @@ extension DataMapParser {
             "learn",
         ],
         "references": ["column", "table", "target", "parent", "children"],
-        "files": ["column", "format"],
+        "files": ["column", "format", "card"],
         "columns": ["column", "erasure", "basis", "until", "rectify"],
+        "display": ["column", "label", "format", "currency"],
     ]
     static let entryNouns = [
         "identifiers": "identifier", "references": "reference", "files": "file column", "columns": "column",
+        "display": "display column",
     ]
     static let erasureWords = ["delete-row", "set-null", "redact", "pseudonymise", "retain"]
 
@@ -50,8 +52,10 @@ extension DataMapParser {
     }
 
     static func file(_ fields: Fields, column: String, reader: inout DataMapReader) -> FileColumn? {
-        guard let format = reader.choice("format", in: fields, required: true, as: FileFormat.self) else { return nil }
-        return FileColumn(column: column, format: format, location: fields.owner)
+        let format = reader.choice("format", in: fields, required: true, as: FileFormat.self)
+        let card = reader.list("card", in: fields).compactMap { columnPath($0, in: fields, reader: &reader) }
+        guard let format else { return nil }
+        return FileColumn(column: column, format: format, card: card, location: fields.owner)
     }
 
     static func personalColumn(_ fields: Fields, column: String, reader: inout DataMapReader) -> PersonalColumn? {

@@ -25,7 +25,7 @@ public enum DataMapParser {
     static let topKeys = ["version", "tables"]
     static let tableKeys = [
         "primary_key", "holds", "purpose", "legal_basis", "role", "recipients", "retention", "categories",
-        "identifiers", "references", "files", "columns",
+        "identifiers", "references", "files", "columns", "label", "display", "portable", "transfers",
     ]
 
     /// Parses and structurally validates a map (``DataMap/validate()``).
@@ -101,6 +101,9 @@ public enum DataMapParser {
         let recipients = reader.texts("recipients", in: fields)
         let retention = self.retention(in: fields, table: name, reader: &reader)
         let categories = reader.texts("categories", in: fields)
+        let label = localizedText("label", in: fields, reader: &reader)
+        let portability = self.portability(in: fields, reader: &reader)
+        let transfers = reader.texts("transfers", in: fields)
         return TableMap(
             name: name, primaryKey: primaryKey ?? "", holds: holds ?? .record, purpose: purpose ?? "",
             legalBasis: legalBasis ?? "", role: role ?? .controller, recipients: recipients,
@@ -109,7 +112,8 @@ public enum DataMapParser {
             references: entries("references", in: fields, table: name, reader: &reader, read: reference),
             files: entries("files", in: fields, table: name, reader: &reader, read: file),
             columns: entries("columns", in: fields, table: name, reader: &reader, read: personalColumn),
-            location: location)
+            label: label, display: entries("display", in: fields, table: name, reader: &reader, read: displayColumn),
+            portability: portability, transfers: transfers, location: location)
     }
 
     /// Reads each item of a list of entries with `read`, which returns `nil` for an entry it

@@ -26,7 +26,7 @@ enum ExportEncoding {
     static func cell(_ value: ExportValue) -> String {
         switch value {
         case .null, .integer, .real: value.text
-        case .text(let text): field(neutralised(text))
+        case .text, .masked: field(neutralised(value.text))
         }
     }
 

@@ -14,7 +14,8 @@ struct ExportFilePlan {
     /// Files that would be included but are missing, or whose path leaves the files root.
     var unusable: [LocatedFile] = []
 
-    init(map: DataMap, result: LocateResult, includeProcessorData: Bool) {
+    /// - Parameter portableOnly: a portability export: only files of columns Art. 20(1) covers.
+    init(map: DataMap, result: LocateResult, includeProcessorData: Bool, portableOnly: Bool = false) {
         // A record reached from a processor-held record (a voicemail's notification e-mail,
         // which carries the same voice and the owner's mailbox) is processor-held too.
         let processorTables = Set(map.tables.filter { $0.role == .processor }.map(\.name))
@@ -26,6 +27,7 @@ struct ExportFilePlan {
                 return record.record.row
             })
         for file in result.files {
+            if portableOnly, map.table(file.table)?.portability.includes(file.record.column ?? "") != true { continue }
             let processor = map.table(file.table)?.role == .processor || reachedFromProcessor.contains(file.record.row)
             if processor, file.relation == .subject, !includeProcessorData {
                 if file.status == .ok { leftOut.append(file) }

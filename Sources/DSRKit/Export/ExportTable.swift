@@ -8,6 +8,9 @@ public struct ExportTable: Sendable, Equatable {
     public var columns: [String]
     /// One value per column; nil for NULL.
     public var rows: [[ExportValue]]
+
+    /// The last column: whether the record is the subject's own or related context.
+    public static let relationColumn = "dsr_relation"
 }
 
 /// A value as exported: SQLite's storage classes, masked values as text.
@@ -16,14 +19,17 @@ public enum ExportValue: Sendable, Equatable, Encodable {
     case integer(Int64)
     case real(Double)
     case text(String)
+    /// Someone else's value, masked (Art. 15(4)).
+    case masked(Masking)
 
-    /// The CSV/HTML form (empty for NULL).
+    /// The CSV/JSON form (empty for NULL).
     public var text: String {
         switch self {
         case .null: ""
         case .integer(let value): String(value)
         case .real(let value): String(value)
         case .text(let value): value
+        case .masked(let masking): masking.text
         }
     }
 
@@ -34,6 +40,7 @@ public enum ExportValue: Sendable, Equatable, Encodable {
         case .integer(let value): try container.encode(value)
         case .real(let value): try container.encode(value)
         case .text(let value): try container.encode(value)
+        case .masked(let masking): try container.encode(masking.text)
         }
     }
 
@@ -48,17 +55,42 @@ public enum ExportValue: Sendable, Equatable, Encodable {
     }
 }
 
+/// What is left of a value that is someone else's (Art. 15(4)).
+public enum Masking: Sendable, Equatable {
+    /// The caller withheld their number.
+    case withheld
+    /// Nothing of it can be shown.
+    case masked
+    /// Enough to recognise it, not enough to know whose it is (`+31 6 *****678`).
+    case partial(String)
+    /// An address list: the subject's own addresses, and how many others were left out.
+    case otherAddresses(kept: [String], others: Int)
+
+    /// The form `data/` holds (English; the page words it in the letter's language).
+    public var text: String {
+        switch self {
+        case .withheld: "withheld"
+        case .masked: "(masked)"
+        case .partial(let shown): shown
+        case .otherAddresses(let kept, let others):
+            (kept + (others > 0 ? ["[\(others) other address\(others == 1 ? "" : "es")]"] : [])).joined(separator: ", ")
+        }
+    }
+}
+
 /// Reads the located records' rows and applies the data map's masking rules (Art. 15(4)).
 struct ExportTableReader {
     let map: DataMap
     let defaultCountry: String
     /// The subject's identifiers: values equal to one of them are the subject's own.
     let subject: Set<SubjectIdentifier>
+    /// A portability export: only the tables and columns Art. 20(1) covers (the map's `portable`).
+    var portableOnly = false
 
     func tables(for result: LocateResult, _ operations: any OperationsReader) throws -> [ExportTable] {
         var reader = IdentifierReader(map: map, defaultCountry: defaultCountry)
         var tables: [ExportTable] = []
-        for table in map.tables {
+        for table in map.tables where !portableOnly || table.portability.includesTable {
             let records = result.records.filter { $0.table == table.name }
             guard !records.isEmpty else { continue }
             var columns: [String] = []
@@ -78,7 +110,12 @@ struct ExportTableReader {
                 rows.append(values + [.text(record.relation.rawValue)])
             }
             if columns.isEmpty { columns = try operations.schema().columns(of: table.name) }
-            tables.append(ExportTable(name: table.name, columns: columns + ["dsr_relation"], rows: rows))
+            if portableOnly {
+                let kept = columns.indices.filter { table.portability.includes(columns[$0]) }
+                columns = kept.map { columns[$0] }
+                rows = rows.map { row in kept.map { row[$0] } + [row[row.count - 1]] }
+            }
+            tables.append(ExportTable(name: table.name, columns: columns + [ExportTable.relationColumn], rows: rows))
         }
         return tables
     }
@@ -95,13 +132,13 @@ struct ExportTableReader {
             let own = readings.filter(subject.contains)
             if own.count == readings.count, !own.isEmpty { return value }
             let others = readings.count - own.count
-            let kept = own.map(\.value) + (others > 0 ? ["[\(others) other address\(others == 1 ? "" : "es")]"] : [])
-            return .text(kept.isEmpty ? "(masked)" : kept.joined(separator: ", "))
+            if own.isEmpty, others == 0 { return .masked(.masked) }
+            return .masked(.otherAddresses(kept: own.map(\.value), others: others))
         }
         if readings.contains(where: subject.contains) { return value }
-        if let flag = column.withheldFlag, row[flag]?.integerValue == 1 { return .text("withheld") }
-        guard case .phone(let number) = readings.first else { return .text("(masked)") }
-        return .text(Self.mask(number))
+        if let flag = column.withheldFlag, row[flag]?.integerValue == 1 { return .masked(.withheld) }
+        guard case .phone(let number) = readings.first else { return .masked(.masked) }
+        return .masked(.partial(Self.mask(number)))
     }
 
     /// `+31 6 *****678`: enough to recognise a call, not enough to know the caller.

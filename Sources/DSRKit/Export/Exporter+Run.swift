@@ -16,22 +16,27 @@ public enum Exporter {
             throw ExportError.controllerMissing(
                 keys: missing, configFile: session.workspace.configFile.path(percentEncoded: false))
         }
-        if let request = subject.request, !options.force { try ready(request) }
+        let kind = options.kind ?? (subject.request?.type == .portability ? .portability : .access)
+        if let request = subject.request, !options.force { try ready(request, for: kind) }
         let map = try session.dataMap()
-        let (result, tables) = try session.readingOperations { reader, fingerprint in
+        let (result, tables, plan, cards) = try session.readingOperations { reader, fingerprint in
             try session.explainingMapMismatch(reader) {
                 let result = try session.locate(subject.identifiers, options: LocateOptions(), reader, fingerprint)
-                let tables = try ExportTableReader(
-                    map: map, defaultCountry: session.defaultCountry, subject: Set(result.subjectIdentifiers)
-                ).tables(for: result, reader)
-                return (result, tables)
+                var tableReader = ExportTableReader(
+                    map: map, defaultCountry: session.defaultCountry, subject: Set(result.subjectIdentifiers))
+                tableReader.portableOnly = kind == .portability
+                let tables = try tableReader.tables(for: result, reader)
+                let plan = ExportFilePlan(
+                    map: map, result: result, includeProcessorData: options.includeProcessorData,
+                    portableOnly: kind == .portability)
+                let cards = try FileCardReader(map: map).cards(for: plan.included, reader)
+                return (result, tables, plan, cards)
             }
         }
         let workspace = session.workspace
         let now = session.now
         let source = try session.dataMapSource()
-        let plan = ExportFilePlan(map: map, result: result, includeProcessorData: options.includeProcessorData)
-        let final = try outputURL(workspace, options, requestID: subject.request?.id, now)
+        let final = try outputURL(workspace, options, kind: kind, requestID: subject.request?.id, now)
         guard options.overwrite || !FileManager.default.fileExists(atPath: final.path(percentEncoded: false)) else {
             throw ExportError.outputExists(final.path(percentEncoded: false))
         }
@@ -48,19 +53,17 @@ public enum Exporter {
             manifest.add(path: path, size: data.count, sha256: Digests.sha256Hex(data))
         }
         let document = ExportDocumentBuilder(
-            workspace: workspace, map: map, result: result, tables: tables, plan: plan, options: options,
-            requestID: subject.request?.id, now: now
+            workspace: workspace, map: map, result: result, tables: tables, plan: plan, cards: cards,
+            options: options, kind: kind, requestID: subject.request?.id, now: now
         ).document()
+        let templates = templatesDir(workspace)
         try add(
             "index.html",
-            Data(
-                try TemplateRenderer.render("index.html", document: document, templatesDir: templatesDir(workspace))
-                    .utf8))
+            Data(try TemplateRenderer.render("index.html", document: document, templatesDir: templates).utf8))
+        // A portability export has its own letter (Art. 20); the archive names it letter.txt either way.
+        let letter = kind == .portability ? "portability.txt" : "letter.txt"
         try add(
-            "letter.txt",
-            Data(
-                try TemplateRenderer.render("letter.txt", document: document, templatesDir: templatesDir(workspace))
-                    .utf8))
+            "letter.txt", Data(try TemplateRenderer.render(letter, document: document, templatesDir: templates).utf8))
         for table in tables {
             try add("data/\(table.name).json", try ExportEncoding.json(table))
             try add("data/\(table.name).csv", ExportEncoding.csv(table))
@@ -87,7 +90,8 @@ public enum Exporter {
             dataMapDigest: Digests.sha256Hex(Array(source.text.utf8)))
         try writer.add(path: "manifest.json", data: manifestData, compress: true, modified: now)
         try writer.finish()
-        let counts = Dictionary(grouping: result.records, by: \.table).mapValues(\.count)
+        // What the archive holds, per table (a portability export holds fewer tables than were located).
+        let counts = Dictionary(uniqueKeysWithValues: tables.map { ($0.name, $0.rows.count) })
         let manifestHash = Digests.sha256Hex(manifestData)
         let record = AuditRecord(
             action: .export, requestID: subject.request?.id,
@@ -97,7 +101,8 @@ public enum Exporter {
                 "format": .text(options.format.rawValue), "encrypted": .bool(options.password != nil),
                 "include_processor_data": .bool(options.includeProcessorData), "forced": .bool(options.force),
                 "overwrote": .bool(options.overwrite), "files_left_out": .int(Int64(plan.unusable.count)),
-                "files": .int(Int64(plan.included.count)), "language": .text(options.language),
+                "files": .int(Int64(plan.included.count)), "language": .text(options.language.rawValue),
+                "kind": .text(kind.rawValue),
             ])
         let finalPath = final.path(percentEncoded: false)
         // With --overwrite the old archive is set aside and put back if anything fails, so that
@@ -133,16 +138,18 @@ public enum Exporter {
         }
         if let setAside { unlink(setAside) }
         return ExportReport(
-            path: final.path(percentEncoded: false), manifestSHA256: manifestHash, entries: manifest.files.count + 1,
+            path: final.path(percentEncoded: false), kind: kind, manifestSHA256: manifestHash,
+            entries: manifest.files.count + 1,
             records: counts, processorFilesLeftOut: plan.leftOut.count,
             filesLeftOut: plan.unusable.map { FileLeftOut(table: $0.table, key: $0.key, status: $0.status) })
     }
 
-    /// An export answers a verified, open access or portability request (else `--force`).
-    private static func ready(_ request: Request) throws {
-        guard request.type == .access || request.type == .portability else {
+    /// An export answers a verified, open request of its own kind (else `--force`).
+    private static func ready(_ request: Request, for kind: ExportKind) throws {
+        let fits = kind == .access ? request.type == .access : request.type == .portability
+        guard fits else {
             throw ExportError.requestNotReady(
-                id: request.id, reason: "it is a \(request.type.rawValue) request, not access or portability")
+                id: request.id, reason: "it is a \(request.type.rawValue) request; this is a \(kind.rawValue) export")
         }
         guard request.verifiedAt != nil else {
             throw ExportError.requestNotReady(
@@ -158,12 +165,12 @@ public enum Exporter {
             ? nil : FilePaths.resolve(workspace.configuration.templatesDir, against: workspace.folder)
     }
 
-    static func outputURL(_ workspace: Workspace, _ options: ExportOptions, requestID: String?, _ now: Date) throws
-        -> URL
-    {
+    static func outputURL(
+        _ workspace: Workspace, _ options: ExportOptions, kind: ExportKind, requestID: String?, _ now: Date
+    ) throws -> URL {
         if let output = options.output { return output }
         let stamp = requestID ?? AuditLog.timestamp(now).replacingOccurrences(of: ":", with: "")
         try WorkspaceInitializer.makeDirectory(workspace.exportsDir, mode: 0o700)
-        return workspace.exportsDir.appending(path: "\(stamp)-access.\(options.format.rawValue)")
+        return workspace.exportsDir.appending(path: "\(stamp)-\(kind.rawValue).\(options.format.rawValue)")
     }
 }

@@ -5,8 +5,10 @@ public struct ExportOptions: Sendable {
     public var format: ArchiveFormat = .zip
     /// Where to write; default `exports_dir/<request id or UTC time>-access.<zip|tar.gz>`.
     public var output: URL?
-    /// `en`, `nl` or `bg`.
-    public var language = "en"
+    /// The language of the letter and the page.
+    public var language = Language.english
+    /// Access (Art. 15) or portability (Art. 20); nil: what the request asks, else access.
+    public var kind: ExportKind?
     /// AES-256 zip password; nil for an unencrypted archive.
     public var password: String?
     /// Include recordings and voicemails held as processor for a number owner, for a caller.
@@ -21,10 +23,20 @@ public struct ExportOptions: Sendable {
     public init() {}
 }
 
+/// Which right an export answers.
+public enum ExportKind: String, Sendable, Codable, Equatable, CaseIterable {
+    /// Art. 15: everything we hold about the person, with the facts of Art. 15(1).
+    case access
+    /// Art. 20: the data the person provided, in machine-readable form, to take elsewhere.
+    case portability
+}
+
 /// What an export wrote.
 public struct ExportReport: Sendable, Codable, Equatable {
     /// The archive.
     public var path: String
+    /// Access or portability.
+    public var kind: ExportKind
     /// SHA-256 of `manifest.json` (also in the audit log).
     public var manifestSHA256: String
     /// Files in the archive.

@@ -4,6 +4,7 @@ extension BuiltinTemplates {
     /// The shipped `templates/bg/` texts, by file name.
     static let bg: [String: String] = [
         "letter.txt": bgLetter,
+        "portability.txt": bgPortabilityLetter,
         "index.html": bgPage,
     ]
 
@@ -13,7 +14,7 @@ extension BuiltinTemplates {
         {{controller.address}}
         {{controller.email}}
 
-        Дата: {{generatedAt}}
+        {{date}}
         {{#requestID}}
         Наш номер: {{.}}
         {{/requestID}}
@@ -43,7 +44,7 @@ extension BuiltinTemplates {
 
         Потърсихме в нашите системи по следните идентификатори:
         {{#subjectIdentifiers}}
-          - {{.}}
+          - {{#isEmail}}имейл адрес{{/isEmail}}{{#isPhone}}телефонен номер{{/isPhone}}{{#isIP}}IP адрес{{/isIP}}{{#isCustomer}}клиентски номер{{/isCustomer}} {{value}}
         {{/subjectIdentifiers}}
 
         1. КАКВИ ДАННИ ОБРАБОТВАМЕ, ЗАЩО, КОЙ ГИ ПОЛУЧАВА И КОЛКО ДЪЛГО ГИ СЪХРАНЯВАМЕ
@@ -71,6 +72,11 @@ extension BuiltinTemplates {
         {{#recipients}}
                - {{.}}
         {{/recipients}}
+             Извън ЕС/ЕИП (член 15, параграф 2):{{^hasTransfers}} няма; не предаваме тези данни на държави извън
+             Европейското икономическо пространство или на международни организации.{{/hasTransfers}}
+        {{#transfers}}
+               - {{.}}
+        {{/transfers}}
           г) Срок на съхранение: {{retention}}
         {{/processing}}
         {{^hasProcessing}}
@@ -119,15 +125,105 @@ extension BuiltinTemplates {
         името на друг администратор. Те не са включени в архива; за да ги получите, обърнете се
         към този администратор:
         {{#processorNotes}}
-          - {{title}}: брой записи {{count}}; администратор: {{controller}}
+          - {{title}}: брой записи {{count}}; администратор е притежателят на номера, на който
+            сте се обадили, от чието име ги съхраняваме.
         {{/processorNotes}}
         {{/hasProcessorNotes}}
 
         С уважение,
 
-        Длъжностно лице по защита на данните
-        {{controller.name}}
         {{controller.dpoContact}}
+        {{controller.name}}
+
+        """#
+
+    private static let bgPortabilityLetter = #"""
+        {{% CONTENT_TYPE: TEXT}}
+        {{controller.name}}
+        {{controller.address}}
+        {{controller.email}}
+
+        {{date}}
+        {{#requestID}}
+        Наш номер: {{.}}
+        {{/requestID}}
+
+        Относно: Вашето искане да получите данните си (преносимост на данните)
+
+        Уважаеми госпожи и господа,
+
+        Поискахте да получите личните данни, които сте ни предоставили, за да ги запазите или да
+        ги прехвърлите на друга организация. Член 20, параграф 1 от Общия регламент относно
+        защитата на данните (ОРЗД) Ви дава това право за данните, отнасящи се до Вас, които сте
+        ни предоставили, включително записаното за използването на нашата услуга от Вас, когато
+        ги обработваме по автоматизиран начин въз основа на Вашето съгласие или на договор с Вас.
+        Архивът към това писмо съдържа тези данни в структуриран, широко използван и машинночетим
+        формат:
+
+          - data/: по един файл JSON и един файл CSV (RFC 4180, UTF-8) за всеки вид записи, със
+            стойностите точно както ги съхраняваме, четими от всяка програма;
+          - manifest.json: контролната сума SHA-256 на всеки файл, за да проверите, че нищо не е
+            променено;
+          - index.html: същите данни като страница за четене в уеб браузър.
+        {{#hasFiles}}
+          - files/: файловете към тези записи.
+        {{/hasFiles}}
+
+        Какво съдържа архивът:
+        {{#processing}}
+          - {{title}}: брой записи {{recordCount}}
+        {{/processing}}
+        {{^hasProcessing}}
+          По посочените по-долу идентификатори не открихме данни, предоставени от Вас.
+        {{/hasProcessing}}
+        {{#hasFilesLeftOut}}
+
+        Някои файлове към Вашите записи не можаха да бъдат включени:
+        {{#filesLeftOut}}
+          - {{label}}: {{#isMissing}}файлът липсва в нашето хранилище{{/isMissing}}{{#isRefused}}записаното му местоположение е невалидно, затова не сме го отворили{{/isRefused}}
+        {{/filesLeftOut}}
+        {{/hasFilesLeftOut}}
+
+        Потърсихме в нашите системи по следните идентификатори:
+        {{#subjectIdentifiers}}
+          - {{#isEmail}}имейл адрес{{/isEmail}}{{#isPhone}}телефонен номер{{/isPhone}}{{#isIP}}IP адрес{{/isIP}}{{#isCustomer}}клиентски номер{{/isCustomer}} {{value}}
+        {{/subjectIdentifiers}}
+
+        Какво не съдържа архивът и защо: данни, които сме създали сами (например фактури), данни,
+        които съхраняваме, защото законът го изисква, или поради наш законен интерес (например
+        идентификацията, която изисква регулаторът, или данните, които пазим срещу измами), както
+        и данни, които съхраняваме само от името на друга организация. Член 20 не се отнася до
+        тях. Въпреки това можете да видите всичко: член 15 Ви дава право на копие от всички данни,
+        които съхраняваме за Вас; поискайте го на {{controller.email}}.
+        {{#hasProcessorNotes}}
+
+        Данни, които съхраняваме за друг администратор (членове 20 и 28): съхраняваме и следните
+        данни за Вас като обработващ лични данни за притежателя на номера, на който сте се обадили,
+        който е техен администратор. Обърнете се към него:
+        {{#processorNotes}}
+          - {{title}}: брой записи {{count}}
+        {{/processorNotes}}
+        {{/hasProcessorNotes}}
+
+        ПРАВО ДАННИТЕ ДА БЪДАТ ПРЕДАДЕНИ НА ДРУГА ОРГАНИЗАЦИЯ (член 20, параграф 2)
+
+        Можете сами да предадете този архив. Можете също да поискате да изпратим данните пряко на
+        друг администратор, когато това е технически осъществимо: пишете ни на {{controller.email}},
+        като посочите името и адреса за контакт на организацията, и ще ги изпратим по сигурен начин.
+
+        ДРУГИТЕ ВИ ПРАВА
+
+        Получаването на данните не ги изтрива и не променя срока, за който ги съхраняваме. Имате
+        право да поискате да коригираме данните Ви (член 16), да ги изтрием (член 17) или да
+        ограничим обработването им (член 18), както и да възразите срещу обработване, основано на
+        нашия законен интерес (член 21). Въпроси относно данните Ви: {{controller.dpoContact}}.
+        Ако смятате, че обработваме данните Ви неправомерно, имате право да подадете жалба до
+        надзорен орган, по-специално до {{controller.supervisoryAuthority}}.
+
+        С уважение,
+
+        {{controller.dpoContact}}
+        {{controller.name}}
 
         """#
 
@@ -140,31 +236,57 @@ extension BuiltinTemplates {
         <title>Вашите лични данни при {{controller.name}}</title>
         <style>
         body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; line-height: 1.5;
-          color: #1d1d1f; background: #fff; max-width: 72rem; margin: 0 auto; padding: 1rem 1.5rem 3rem; }
+          color: #1d1d1f; background: #fff; max-width: 72rem; margin: 0 auto; padding: 1rem 1.5rem 3rem;
+          overflow-wrap: break-word; }
+        dd, td { overflow-wrap: anywhere; }
         h1 { font-size: 1.8rem; margin-bottom: 0.2rem; }
         h2 { font-size: 1.35rem; border-bottom: 2px solid #d0d7de; padding-bottom: 0.2rem; margin-top: 2.5rem; }
         h3 { font-size: 1.1rem; margin-top: 1.8rem; }
         nav ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.4rem 1.2rem; }
         dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.3rem 1rem; }
         dt { font-weight: 600; }
-        dd { margin: 0; }
+        dd { margin: 0; min-width: 0; }
         .note { color: #57606a; }
         .card { border: 1px solid #d0d7de; border-radius: 6px; padding: 0.5rem 1rem; margin: 1rem 0; }
+        .card h3 { margin-top: 0.5rem; }
+        .warning { border-color: #bf8700; background: #fff8c5; }
         .scroll { overflow-x: auto; }
         table { border-collapse: collapse; font-size: 0.9rem; }
         th, td { border: 1px solid #d0d7de; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }
         th { background: #f6f8fa; }
         tbody tr:nth-child(even) { background: #fafbfc; }
+        tr.context td { color: #57606a; }
+        .tag { font-size: 0.8rem; border: 1px solid #d0d7de; border-radius: 1rem; padding: 0 0.5rem; white-space: nowrap; }
         audio { display: block; width: 100%; max-width: 32rem; margin: 0.3rem 0; }
         code { font-size: 0.85rem; word-break: break-all; }
+        /* Narrow screens: every record becomes a block of "heading: value" lines, so nothing scrolls sideways. */
+        @media (max-width: 40rem) {
+          body { padding: 0.5rem 0.8rem 2rem; }
+          dl { grid-template-columns: 1fr; gap: 0 1rem; }
+          dd { margin-bottom: 0.4rem; }
+          table.records, table.records tbody, table.records tr, table.records td { display: block; width: auto; }
+          table.records thead { display: none; }
+          table.records tr { border: 1px solid #d0d7de; border-radius: 6px; margin: 0 0 0.8rem; padding: 0.3rem 0.6rem; }
+          table.records td { border: none; padding: 0.1rem 0; }
+          table.records td::before { content: attr(data-label) ": "; font-weight: 600; }
+          table.summary td { display: block; border: none; padding: 0.1rem 0.5rem; }
+          table.summary tr { display: block; border-bottom: 1px solid #d0d7de; padding: 0.3rem 0; }
+          table.summary thead { display: none; }
+        }
         @media print { nav, audio { display: none; } a { color: inherit; } }
         </style>
         </head>
         <body>
         <header>
         <h1>Вашите лични данни при {{controller.name}}</h1>
-        <p class="note">Изготвено на {{generatedAt}}{{#requestID}}, наш номер {{.}}{{/requestID}}. Придружителното
-        писмо (letter.txt) обяснява правата Ви; тази страница показва самите данни.</p>
+        <p class="note">Изготвено на {{date}}{{#requestID}}, наш номер {{.}}{{/requestID}}. Придружителното писмо
+        (letter.txt) обяснява правата Ви; тази страница показва самите данни.
+        Часовете са в часовата зона {{timeZone}}.</p>
+        {{#isPortability}}
+        <p>Това е експорт за преносимост на данните (член 20 от ОРЗД): съдържа данните, които сте ни
+        предоставили, в папката <code>data</code> като файлове JSON и CSV, които други програми могат да четат,
+        за да ги запазите или да ги прехвърлите на друга организация.</p>
+        {{/isPortability}}
         </header>
         <nav>
         <ul>
@@ -174,9 +296,13 @@ extension BuiltinTemplates {
         {{#hasTables}}<li><a href="#records">Вашите записи</a></li>{{/hasTables}}
         {{#hasAudio}}<li><a href="#audio">Записи на разговори</a></li>{{/hasAudio}}
         {{#hasFiles}}<li><a href="#files">Всички файлове</a></li>{{/hasFiles}}
+        {{#hasFilesLeftOut}}<li><a href="#left-out">Файлове, които не можахме да включим</a></li>{{/hasFilesLeftOut}}
+        <li><a href="#rights">Вашите права</a></li>
+        </ul>
+        </nav>
         {{#hasFilesLeftOut}}
 
-        <section id="left-out">
+        <section id="left-out" class="card warning">
         <h2>Файлове, които не можахме да включим</h2>
         <ul>
         {{#filesLeftOut}}
@@ -185,9 +311,6 @@ extension BuiltinTemplates {
         </ul>
         </section>
         {{/hasFilesLeftOut}}
-        <li><a href="#rights">Вашите права</a></li>
-        </ul>
-        </nav>
 
         <section id="who">
         <h2>Кои сме ние</h2>
@@ -200,7 +323,7 @@ extension BuiltinTemplates {
         <p>Търсихме по:</p>
         <ul>
         {{#subjectIdentifiers}}
-        <li><code>{{.}}</code></li>
+        <li>{{#isEmail}}Имейл адрес{{/isEmail}}{{#isPhone}}Телефонен номер{{/isPhone}}{{#isIP}}IP адрес{{/isIP}}{{#isCustomer}}Клиентски номер{{/isCustomer}}: <code>{{value}}</code></li>
         {{/subjectIdentifiers}}
         </ul>
         </section>
@@ -208,7 +331,6 @@ extension BuiltinTemplates {
         <section id="categories">
         <h2>Какви данни имаме</h2>
         {{#hasProcessing}}
-        <div class="scroll">
         <table class="summary">
         <thead><tr><th scope="col">Категория данни</th><th scope="col">Съдържат се в</th></tr></thead>
         <tbody>
@@ -217,7 +339,6 @@ extension BuiltinTemplates {
         {{/categories}}
         </tbody>
         </table>
-        </div>
         {{/hasProcessing}}
         {{^hasProcessing}}
         <p>Не открихме лични данни за Вас.</p>
@@ -243,6 +364,7 @@ extension BuiltinTemplates {
         {{/isProcessor}}
         </dd>
         <dt>Получатели</dt><dd><ul>{{#recipients}}<li>{{.}}</li>{{/recipients}}</ul></dd>
+        <dt>Извън ЕС/ЕИП</dt><dd>{{^hasTransfers}}Няма: не предаваме тези данни на държави извън Европейското икономическо пространство или на международни организации.{{/hasTransfers}}{{#hasTransfers}}<ul>{{#transfers}}<li>{{.}}</li>{{/transfers}}</ul>{{/hasTransfers}}</dd>
         <dt>Срок на съхранение</dt><dd>{{retention}}</dd>
         </dl>
         </div>
@@ -252,14 +374,16 @@ extension BuiltinTemplates {
 
         <section id="records">
         <h2>Вашите записи</h2>
+        <p class="note">Записите с отметка „контекст“ не се отнасят само до Вас: например обаждане, пренасочено
+        към Вашия номер. Номерата и адресите на други лица са скрити.</p>
         {{#tables}}
         <h3 id="table-{{table}}">{{title}} ({{rowCount}})</h3>
         <div class="scroll">
-        <table>
-        <thead><tr>{{#columns}}<th scope="col">{{.}}</th>{{/columns}}</tr></thead>
+        <table class="records">
+        <thead><tr>{{#columns}}<th scope="col">{{.}}</th>{{/columns}}<th scope="col">Отнася се до</th></tr></thead>
         <tbody>
         {{#rows}}
-        <tr>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>
+        <tr{{#isContext}} class="context"{{/isContext}}>{{#cells}}<td data-label="{{label}}">{{value}}</td>{{/cells}}<td data-label="Отнася се до">{{#isContext}}<span class="tag">контекст</span>{{/isContext}}{{^isContext}}<span class="tag">Вас</span>{{/isContext}}</td></tr>
         {{/rows}}
         </tbody>
         </table>
@@ -273,7 +397,12 @@ extension BuiltinTemplates {
         <h2>Записи на разговори и гласови съобщения</h2>
         {{#audio}}
         <div class="card">
-        <p>{{label}}</p>
+        <h3>{{label}}</h3>
+        <dl>
+        {{#details}}
+        <dt>{{label}}</dt><dd>{{value}}</dd>
+        {{/details}}
+        </dl>
         <audio controls preload="none" src="{{href}}"></audio>
         <p class="note"><a href="{{href}}">Изтегляне</a> <code>{{path}}</code></p>
         </div>
@@ -296,11 +425,12 @@ extension BuiltinTemplates {
 
         <section id="others">
         <h2>Данни, които съхраняваме за друг администратор</h2>
-        <p>Съхраняваме тези данни за Вас като обработващ лични данни от името на друг администратор. Те не са
-        в този архив; за да ги получите, обърнете се към този администратор.</p>
+        <p>Съхраняваме тези данни за Вас като обработващ лични данни от името на друг администратор: притежателя
+        на номера, на който сте се обадили. Те не са в този архив; за да ги получите, обърнете се към този
+        администратор.</p>
         <ul>
         {{#processorNotes}}
-        <li>{{title}}: {{count}}; администратор: {{controller}}</li>
+        <li>{{title}}: {{count}}</li>
         {{/processorNotes}}
         </ul>
         </section>
@@ -308,12 +438,14 @@ extension BuiltinTemplates {
 
         <section id="rights">
         <h2>Вашите права</h2>
-        <p>Можете да поискате да коригираме данните Ви, да ги изтрием или да ограничим обработването им,
-        както и да възразите срещу обработване, основано на нашия законен интерес. Пишете ни на
-        {{controller.email}}. Можете да подадете жалба и до {{controller.supervisoryAuthority}}. Не вземаме
-        автоматизирани решения относно Вас и не извършваме профилиране.</p>
-        <p class="note">Папката <code>data</code> съдържа същите данни като файлове JSON и CSV; папката
-        <code>files</code> съдържа оригиналните записи на разговори и имейли.</p>
+        <p>Можете да поискате да коригираме данните Ви, да ги изтрием или да ограничим обработването им, както и
+        да получите предоставените от Вас данни в машинночетим формат (преносимост); можете да възразите срещу
+        обработване, основано на нашия законен интерес. Пишете ни на {{controller.email}}. Можете да подадете
+        жалба и до {{controller.supervisoryAuthority}}. Не вземаме автоматизирани решения относно Вас и не
+        извършваме профилиране.</p>
+        <p class="note">Папката <code>data</code> съдържа същите данни като файлове JSON и CSV, със стойностите
+        точно както ги съхраняваме; папката <code>files</code> съдържа записите на разговори, както ги
+        съхраняваме, и копия на имейлите, в чиито адресни редове адресите на други лица са пропуснати.</p>
         </section>
         </body>
         </html>

@@ -4,6 +4,7 @@ extension BuiltinTemplates {
     /// The shipped `templates/nl/` texts, by file name.
     static let nl: [String: String] = [
         "letter.txt": nlLetter,
+        "portability.txt": nlPortabilityLetter,
         "index.html": nlPage,
     ]
 
@@ -13,7 +14,7 @@ extension BuiltinTemplates {
         {{controller.address}}
         {{controller.email}}
 
-        Datum: {{generatedAt}}
+        {{date}}
         {{#requestID}}
         Ons kenmerk: {{.}}
         {{/requestID}}
@@ -43,7 +44,7 @@ extension BuiltinTemplates {
 
         Wij hebben in onze systemen gezocht naar:
         {{#subjectIdentifiers}}
-          - {{.}}
+          - {{#isEmail}}e-mailadres{{/isEmail}}{{#isPhone}}telefoonnummer{{/isPhone}}{{#isIP}}IP-adres{{/isIP}}{{#isCustomer}}klantnummer{{/isCustomer}} {{value}}
         {{/subjectIdentifiers}}
 
         1. WELKE GEGEVENS WIJ HEBBEN, WAAROM, WIE ZE ONTVANGT EN HOE LANG (artikel 15, lid 1, onder a tot en met d)
@@ -70,6 +71,11 @@ extension BuiltinTemplates {
         {{#recipients}}
                 - {{.}}
         {{/recipients}}
+              Buiten de EU/EER (artikel 15, lid 2):{{^hasTransfers}} geen; wij geven deze gegevens niet door aan landen
+              buiten de Europese Economische Ruimte of aan internationale organisaties.{{/hasTransfers}}
+        {{#transfers}}
+                - {{.}}
+        {{/transfers}}
           (d) Bewaartermijn: {{retention}}
         {{/processing}}
         {{^hasProcessing}}
@@ -118,15 +124,107 @@ extension BuiltinTemplates {
         verwerkingsverantwoordelijke. Zij zitten niet in het archief; vraag die
         verwerkingsverantwoordelijke erom:
         {{#processorNotes}}
-          - {{title}}: {{count}} gegeven(s); verwerkingsverantwoordelijke: {{controller}}
+          - {{title}}: {{count}} gegeven(s); verwerkingsverantwoordelijke is de houder van het
+            servicenummer dat u belde, voor wie wij ze bewaren.
         {{/processorNotes}}
         {{/hasProcessorNotes}}
 
         Met vriendelijke groet,
 
-        Functionaris voor gegevensbescherming
-        {{controller.name}}
         {{controller.dpoContact}}
+        {{controller.name}}
+
+        """#
+
+    private static let nlPortabilityLetter = #"""
+        {{% CONTENT_TYPE: TEXT}}
+        {{controller.name}}
+        {{controller.address}}
+        {{controller.email}}
+
+        {{date}}
+        {{#requestID}}
+        Ons kenmerk: {{.}}
+        {{/requestID}}
+
+        Onderwerp: uw verzoek om uw gegevens te ontvangen (gegevensoverdraagbaarheid)
+
+        Geachte heer, mevrouw,
+
+        U heeft ons gevraagd de persoonsgegevens te ontvangen die u ons heeft verstrekt, om ze te
+        bewaren of mee te nemen naar een andere organisatie. Artikel 20, lid 1, van de Algemene
+        verordening gegevensbescherming (AVG) geeft u dat recht voor gegevens over u die u ons
+        heeft verstrekt, ook wat wij van uw gebruik van onze dienst hebben vastgelegd, voor zover
+        wij die geautomatiseerd verwerken op grond van uw toestemming of van een overeenkomst met
+        u. Het archief bij deze brief bevat die gegevens in een gestructureerde, gangbare en
+        machineleesbare vorm:
+
+          - data/: per soort gegevens één JSON-bestand en één CSV-bestand (RFC 4180, UTF-8), met
+            de waarden precies zoals wij ze bewaren, voor elk programma leesbaar;
+          - manifest.json: de SHA-256-controlegetallen van alle bestanden, om na te gaan dat er
+            niets is veranderd;
+          - index.html: dezelfde gegevens als pagina om in een webbrowser te lezen.
+        {{#hasFiles}}
+          - files/: de bestanden die bij deze gegevens horen.
+        {{/hasFiles}}
+
+        Wat het archief bevat:
+        {{#processing}}
+          - {{title}}: {{recordCount}} gegeven(s)
+        {{/processing}}
+        {{^hasProcessing}}
+          Onder de hieronder genoemde gegevens vonden wij niets wat u ons heeft verstrekt.
+        {{/hasProcessing}}
+        {{#hasFilesLeftOut}}
+
+        Sommige bestanden bij uw gegevens konden wij niet meesturen:
+        {{#filesLeftOut}}
+          - {{label}}: {{#isMissing}}het bestand ontbreekt in onze opslag{{/isMissing}}{{#isRefused}}de opgeslagen plaats is ongeldig, daarom hebben wij het niet geopend{{/isRefused}}
+        {{/filesLeftOut}}
+        {{/hasFilesLeftOut}}
+
+        Wij hebben in onze systemen gezocht naar:
+        {{#subjectIdentifiers}}
+          - {{#isEmail}}e-mailadres{{/isEmail}}{{#isPhone}}telefoonnummer{{/isPhone}}{{#isIP}}IP-adres{{/isIP}}{{#isCustomer}}klantnummer{{/isCustomer}} {{value}}
+        {{/subjectIdentifiers}}
+
+        Wat het archief niet bevat, en waarom: gegevens die wij zelf hebben gemaakt (zoals
+        facturen), gegevens die wij bewaren omdat de wet dat eist of voor ons gerechtvaardigd
+        belang (zoals de identificatie die een toezichthouder eist, of wat wij tegen fraude
+        bewaren), en gegevens die wij alleen namens een andere organisatie bewaren. Artikel 20 is
+        daarop niet van toepassing. U kunt alles wel inzien: artikel 15 geeft u recht op een kopie
+        van alles wat wij over u bewaren; vraag daarom via {{controller.email}}.
+        {{#hasProcessorNotes}}
+
+        Gegevens die wij voor een ander bewaren (artikelen 20 en 28): wij bewaren ook de volgende
+        gegevens over u als verwerker, voor de houder van het servicenummer dat u belde, die de
+        verwerkingsverantwoordelijke is. Vraag die erom:
+        {{#processorNotes}}
+          - {{title}}: {{count}} gegeven(s)
+        {{/processorNotes}}
+        {{/hasProcessorNotes}}
+
+        UW RECHT OM DE GEGEVENS AAN EEN ANDERE ORGANISATIE TE LATEN STUREN (artikel 20, lid 2)
+
+        U mag dit archief zelf doorgeven. U mag ons ook vragen de gegevens rechtstreeks aan een
+        andere verwerkingsverantwoordelijke te sturen, als dat technisch mogelijk is: schrijf naar
+        {{controller.email}} met de naam en het contactadres van die organisatie, dan sturen wij
+        ze daar veilig heen.
+
+        UW ANDERE RECHTEN
+
+        Het ontvangen van uw gegevens wist ze niet en verandert niet hoe lang wij ze bewaren. U
+        heeft het recht ons te vragen uw gegevens te verbeteren (artikel 16), te wissen (artikel
+        17) of de verwerking te beperken (artikel 18), en bezwaar te maken tegen verwerking op
+        grond van ons gerechtvaardigd belang (artikel 21). Vragen over uw gegevens:
+        {{controller.dpoContact}}.
+        Als u vindt dat wij verkeerd met uw gegevens omgaan, heeft u het recht een klacht in te
+        dienen bij een toezichthoudende autoriteit, in het bijzonder {{controller.supervisoryAuthority}}.
+
+        Met vriendelijke groet,
+
+        {{controller.dpoContact}}
+        {{controller.name}}
 
         """#
 
@@ -139,31 +237,57 @@ extension BuiltinTemplates {
         <title>Uw persoonsgegevens bij {{controller.name}}</title>
         <style>
         body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; line-height: 1.5;
-          color: #1d1d1f; background: #fff; max-width: 72rem; margin: 0 auto; padding: 1rem 1.5rem 3rem; }
+          color: #1d1d1f; background: #fff; max-width: 72rem; margin: 0 auto; padding: 1rem 1.5rem 3rem;
+          overflow-wrap: break-word; }
+        dd, td { overflow-wrap: anywhere; }
         h1 { font-size: 1.8rem; margin-bottom: 0.2rem; }
         h2 { font-size: 1.35rem; border-bottom: 2px solid #d0d7de; padding-bottom: 0.2rem; margin-top: 2.5rem; }
         h3 { font-size: 1.1rem; margin-top: 1.8rem; }
         nav ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.4rem 1.2rem; }
         dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.3rem 1rem; }
         dt { font-weight: 600; }
-        dd { margin: 0; }
+        dd { margin: 0; min-width: 0; }
         .note { color: #57606a; }
         .card { border: 1px solid #d0d7de; border-radius: 6px; padding: 0.5rem 1rem; margin: 1rem 0; }
+        .card h3 { margin-top: 0.5rem; }
+        .warning { border-color: #bf8700; background: #fff8c5; }
         .scroll { overflow-x: auto; }
         table { border-collapse: collapse; font-size: 0.9rem; }
         th, td { border: 1px solid #d0d7de; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }
         th { background: #f6f8fa; }
         tbody tr:nth-child(even) { background: #fafbfc; }
+        tr.context td { color: #57606a; }
+        .tag { font-size: 0.8rem; border: 1px solid #d0d7de; border-radius: 1rem; padding: 0 0.5rem; white-space: nowrap; }
         audio { display: block; width: 100%; max-width: 32rem; margin: 0.3rem 0; }
         code { font-size: 0.85rem; word-break: break-all; }
+        /* Narrow screens: every record becomes a block of "heading: value" lines, so nothing scrolls sideways. */
+        @media (max-width: 40rem) {
+          body { padding: 0.5rem 0.8rem 2rem; }
+          dl { grid-template-columns: 1fr; gap: 0 1rem; }
+          dd { margin-bottom: 0.4rem; }
+          table.records, table.records tbody, table.records tr, table.records td { display: block; width: auto; }
+          table.records thead { display: none; }
+          table.records tr { border: 1px solid #d0d7de; border-radius: 6px; margin: 0 0 0.8rem; padding: 0.3rem 0.6rem; }
+          table.records td { border: none; padding: 0.1rem 0; }
+          table.records td::before { content: attr(data-label) ": "; font-weight: 600; }
+          table.summary td { display: block; border: none; padding: 0.1rem 0.5rem; }
+          table.summary tr { display: block; border-bottom: 1px solid #d0d7de; padding: 0.3rem 0; }
+          table.summary thead { display: none; }
+        }
         @media print { nav, audio { display: none; } a { color: inherit; } }
         </style>
         </head>
         <body>
         <header>
         <h1>Uw persoonsgegevens bij {{controller.name}}</h1>
-        <p class="note">Gemaakt op {{generatedAt}}{{#requestID}}, ons kenmerk {{.}}{{/requestID}}. De begeleidende brief
-        (letter.txt) legt uw rechten uit; deze pagina toont de gegevens zelf.</p>
+        <p class="note">Gemaakt op {{date}}{{#requestID}}, ons kenmerk {{.}}{{/requestID}}. De begeleidende brief
+        (letter.txt) legt uw rechten uit; deze pagina toont de gegevens zelf.
+        Tijden staan in de tijdzone {{timeZone}}.</p>
+        {{#isPortability}}
+        <p>Dit is een export voor gegevensoverdraagbaarheid (artikel 20 AVG): hij bevat de gegevens die u ons
+        heeft verstrekt, in de map <code>data</code> als JSON- en CSV-bestanden die andere programma’s kunnen
+        lezen, om te bewaren of mee te nemen naar een andere organisatie.</p>
+        {{/isPortability}}
         </header>
         <nav>
         <ul>
@@ -173,9 +297,13 @@ extension BuiltinTemplates {
         {{#hasTables}}<li><a href="#records">Uw gegevens</a></li>{{/hasTables}}
         {{#hasAudio}}<li><a href="#audio">Opnamen</a></li>{{/hasAudio}}
         {{#hasFiles}}<li><a href="#files">Alle bestanden</a></li>{{/hasFiles}}
+        {{#hasFilesLeftOut}}<li><a href="#left-out">Bestanden die wij niet konden meesturen</a></li>{{/hasFilesLeftOut}}
+        <li><a href="#rights">Uw rechten</a></li>
+        </ul>
+        </nav>
         {{#hasFilesLeftOut}}
 
-        <section id="left-out">
+        <section id="left-out" class="card warning">
         <h2>Bestanden die wij niet konden meesturen</h2>
         <ul>
         {{#filesLeftOut}}
@@ -184,9 +312,6 @@ extension BuiltinTemplates {
         </ul>
         </section>
         {{/hasFilesLeftOut}}
-        <li><a href="#rights">Uw rechten</a></li>
-        </ul>
-        </nav>
 
         <section id="who">
         <h2>Wie wij zijn</h2>
@@ -199,7 +324,7 @@ extension BuiltinTemplates {
         <p>Wij hebben gezocht naar:</p>
         <ul>
         {{#subjectIdentifiers}}
-        <li><code>{{.}}</code></li>
+        <li>{{#isEmail}}E-mailadres{{/isEmail}}{{#isPhone}}Telefoonnummer{{/isPhone}}{{#isIP}}IP-adres{{/isIP}}{{#isCustomer}}Klantnummer{{/isCustomer}}: <code>{{value}}</code></li>
         {{/subjectIdentifiers}}
         </ul>
         </section>
@@ -207,7 +332,6 @@ extension BuiltinTemplates {
         <section id="categories">
         <h2>Wat wij bewaren</h2>
         {{#hasProcessing}}
-        <div class="scroll">
         <table class="summary">
         <thead><tr><th scope="col">Soort gegevens</th><th scope="col">Te vinden in</th></tr></thead>
         <tbody>
@@ -216,7 +340,6 @@ extension BuiltinTemplates {
         {{/categories}}
         </tbody>
         </table>
-        </div>
         {{/hasProcessing}}
         {{^hasProcessing}}
         <p>Wij hebben geen persoonsgegevens over u gevonden.</p>
@@ -242,6 +365,7 @@ extension BuiltinTemplates {
         {{/isProcessor}}
         </dd>
         <dt>Ontvangers</dt><dd><ul>{{#recipients}}<li>{{.}}</li>{{/recipients}}</ul></dd>
+        <dt>Buiten de EU/EER</dt><dd>{{^hasTransfers}}Geen: wij geven deze gegevens niet door aan landen buiten de Europese Economische Ruimte of aan internationale organisaties.{{/hasTransfers}}{{#hasTransfers}}<ul>{{#transfers}}<li>{{.}}</li>{{/transfers}}</ul>{{/hasTransfers}}</dd>
         <dt>Bewaartermijn</dt><dd>{{retention}}</dd>
         </dl>
         </div>
@@ -251,14 +375,16 @@ extension BuiltinTemplates {
 
         <section id="records">
         <h2>Uw gegevens</h2>
+        <p class="note">Gegevens met “context” gaan niet alleen over u: bijvoorbeeld een gesprek dat naar uw
+        nummer werd doorgeschakeld. Nummers en adressen van anderen zijn afgeschermd.</p>
         {{#tables}}
         <h3 id="table-{{table}}">{{title}} ({{rowCount}})</h3>
         <div class="scroll">
-        <table>
-        <thead><tr>{{#columns}}<th scope="col">{{.}}</th>{{/columns}}</tr></thead>
+        <table class="records">
+        <thead><tr>{{#columns}}<th scope="col">{{.}}</th>{{/columns}}<th scope="col">Betreft</th></tr></thead>
         <tbody>
         {{#rows}}
-        <tr>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>
+        <tr{{#isContext}} class="context"{{/isContext}}>{{#cells}}<td data-label="{{label}}">{{value}}</td>{{/cells}}<td data-label="Betreft">{{#isContext}}<span class="tag">context</span>{{/isContext}}{{^isContext}}<span class="tag">u</span>{{/isContext}}</td></tr>
         {{/rows}}
         </tbody>
         </table>
@@ -272,7 +398,12 @@ extension BuiltinTemplates {
         <h2>Opnamen en voicemailberichten</h2>
         {{#audio}}
         <div class="card">
-        <p>{{label}}</p>
+        <h3>{{label}}</h3>
+        <dl>
+        {{#details}}
+        <dt>{{label}}</dt><dd>{{value}}</dd>
+        {{/details}}
+        </dl>
         <audio controls preload="none" src="{{href}}"></audio>
         <p class="note"><a href="{{href}}">Downloaden</a> <code>{{path}}</code></p>
         </div>
@@ -295,11 +426,12 @@ extension BuiltinTemplates {
 
         <section id="others">
         <h2>Gegevens die wij voor een ander bewaren</h2>
-        <p>Deze gegevens over u bewaren wij als verwerker voor een andere verwerkingsverantwoordelijke. Zij zitten
-        niet in dit archief; vraag die verwerkingsverantwoordelijke erom.</p>
+        <p>Deze gegevens over u bewaren wij als verwerker voor een andere verwerkingsverantwoordelijke: de houder
+        van het servicenummer dat u belde. Zij zitten niet in dit archief; vraag die verwerkingsverantwoordelijke
+        erom.</p>
         <ul>
         {{#processorNotes}}
-        <li>{{title}}: {{count}}; verwerkingsverantwoordelijke: {{controller}}</li>
+        <li>{{title}}: {{count}}</li>
         {{/processorNotes}}
         </ul>
         </section>
@@ -307,12 +439,14 @@ extension BuiltinTemplates {
 
         <section id="rights">
         <h2>Uw rechten</h2>
-        <p>U kunt ons vragen uw gegevens te verbeteren (rectificatie), te wissen of de verwerking te beperken,
-        en u kunt bezwaar maken tegen verwerking op grond van ons gerechtvaardigd belang. Schrijf naar
+        <p>U kunt ons vragen uw gegevens te verbeteren (rectificatie), te wissen of de verwerking te beperken, en
+        de gegevens die u ons verstrekte in een machineleesbare vorm te ontvangen (overdraagbaarheid); u kunt
+        bezwaar maken tegen verwerking op grond van ons gerechtvaardigd belang. Schrijf naar
         {{controller.email}}. U kunt ook een klacht indienen bij {{controller.supervisoryAuthority}}. Wij nemen
         geen geautomatiseerde besluiten over u en doen niet aan profilering.</p>
-        <p class="note">De map <code>data</code> bevat dezelfde gegevens als JSON- en CSV-bestanden; de map
-        <code>files</code> bevat de oorspronkelijke opnamen en e-mails.</p>
+        <p class="note">De map <code>data</code> bevat dezelfde gegevens als JSON- en CSV-bestanden, met de
+        waarden precies zoals wij ze bewaren; de map <code>files</code> bevat de opnamen zoals wij ze bewaren, en
+        kopieën van de e-mails waarin de adressen van andere mensen uit de adresregels zijn weggelaten.</p>
         </section>
         </body>
         </html>

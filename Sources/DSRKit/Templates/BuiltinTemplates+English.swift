@@ -4,6 +4,7 @@ extension BuiltinTemplates {
     /// The shipped `templates/en/` texts, by file name.
     static let en: [String: String] = [
         "letter.txt": enLetter,
+        "portability.txt": enPortabilityLetter,
         "index.html": enPage,
     ]
 
@@ -13,7 +14,7 @@ extension BuiltinTemplates {
         {{controller.address}}
         {{controller.email}}
 
-        Date: {{generatedAt}}
+        {{date}}
         {{#requestID}}
         Our reference: {{.}}
         {{/requestID}}
@@ -41,7 +42,7 @@ extension BuiltinTemplates {
 
         We searched our systems for:
         {{#subjectIdentifiers}}
-          - {{.}}
+          - {{#isEmail}}e-mail address{{/isEmail}}{{#isPhone}}phone number{{/isPhone}}{{#isIP}}IP address{{/isIP}}{{#isCustomer}}customer number{{/isCustomer}} {{value}}
         {{/subjectIdentifiers}}
 
         1. WHAT WE HOLD, WHY, WHO RECEIVES IT AND FOR HOW LONG (Article 15(1)(a) to (d))
@@ -66,6 +67,11 @@ extension BuiltinTemplates {
         {{#recipients}}
                 - {{.}}
         {{/recipients}}
+              Outside the EU/EEA (Article 15(2)):{{^hasTransfers}} none; we do not transfer this data to countries
+              outside the European Economic Area or to international organisations.{{/hasTransfers}}
+        {{#transfers}}
+                - {{.}}
+        {{/transfers}}
           (d) How long we keep it: {{retention}}
         {{/processing}}
         {{^hasProcessing}}
@@ -110,15 +116,103 @@ extension BuiltinTemplates {
         We also hold the following data, which concerns you, as a processor on behalf of another
         controller. It is not in the archive; to receive it, ask that controller:
         {{#processorNotes}}
-          - {{title}}: {{count}} record(s); controller: {{controller}}
+          - {{title}}: {{count}} record(s); the controller is the owner of the service number you
+            called, for whom we hold them.
         {{/processorNotes}}
         {{/hasProcessorNotes}}
 
         Yours faithfully,
 
-        Data Protection Officer
-        {{controller.name}}
         {{controller.dpoContact}}
+        {{controller.name}}
+
+        """#
+
+    private static let enPortabilityLetter = #"""
+        {{% CONTENT_TYPE: TEXT}}
+        {{controller.name}}
+        {{controller.address}}
+        {{controller.email}}
+
+        {{date}}
+        {{#requestID}}
+        Our reference: {{.}}
+        {{/requestID}}
+
+        Subject: your request to receive your data (data portability)
+
+        Dear Sir or Madam,
+
+        You asked to receive the personal data you provided to us, to keep it or to take it to
+        another organisation. Article 20(1) of the General Data Protection Regulation (GDPR) gives
+        you that right for data concerning you that you provided to us, including what we recorded
+        of your use of our service, where we process it by automated means on the basis of your
+        consent or of a contract with you. The archive that comes with this letter holds that data
+        in a structured, commonly used and machine-readable format:
+
+          - data/: one JSON file and one CSV file (RFC 4180, UTF-8) per kind of record, with the
+            values exactly as we store them, for any program to read;
+          - manifest.json: the SHA-256 checksum of every file, to check that nothing changed;
+          - index.html: the same data as a page to read in a web browser.
+        {{#hasFiles}}
+          - files/: the files that belong to these records.
+        {{/hasFiles}}
+
+        What the archive holds:
+        {{#processing}}
+          - {{title}}: {{recordCount}} record(s)
+        {{/processing}}
+        {{^hasProcessing}}
+          We found no data you provided to us under the identifiers below.
+        {{/hasProcessing}}
+        {{#hasFilesLeftOut}}
+
+        Some files of your records could not be included:
+        {{#filesLeftOut}}
+          - {{label}}: {{#isMissing}}the file is missing from our storage{{/isMissing}}{{#isRefused}}its stored location is not valid, so we did not open it{{/isRefused}}
+        {{/filesLeftOut}}
+        {{/hasFilesLeftOut}}
+
+        We searched our systems for:
+        {{#subjectIdentifiers}}
+          - {{#isEmail}}e-mail address{{/isEmail}}{{#isPhone}}phone number{{/isPhone}}{{#isIP}}IP address{{/isIP}}{{#isCustomer}}customer number{{/isCustomer}} {{value}}
+        {{/subjectIdentifiers}}
+
+        What the archive does not hold, and why: data we made ourselves (such as invoices), data we
+        keep because the law requires it or for our legitimate interests (such as the
+        identification a regulator requires, or what we keep against fraud), and data we hold only
+        on behalf of another organisation. Article 20 does not cover these. You can still see all
+        of it: Article 15 gives you the right to a copy of everything we hold about you; ask us for
+        it at {{controller.email}}.
+        {{#hasProcessorNotes}}
+
+        Data we hold for someone else (Articles 20 and 28): we also hold the following data about
+        you as a processor, for the owner of the service number you called, who is its controller.
+        Ask that controller for it:
+        {{#processorNotes}}
+          - {{title}}: {{count}} record(s)
+        {{/processorNotes}}
+        {{/hasProcessorNotes}}
+
+        YOUR RIGHT TO HAVE THE DATA SENT TO ANOTHER ORGANISATION (Article 20(2))
+
+        You may pass this archive on yourself. You may also ask us to send the data directly to
+        another controller, where that is technically feasible: write to {{controller.email}} with
+        the name and the contact address of the organisation, and we will send it there securely.
+
+        YOUR OTHER RIGHTS
+
+        Receiving your data does not erase it and does not change how long we keep it. You have
+        the right to ask us to correct your data (Article 16), to erase it (Article 17), to
+        restrict its processing (Article 18), and to object to processing based on our legitimate
+        interests (Article 21). Questions about your data: {{controller.dpoContact}}.
+        If you believe we handle your data wrongly, you have the right to lodge a complaint with a
+        supervisory authority, in particular {{controller.supervisoryAuthority}}.
+
+        Yours faithfully,
+
+        {{controller.dpoContact}}
+        {{controller.name}}
 
         """#
 
@@ -131,31 +225,57 @@ extension BuiltinTemplates {
         <title>Your personal data at {{controller.name}}</title>
         <style>
         body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; line-height: 1.5;
-          color: #1d1d1f; background: #fff; max-width: 72rem; margin: 0 auto; padding: 1rem 1.5rem 3rem; }
+          color: #1d1d1f; background: #fff; max-width: 72rem; margin: 0 auto; padding: 1rem 1.5rem 3rem;
+          overflow-wrap: break-word; }
+        dd, td { overflow-wrap: anywhere; }
         h1 { font-size: 1.8rem; margin-bottom: 0.2rem; }
         h2 { font-size: 1.35rem; border-bottom: 2px solid #d0d7de; padding-bottom: 0.2rem; margin-top: 2.5rem; }
         h3 { font-size: 1.1rem; margin-top: 1.8rem; }
         nav ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.4rem 1.2rem; }
         dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.3rem 1rem; }
         dt { font-weight: 600; }
-        dd { margin: 0; }
+        dd { margin: 0; min-width: 0; }
         .note { color: #57606a; }
         .card { border: 1px solid #d0d7de; border-radius: 6px; padding: 0.5rem 1rem; margin: 1rem 0; }
+        .card h3 { margin-top: 0.5rem; }
+        .warning { border-color: #bf8700; background: #fff8c5; }
         .scroll { overflow-x: auto; }
         table { border-collapse: collapse; font-size: 0.9rem; }
         th, td { border: 1px solid #d0d7de; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }
         th { background: #f6f8fa; }
         tbody tr:nth-child(even) { background: #fafbfc; }
+        tr.context td { color: #57606a; }
+        .tag { font-size: 0.8rem; border: 1px solid #d0d7de; border-radius: 1rem; padding: 0 0.5rem; white-space: nowrap; }
         audio { display: block; width: 100%; max-width: 32rem; margin: 0.3rem 0; }
         code { font-size: 0.85rem; word-break: break-all; }
+        /* Narrow screens: every record becomes a block of "heading: value" lines, so nothing scrolls sideways. */
+        @media (max-width: 40rem) {
+          body { padding: 0.5rem 0.8rem 2rem; }
+          dl { grid-template-columns: 1fr; gap: 0 1rem; }
+          dd { margin-bottom: 0.4rem; }
+          table.records, table.records tbody, table.records tr, table.records td { display: block; width: auto; }
+          table.records thead { display: none; }
+          table.records tr { border: 1px solid #d0d7de; border-radius: 6px; margin: 0 0 0.8rem; padding: 0.3rem 0.6rem; }
+          table.records td { border: none; padding: 0.1rem 0; }
+          table.records td::before { content: attr(data-label) ": "; font-weight: 600; }
+          table.summary td { display: block; border: none; padding: 0.1rem 0.5rem; }
+          table.summary tr { display: block; border-bottom: 1px solid #d0d7de; padding: 0.3rem 0; }
+          table.summary thead { display: none; }
+        }
         @media print { nav, audio { display: none; } a { color: inherit; } }
         </style>
         </head>
         <body>
         <header>
         <h1>Your personal data at {{controller.name}}</h1>
-        <p class="note">Made on {{generatedAt}}{{#requestID}}, our reference {{.}}{{/requestID}}. The cover letter
-        (letter.txt) explains your rights; this page shows the data itself.</p>
+        <p class="note">Made on {{date}}{{#requestID}}, our reference {{.}}{{/requestID}}. The cover letter
+        (letter.txt) explains your rights; this page shows the data itself.
+        Times are in the time zone {{timeZone}}.</p>
+        {{#isPortability}}
+        <p>This is a portability export (Article 20 GDPR): it holds the data you provided to us, in the folder
+        <code>data</code> as JSON and CSV files that other programs can read, to keep or to take to another
+        organisation.</p>
+        {{/isPortability}}
         </header>
         <nav>
         <ul>
@@ -165,9 +285,13 @@ extension BuiltinTemplates {
         {{#hasTables}}<li><a href="#records">Your records</a></li>{{/hasTables}}
         {{#hasAudio}}<li><a href="#audio">Recordings</a></li>{{/hasAudio}}
         {{#hasFiles}}<li><a href="#files">All files</a></li>{{/hasFiles}}
+        {{#hasFilesLeftOut}}<li><a href="#left-out">Files we could not include</a></li>{{/hasFilesLeftOut}}
+        <li><a href="#rights">Your rights</a></li>
+        </ul>
+        </nav>
         {{#hasFilesLeftOut}}
 
-        <section id="left-out">
+        <section id="left-out" class="card warning">
         <h2>Files we could not include</h2>
         <ul>
         {{#filesLeftOut}}
@@ -176,9 +300,6 @@ extension BuiltinTemplates {
         </ul>
         </section>
         {{/hasFilesLeftOut}}
-        <li><a href="#rights">Your rights</a></li>
-        </ul>
-        </nav>
 
         <section id="who">
         <h2>Who we are</h2>
@@ -191,7 +312,7 @@ extension BuiltinTemplates {
         <p>We searched for:</p>
         <ul>
         {{#subjectIdentifiers}}
-        <li><code>{{.}}</code></li>
+        <li>{{#isEmail}}E-mail address{{/isEmail}}{{#isPhone}}Phone number{{/isPhone}}{{#isIP}}IP address{{/isIP}}{{#isCustomer}}Customer number{{/isCustomer}}: <code>{{value}}</code></li>
         {{/subjectIdentifiers}}
         </ul>
         </section>
@@ -199,7 +320,6 @@ extension BuiltinTemplates {
         <section id="categories">
         <h2>What we hold</h2>
         {{#hasProcessing}}
-        <div class="scroll">
         <table class="summary">
         <thead><tr><th scope="col">Category of data</th><th scope="col">Held in</th></tr></thead>
         <tbody>
@@ -208,7 +328,6 @@ extension BuiltinTemplates {
         {{/categories}}
         </tbody>
         </table>
-        </div>
         {{/hasProcessing}}
         {{^hasProcessing}}
         <p>We found no personal data about you.</p>
@@ -234,6 +353,7 @@ extension BuiltinTemplates {
         {{/isProcessor}}
         </dd>
         <dt>Recipients</dt><dd><ul>{{#recipients}}<li>{{.}}</li>{{/recipients}}</ul></dd>
+        <dt>Outside the EU/EEA</dt><dd>{{^hasTransfers}}None: we do not transfer this data to countries outside the European Economic Area or to international organisations.{{/hasTransfers}}{{#hasTransfers}}<ul>{{#transfers}}<li>{{.}}</li>{{/transfers}}</ul>{{/hasTransfers}}</dd>
         <dt>Kept for</dt><dd>{{retention}}</dd>
         </dl>
         </div>
@@ -243,14 +363,16 @@ extension BuiltinTemplates {
 
         <section id="records">
         <h2>Your records</h2>
+        <p class="note">Records marked “context” are not about you alone: a call forwarded to your number, for
+        example. Other people’s numbers and addresses are masked.</p>
         {{#tables}}
         <h3 id="table-{{table}}">{{title}} ({{rowCount}})</h3>
         <div class="scroll">
-        <table>
-        <thead><tr>{{#columns}}<th scope="col">{{.}}</th>{{/columns}}</tr></thead>
+        <table class="records">
+        <thead><tr>{{#columns}}<th scope="col">{{.}}</th>{{/columns}}<th scope="col">Concerns</th></tr></thead>
         <tbody>
         {{#rows}}
-        <tr>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>
+        <tr{{#isContext}} class="context"{{/isContext}}>{{#cells}}<td data-label="{{label}}">{{value}}</td>{{/cells}}<td data-label="Concerns">{{#isContext}}<span class="tag">context</span>{{/isContext}}{{^isContext}}<span class="tag">you</span>{{/isContext}}</td></tr>
         {{/rows}}
         </tbody>
         </table>
@@ -264,7 +386,12 @@ extension BuiltinTemplates {
         <h2>Recordings and voice messages</h2>
         {{#audio}}
         <div class="card">
-        <p>{{label}}</p>
+        <h3>{{label}}</h3>
+        <dl>
+        {{#details}}
+        <dt>{{label}}</dt><dd>{{value}}</dd>
+        {{/details}}
+        </dl>
         <audio controls preload="none" src="{{href}}"></audio>
         <p class="note"><a href="{{href}}">Download</a> <code>{{path}}</code></p>
         </div>
@@ -287,11 +414,11 @@ extension BuiltinTemplates {
 
         <section id="others">
         <h2>Data we hold for someone else</h2>
-        <p>We hold this data about you as a processor for another controller. It is not in this archive; to
-        receive it, ask that controller.</p>
+        <p>We hold this data about you as a processor for another controller: the owner of the service number you
+        called. It is not in this archive; to receive it, ask that controller.</p>
         <ul>
         {{#processorNotes}}
-        <li>{{title}}: {{count}}; controller: {{controller}}</li>
+        <li>{{title}}: {{count}}</li>
         {{/processorNotes}}
         </ul>
         </section>
@@ -299,12 +426,13 @@ extension BuiltinTemplates {
 
         <section id="rights">
         <h2>Your rights</h2>
-        <p>You may ask us to correct your data (rectification), to erase it, to restrict its processing, and
-        you may object to processing based on our legitimate interests. Write to {{controller.email}}.
-        You may also complain to {{controller.supervisoryAuthority}}. We make no automated decisions about
-        you and do no profiling.</p>
-        <p class="note">The folder <code>data</code> holds the same records as JSON and CSV files; the folder
-        <code>files</code> holds the original recordings and e-mails.</p>
+        <p>You may ask us to correct your data (rectification), to erase it, to restrict its processing, and to
+        receive the data you provided in a machine-readable form (portability); you may object to processing
+        based on our legitimate interests. Write to {{controller.email}}. You may also complain to
+        {{controller.supervisoryAuthority}}. We make no automated decisions about you and do no profiling.</p>
+        <p class="note">The folder <code>data</code> holds the same records as JSON and CSV files, with the
+        values exactly as we store them; the folder <code>files</code> holds the recordings as we hold them, and
+        copies of the e-mails in whose address lines other people’s addresses are left out.</p>
         </section>
         </body>
         </html>

@@ -6,14 +6,21 @@
 public struct ExportDocument: Sendable {
     /// The letter's language: `en`, `nl` or `bg` (a folder of the templates).
     public var language: String
+    /// A portability export (Art. 20): `portability.txt` is its letter, and it holds only the
+    /// data Art. 20(1) covers.
+    public var isPortability: Bool
     /// The request register's id, when the export answers a registered request.
     public var requestID: String?
     /// When the export was made, ISO 8601 UTC (`2026-03-01T14:05:09Z`).
     public var generatedAt: String
+    /// The letter's date in its language (`1 maart 2026`).
+    public var date: String
+    /// The IANA time zone the page's times are in (`Europe/Amsterdam`).
+    public var timeZone: String
     /// Who we are: the controller answering the request.
     public var controller: ControllerInfo
-    /// The subject's identifiers in canonical form (`phone:+31681234567`).
-    public var subjectIdentifiers: [String]
+    /// The identifiers searched for.
+    public var subjectIdentifiers: [SearchedIdentifier]
     /// One section per table with located records: Art. 15(1)(a)–(d).
     public var processing: [ProcessingSection]
     /// The records themselves, one table each, for the page.
@@ -29,10 +36,14 @@ public struct ExportDocument: Sendable {
 
     /// Creates a document from all its parts.
     public init(
-        language: String, requestID: String?, generatedAt: String, controller: ControllerInfo,
-        subjectIdentifiers: [String], processing: [ProcessingSection], tables: [TableSection], audio: [FileItem],
-        files: [FileItem], processorNotes: [ProcessorNote], filesLeftOut: [LeftOutFile] = []
+        language: String, isPortability: Bool = false, requestID: String?, generatedAt: String, date: String,
+        timeZone: String, controller: ControllerInfo, subjectIdentifiers: [SearchedIdentifier],
+        processing: [ProcessingSection], tables: [TableSection], audio: [FileItem], files: [FileItem],
+        processorNotes: [ProcessorNote], filesLeftOut: [LeftOutFile] = []
     ) {
+        self.isPortability = isPortability
+        self.date = date
+        self.timeZone = timeZone
         self.filesLeftOut = filesLeftOut
         self.language = language
         self.requestID = requestID
@@ -44,6 +55,20 @@ public struct ExportDocument: Sendable {
         self.audio = audio
         self.files = files
         self.processorNotes = processorNotes
+    }
+}
+
+/// An identifier the search used, by kind, as the letter lists it ("Phone number: +31681234567").
+public struct SearchedIdentifier: Sendable {
+    /// `email`, `phone`, `ip` or `customer`.
+    public var kind: String
+    /// The value in canonical form, without the kind prefix.
+    public var value: String
+
+    /// Creates an identifier line.
+    public init(kind: String, value: String) {
+        self.kind = kind
+        self.value = value
     }
 }
 
@@ -107,12 +132,15 @@ public struct ProcessingSection: Sendable {
     public var retention: String
     /// How many of the subject's records the table holds.
     public var recordCount: Int
+    /// Transfers outside the EU/EEA and their safeguards (Art. 15(1)(c), 15(2)); empty: none.
+    public var transfers: [String]
 
     /// Creates a processing section.
     public init(
         table: String, title: String, purpose: String, legalBasis: String, role: String, recipients: [String],
-        categories: [String], retention: String, recordCount: Int
+        categories: [String], retention: String, recordCount: Int, transfers: [String] = []
     ) {
+        self.transfers = transfers
         self.table = table
         self.title = title
         self.purpose = purpose
@@ -134,14 +162,40 @@ public struct TableSection: Sendable {
     /// Column headings.
     public var columns: [String]
     /// One entry per record, one value per column, already formatted as text.
-    public var rows: [[String]]
+    public var rows: [RecordRow]
 
     /// Creates a table section.
-    public init(table: String, title: String, columns: [String], rows: [[String]]) {
+    public init(table: String, title: String, columns: [String], rows: [RecordRow]) {
         self.table = table
         self.title = title
         self.columns = columns
         self.rows = rows
+    }
+}
+
+/// One record as the page shows it.
+public struct RecordRow: Sendable {
+    /// One formatted value per column.
+    public var cells: [String]
+    /// The record is not the subject's own, only context (a call forwarded to the subject).
+    public var isContext: Bool
+
+    /// Creates a row.
+    public init(cells: [String], isContext: Bool = false) {
+        self.cells = cells
+        self.isContext = isContext
+    }
+}
+
+/// One fact on a file's card ("Number called: +31 800 020 0123").
+public struct FileDetail: Sendable {
+    public var label: String
+    public var value: String
+
+    /// Creates a fact.
+    public init(label: String, value: String) {
+        self.label = label
+        self.value = value
     }
 }
 
@@ -153,9 +207,12 @@ public struct FileItem: Sendable {
     public var label: String
     /// `audio` or `email`, as the data map's file columns say.
     public var format: String
+    /// What the card shows besides the label, from the map's `card` of the file column.
+    public var details: [FileDetail]
 
     /// Creates a file item.
-    public init(path: String, label: String, format: String) {
+    public init(path: String, label: String, format: String, details: [FileDetail] = []) {
+        self.details = details
         self.path = path
         self.label = label
         self.format = format
@@ -166,15 +223,15 @@ public struct FileItem: Sendable {
 public struct ProcessorNote: Sendable {
     /// The table name in the operations database.
     public var table: String
+    /// What a person calls the table.
+    public var title: String
     /// How many records were left out.
     public var count: Int
-    /// Who the controller is ("the owner of number +31 800 …").
-    public var controller: String
 
     /// Creates a processor note.
-    public init(table: String, count: Int, controller: String) {
+    public init(table: String, title: String, count: Int) {
         self.table = table
+        self.title = title
         self.count = count
-        self.controller = controller
     }
 }

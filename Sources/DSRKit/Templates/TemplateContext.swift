@@ -5,10 +5,13 @@
 /// templates/README.md lists them, and ``fieldNames`` lets the renderer reject unknown ones.
 struct TemplateContext {
     let language: String
+    let isPortability: Bool
     let requestID: String?
     let generatedAt: String
+    let date: String
+    let timeZone: String
     let controller: ControllerInfo
-    let subjectIdentifiers: [String]
+    let subjectIdentifiers: [Identifier]
     let processing: [Processing]
     let categories: [Category]
     let tables: [Table]
@@ -23,10 +26,17 @@ struct TemplateContext {
     let hasFiles: Bool
     let hasProcessorNotes: Bool
 
+    /// An identifier searched for, with a flag per kind for the template's wording.
+    struct Identifier {
+        let kind, value: String
+        let isEmail, isPhone, isIP, isCustomer: Bool
+    }
+
     struct Processing {
         let table, title, purpose, legalBasis, role: String
         let isController, isProcessor: Bool
-        let recipients, categories: [String]
+        let recipients, categories, transfers: [String]
+        let hasTransfers: Bool
         let retention: String
         let recordCount: Int
     }
@@ -44,50 +54,64 @@ struct TemplateContext {
         let rowCount: Int
     }
 
+    /// A record: its cells with their column's heading (the narrow page's stacked layout shows
+    /// the heading beside each value).
     struct Row {
-        let cells: [String]
+        let cells: [Cell]
+        let isContext: Bool
+    }
+
+    struct Cell {
+        let label, value: String
     }
 
     struct File {
         let path, href, label, format: String
         let isAudio, isEmail: Bool
+        let details: [FileDetail]
     }
 
     struct Note {
         let table, title: String
         let count: Int
-        let controller: String
     }
 
     init(_ document: ExportDocument) {
         language = document.language
+        isPortability = document.isPortability
         requestID = document.requestID
         generatedAt = document.generatedAt
+        date = document.date
+        timeZone = document.timeZone
         controller = document.controller
-        subjectIdentifiers = document.subjectIdentifiers
+        subjectIdentifiers = document.subjectIdentifiers.map { identifier in
+            Identifier(
+                kind: identifier.kind, value: identifier.value, isEmail: identifier.kind == "email",
+                isPhone: identifier.kind == "phone", isIP: identifier.kind == "ip",
+                isCustomer: identifier.kind == "customer")
+        }
         processing = document.processing.map { section in
             Processing(
                 table: section.table, title: section.title, purpose: section.purpose,
                 legalBasis: section.legalBasis, role: section.role, isController: section.role != "processor",
                 isProcessor: section.role == "processor", recipients: section.recipients,
-                categories: section.categories, retention: section.retention, recordCount: section.recordCount)
+                categories: section.categories, transfers: section.transfers, hasTransfers: !section.transfers.isEmpty,
+                retention: section.retention, recordCount: section.recordCount)
         }
         categories = Self.group(document.processing)
         tables = document.tables.map { table in
             Table(
-                table: table.table, title: table.title, columns: table.columns, rows: table.rows.map(Row.init),
+                table: table.table, title: table.title, columns: table.columns,
+                rows: table.rows.map { row in
+                    Row(
+                        cells: zip(table.columns, row.cells).map { Cell(label: $0, value: $1) },
+                        isContext: row.isContext)
+                },
                 rowCount: table.rows.count)
         }
         audio = document.audio.map(Self.file)
         files = document.files.map(Self.file)
-        let titles = Dictionary(
-            document.processing.map { ($0.table, $0.title) } + document.tables.map { ($0.table, $0.title) },
-            uniquingKeysWith: { first, _ in first })
-        processorNotes = document.processorNotes.map { note in
-            Note(
-                table: note.table, title: titles[note.table] ?? note.table, count: note.count,
-                controller: note.controller)
-        }
+        processorNotes = document.processorNotes.map { Note(table: $0.table, title: $0.title, count: $0.count) }
         hasProcessing = !processing.isEmpty
         hasTables = !tables.isEmpty
         hasAudio = !audio.isEmpty
@@ -114,7 +138,7 @@ struct TemplateContext {
     private static func file(_ item: FileItem) -> File {
         File(
             path: item.path, href: href(item.path), label: item.label, format: item.format,
-            isAudio: item.format == "audio", isEmail: item.format == "email")
+            isAudio: item.format == "audio", isEmail: item.format == "email", details: item.details)
     }
 
     /// A relative URL for an archive path: every byte but unreserved ones and `/` percent-encoded
@@ -141,17 +165,18 @@ struct TemplateContext {
     static let fieldNames: Set<String> = {
         let sample = TemplateContext(
             ExportDocument(
-                language: "", requestID: "", generatedAt: "",
+                language: "", requestID: "", generatedAt: "", date: "", timeZone: "",
                 controller: ControllerInfo(name: "", address: "", email: "", dpoContact: "", supervisoryAuthority: ""),
-                subjectIdentifiers: [""],
+                subjectIdentifiers: [SearchedIdentifier(kind: "", value: "")],
                 processing: [
                     ProcessingSection(
                         table: "", title: "", purpose: "", legalBasis: "", role: "", recipients: [""],
-                        categories: [""], retention: "", recordCount: 0)
+                        categories: [""], retention: "", recordCount: 0, transfers: [""])
                 ],
-                tables: [TableSection(table: "", title: "", columns: [""], rows: [[""]])],
-                audio: [FileItem(path: "", label: "", format: "")], files: [FileItem(path: "", label: "", format: "")],
-                processorNotes: [ProcessorNote(table: "", count: 0, controller: "")],
+                tables: [TableSection(table: "", title: "", columns: [""], rows: [RecordRow(cells: [""])])],
+                audio: [FileItem(path: "", label: "", format: "", details: [FileDetail(label: "", value: "")])],
+                files: [FileItem(path: "", label: "", format: "")],
+                processorNotes: [ProcessorNote(table: "", title: "", count: 0)],
                 filesLeftOut: [LeftOutFile(label: "", isMissing: true, isRefused: false)]))
         var names: Set<String> = []
         func collect(_ value: Any) {

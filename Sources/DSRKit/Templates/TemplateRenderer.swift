@@ -8,7 +8,7 @@ import Mustache
 /// Values are HTML-escaped in `index.html`, written as they are in `letter.txt`.
 public enum TemplateRenderer {
     /// The templates dsr renders.
-    public static let templateNames = ["letter.txt", "index.html"]
+    public static let templateNames = ["letter.txt", "portability.txt", "index.html"]
 
     /// Renders `name` ("letter.txt" or "index.html") in `document.language` from `templatesDir`
     /// (a DPO's edited copy) or the built-in templates.

@@ -45,6 +45,7 @@ enum ConfigurationParser {
             case "datamap": config.datamap = try field.text()
             case "templates_dir": config.templatesDir = try field.text()
             case "default_country": config.defaultCountry = try field.country()
+            case "time_zone": config.timeZone = try field.timeZone()
             case "busy_timeout_seconds": config.busyTimeoutSeconds = try field.seconds()
             case "controller_name": config.controller.name = try field.textOrEmpty()
             case "controller_address": config.controller.address = try field.textOrEmpty()
@@ -111,6 +112,17 @@ private struct Field {
             throw WorkspaceError.invalidValue(path: file, key: key, line: line, reason: "must not be empty")
         }
         return value
+    }
+
+    /// An IANA time zone name the system knows (`Europe/Amsterdam`, `UTC`).
+    func timeZone() throws -> String {
+        let name = try text()
+        guard TimeZone(identifier: name) != nil else {
+            throw WorkspaceError.invalidValue(
+                path: file, key: key, line: line,
+                reason: "'\(name)' is not a time zone this system knows (an IANA name such as Europe/Amsterdam)")
+        }
+        return name
     }
 
     /// A string the DPO may not have filled in yet: `""` or no value at all reads as empty.

@@ -12,6 +12,8 @@ public struct WorkspaceConfiguration: Equatable, Sendable {
     public var exportsDir: String
     /// ISO 3166 alpha-2 country for national phone numbers with no other context.
     public var defaultCountry: String
+    /// The IANA time zone letters and pages show times in (`Europe/Amsterdam`).
+    public var timeZone = WorkspaceConfiguration.defaultTimeZone
     /// `builtin` or the path of a data map file.
     public var datamap: String
     /// `builtin` or the path of an edited copy of `templates/`.
@@ -27,8 +29,11 @@ public struct WorkspaceConfiguration: Equatable, Sendable {
     public static let knownKeys = [
         "operations_db", "files_root", "state_dir", "exports_dir", "default_country", "datamap",
         "templates_dir", "busy_timeout_seconds", "controller_name", "controller_address", "controller_email",
-        "dpo_contact", "supervisory_authority",
+        "dpo_contact", "supervisory_authority", "time_zone",
     ]
+
+    /// The time zone of letters and pages unless `time_zone` says otherwise.
+    public static let defaultTimeZone = "Europe/Amsterdam"
 
     /// A configuration with the contract's defaults.
     public init(
@@ -55,6 +60,7 @@ public struct WorkspaceConfiguration: Equatable, Sendable {
         state_dir: \(Self.quoted(stateDir))  # dsr's own data: requests, audit log, secret key (mode 0700)
         exports_dir: \(Self.quoted(exportsDir))  # access exports (files mode 0600)
         default_country: "\(defaultCountry)"  # country of national phone numbers without other context
+        time_zone: \(Self.quoted(timeZone))  # IANA time zone of the dates and times in letters and pages
         datamap: \(Self.quoted(datamap))  # builtin, or the path of a data map file
         templates_dir: \(Self.quoted(templatesDir))  # builtin, or a copy of templates/ you edited
         busy_timeout_seconds: \(Self.number(busyTimeoutSeconds))  # wait this long for a locked database, then exit 75

@@ -54,11 +54,54 @@ enum DataMapSwiftSource {
                     categories: \(list(t.categories.map(q))),
                     identifiers: \(list(t.identifiers.map(identifier))),
                     references: \(list(t.references.map(reference))),
-                    files: \(list(t.files.map { "FileColumn(column: \(q($0.column)), format: .\($0.format.rawValue), location: \(loc($0.location)))" })),
+                    files: \(list(t.files.map(file))),
                     columns: \(list(t.columns.map(column))),
+                    label: \(t.label.map(localized) ?? "nil"),
+                    display: \(list(t.display.map(display))),
+                    portability: \(portability(t.portability)),
+                    transfers: \(list(t.transfers.map(q))),
                     location: \(loc(t.location))),
 
         """
+    }
+
+    static func file(_ f: FileColumn) -> String {
+        "FileColumn(column: \(q(f.column)), format: .\(f.format.rawValue), card: [\(f.card.map(path).joined(separator: ", "))], "
+            + "location: \(loc(f.location)))"
+    }
+
+    static func path(_ p: ColumnPath) -> String {
+        "ColumnPath(via: [\(p.via.map(q).joined(separator: ", "))], column: \(q(p.column)))"
+    }
+
+    static func localized(_ text: LocalizedText) -> String {
+        let parts = Language.allCases.compactMap { language in
+            text.texts[language].map { ".\(language): \(q($0))" }
+        }
+        return "LocalizedText([\(parts.joined(separator: ", "))])"
+    }
+
+    static func display(_ d: DisplayColumn) -> String {
+        let format: String
+        switch d.format {
+        case .text: format = ".text"
+        case .dateTime: format = ".dateTime"
+        case .date: format = ".date"
+        case .duration: format = ".duration"
+        case .cents(let currency): format = ".cents(currency: \(q(currency)))"
+        case .yesNo: format = ".yesNo"
+        case .mailHeader: format = ".mailHeader"
+        case .hidden: format = ".hidden"
+        }
+        return "DisplayColumn(column: \(q(d.column)), label: \(d.label.map(localized) ?? "nil"), format: \(format), "
+            + "location: \(loc(d.location)))"
+    }
+
+    static func portability(_ p: Portability) -> String {
+        switch p {
+        case .none: ".none"
+        case .portable(let except): ".portable(except: [\(except.map(q).joined(separator: ", "))])"
+        }
     }
 
     static func identifier(_ i: IdentifierColumn) -> String {

@@ -18,12 +18,8 @@ enum TemplateFixture {
         "bg": "Комисия за защита на личните данни",
     ]
 
-    /// Who the voicemails' controller is, as the engine words it per language.
-    static let numberOwner = [
-        "en": "the owner of number +31 800 020 0123",
-        "nl": "de houder van nummer +31 800 020 0123",
-        "bg": "притежателят на номер +31 800 020 0123",
-    ]
+    /// A transfer outside the EU/EEA, as a map may state one (Art. 15(2)).
+    static let transfer = "Speech-to-text service in the United States, under the EU-US Data Privacy Framework"
 
     private static let titles = [
         "en": [
@@ -52,32 +48,39 @@ enum TemplateFixture {
             return ProcessingSection(
                 table: name, title: title(name), purpose: table.purpose, legalBasis: table.legalBasis,
                 role: table.role.rawValue, recipients: table.recipients, categories: table.categories,
-                retention: table.retention.rule, recordCount: 2)
+                retention: table.retention.rule, recordCount: 2, transfers: name == "recordings" ? [transfer] : [])
         }
         let recording = FileItem(
-            path: "files/recordings/2026/03/7.wav", label: "2026-03-01T14:05:09Z, +31 70 311 1050", format: "audio")
+            path: "files/recordings/2026/03/7.wav", label: "Recordings: 1 March 2026, 15:05", format: "audio",
+            details: [
+                FileDetail(label: "Number called", value: "+31800200123"), FileDetail(label: "Duration", value: "1:03"),
+            ])
         let mail = FileItem(path: "files/emails/2026/03/12 complaint#1.eml", label: "Complaint", format: "email")
         return ExportDocument(
             language: language, requestID: "R-2026-0042", generatedAt: "2026-04-02T09:30:00Z",
+            date: "2 April 2026", timeZone: "Europe/Amsterdam",
             controller: ControllerInfo(
                 name: "Numbers & Co \"NL\" B.V.", address: "Laan van Meerdervoort 1, 2517 AA Den Haag",
                 email: "privacy@numbers.example", dpoContact: "dpo@numbers.example",
                 supervisoryAuthority: authority[language] ?? ""),
-            subjectIdentifiers: ["phone:+31681234567", "email:jan@example.nl"],
+            subjectIdentifiers: [
+                SearchedIdentifier(kind: "phone", value: "+31681234567"),
+                SearchedIdentifier(kind: "email", value: "jan@example.nl"),
+            ],
             processing: processing,
             tables: [
                 TableSection(
-                    table: "contacts", title: title("contacts"), columns: ["id", "full_name", "email", "phone"],
+                    table: "contacts", title: title("contacts"), columns: ["Ref.", "Name", "E-mail", "Phone"],
                     rows: [
-                        ["1", scriptName, "jan@example.nl", "+31 6 81234567"],
-                        ["2", quotedName, "ivan@example.bg", "+359 2 4928571"],
+                        RecordRow(cells: ["1", scriptName, "jan@example.nl", "+31 6 81234567"]),
+                        RecordRow(cells: ["2", quotedName, "ivan@example.bg", "+359 2 4928571"], isContext: true),
                     ]),
                 TableSection(
-                    table: "cdrs", title: title("cdrs"), columns: ["id", "started_at", "duration_s"],
-                    rows: [["7", "2026-03-01T14:05:09Z", "63"]]),
+                    table: "cdrs", title: title("cdrs"), columns: ["Ref.", "Date and time", "Duration"],
+                    rows: [RecordRow(cells: ["7", "1 March 2026, 15:05", "1:03"])]),
             ],
             audio: [recording], files: [recording, mail],
-            processorNotes: [ProcessorNote(table: "voicemails", count: 1, controller: numberOwner[language] ?? "")],
+            processorNotes: [ProcessorNote(table: "voicemails", title: title("voicemails"), count: 1)],
             filesLeftOut: [
                 LeftOutFile(label: "Recordings 7", isMissing: true, isRefused: false),
                 LeftOutFile(label: "Recordings 9", isMissing: false, isRefused: true),

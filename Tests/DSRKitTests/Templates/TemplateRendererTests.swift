@@ -59,9 +59,11 @@ import Testing
         }
         #expect(letter.contains(document.controller.supervisoryAuthority))
         #expect(letter.contains(document.controller.dpoContact))
-        #expect(letter.contains(document.processorNotes[0].controller))
+        #expect(letter.contains(document.processorNotes[0].title))
         #expect(letter.contains("R-2026-0042"))
-        #expect(letter.contains("phone:+31681234567"))
+        #expect(letter.contains(" +31681234567\n") && !letter.contains("phone:+31681234567"))
+        #expect(letter.contains(document.date) && !letter.contains(document.generatedAt))
+        #expect(letter.contains(TemplateFixture.transfer))
         // A plain-text letter is not HTML-escaped.
         #expect(letter.contains("Numbers & Co \"NL\" B.V."))
         #expect(!letter.contains("&amp;") && !letter.contains("&quot;") && !letter.contains("{{"))
@@ -109,14 +111,20 @@ import Testing
         let document = try TemplateFixture.document(language: language)
         let page = try TemplateRenderer.render("index.html", document: document, templatesDir: nil)
         // One table of records per table section, besides the summary of categories.
-        #expect(page.components(separatedBy: "<table>").count - 1 == document.tables.count)
+        #expect(page.components(separatedBy: "<table class=\"records\">").count - 1 == document.tables.count)
         #expect(page.contains(#"<audio controls preload="none" src="files/recordings/2026/03/7.wav"></audio>"#))
         #expect(page.contains(#"href="files/emails/2026/03/12%20complaint%231.eml""#))
         for file in document.files { #expect(page.contains(#"href="\#(TemplateContext.href(file.path))""#)) }
         for category in document.processing.flatMap(\.categories) { #expect(page.contains("<tr><td>\(category)</td>")) }
         #expect(page.contains(document.controller.supervisoryAuthority))
-        #expect(page.contains(document.processorNotes[0].controller))
-        #expect(page.contains("<th scope=\"col\">full_name</th>"))
+        #expect(page.contains(document.processorNotes[0].title))
+        #expect(page.contains("<th scope=\"col\">Name</th>"))
+        // The narrow layout shows each value under its heading; context rows are marked.
+        #expect(page.contains(#"<td data-label="Name">&lt;script&gt;"#))
+        #expect(page.contains(#"<tr class="context"><td data-label="Ref.">2</td>"#))
+        #expect(page.contains("<dt>Number called</dt><dd>+31800200123</dd>"))
+        #expect(page.contains(TemplateFixture.transfer))
+        #expect(page.contains(document.timeZone))
     }
 
     @Test func categoriesGroupTheTablesThatHoldThem() throws {

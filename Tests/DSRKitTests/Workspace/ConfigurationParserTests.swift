@@ -21,13 +21,17 @@ import Testing
             datamap: map.yaml
             templates_dir: tpl
             busy_timeout_seconds: 0.5
+            time_zone: Europe/Sofia
             """
         let config = try ConfigurationParser.parse(text, path: "dsr.yaml")
-        #expect(
-            config
-                == WorkspaceConfiguration(
-                    operationsDB: "/data/ops.db", filesRoot: "/data/files", stateDir: "st", exportsDir: "out",
-                    defaultCountry: "BG", datamap: "map.yaml", templatesDir: "tpl", busyTimeoutSeconds: 0.5))
+        var expected = WorkspaceConfiguration(
+            operationsDB: "/data/ops.db", filesRoot: "/data/files", stateDir: "st", exportsDir: "out",
+            defaultCountry: "BG", datamap: "map.yaml", templatesDir: "tpl", busyTimeoutSeconds: 0.5)
+        expected.timeZone = "Europe/Sofia"
+        #expect(config == expected)
+        #expect(WorkspaceConfiguration().timeZone == "Europe/Amsterdam")
+        // What `dsr init` writes reads back the same.
+        #expect(try ConfigurationParser.parse(expected.yaml, path: "dsr.yaml") == expected)
     }
 
     struct Case: Sendable, CustomTestStringConvertible {
@@ -61,6 +65,12 @@ import Testing
             expected: .invalidValue(
                 path: "w/dsr.yaml", key: "default_country", line: 3,
                 reason: "must be a two-letter ISO 3166 country code such as NL or BG")),
+        Case(
+            name: "unknown time zone", text: "operations_db: ops.db\nfiles_root: files\ntime_zone: Europe/Atlantis\n",
+            expected: .invalidValue(
+                path: "w/dsr.yaml", key: "time_zone", line: 3,
+                reason: "'Europe/Atlantis' is not a time zone this system knows (an IANA name such as Europe/Amsterdam)"
+            )),
         Case(
             name: "missing required key", text: "files_root: files\n",
             expected: .missingKey(path: "w/dsr.yaml", key: "operations_db")),
