@@ -67,8 +67,9 @@ enum Chromium {
         process.terminationHandler = { _ in exited.signal() }
         try process.run()
         if exited.wait(timeout: .now() + timeout) == .timedOut {
-            process.terminate()
-            if exited.wait(timeout: .now() + 5) == .timedOut { kill(process.processIdentifier, SIGKILL) }
+            // A renderer that hung gains nothing from a polite SIGTERM.
+            kill(process.processIdentifier, SIGKILL)
+            _ = exited.wait(timeout: .now() + 5)
             throw Failure(description: "chromium did not finish rendering \(page.lastPathComponent) in \(timeout) s")
         }
         try out.close()
