@@ -3,8 +3,9 @@ SWIFT   ?= swift
 PREFIX  ?= /usr/local
 DEBUG_BIN   := .build/debug/dsr
 RELEASE_BIN := .build/release/dsr
-# Debian packages the build and the tests need (libarchive-tools gives bsdtar, sqlite3 the CLI).
-DEB_PACKAGES := libsqlite3-dev libarchive-dev pkg-config sqlite3 libarchive-tools
+# Debian packages the build and the tests need (libarchive-tools gives bsdtar, sqlite3 the CLI;
+# chromium renders the export's index.html headless in BrowserEndToEndTests and docs/screenshot.sh).
+DEB_PACKAGES := libsqlite3-dev libarchive-dev pkg-config sqlite3 libarchive-tools chromium
 
 .PHONY: all deps build release test demo bench lint format install clean
 
