@@ -5,7 +5,7 @@
 #
 # Makes a demo workspace in a temporary folder, exports the demo caller (recordings
 # included), extracts the archive and writes, next to this script:
-#   export-page.png          the page at 1280 px wide, the first 2400 px of it
+#   export-page.png          the page at 1280 px wide, the first 4000 px (down to the call records) of it
 #   export-page-narrow.png   the page at 390 px wide (a phone), the first 2400 px of it
 # Re-run it after changing templates/<lang>/index.html and commit the PNGs.
 set -euo pipefail
@@ -44,7 +44,7 @@ shot() {
 }
 
 url="file://${work// /%20}/page"
-shot 1280 2400 "$url/index.html" "$here/export-page.png"
+shot 1280 4000 "$url/index.html" "$here/export-page.png"
 
 # Headless Chromium lays a window out at no less than 500 px, whatever --window-size says
 # (a 390 px screenshot would crop a 500 px layout): the phone view is a 390 px iframe.
