@@ -77,14 +77,19 @@ public struct CommandContext: Sendable {
     public var currentDirectory: URL
     /// Whether stderr is a terminal (progress is shown only then).
     public var stderrIsTerminal: Bool
+    /// Reads one line the person types, when standard input is a terminal; nil otherwise
+    /// (scripts and cron jobs are never asked).
+    public var readAnswer: (@Sendable () -> String?)?
     /// The sessions the command opened.
     public let sessions = CommandSessions()
 
     /// A context for tests: in-memory output, a given folder and environment.
     public init(
         currentDirectory: URL, environment: [String: String] = [:], stdout: OutputSink = OutputSink(),
-        stderr: OutputSink = OutputSink(), stderrIsTerminal: Bool = false
+        stderr: OutputSink = OutputSink(), stderrIsTerminal: Bool = false,
+        readAnswer: (@Sendable () -> String?)? = nil
     ) {
+        self.readAnswer = readAnswer
         self.stdout = stdout
         self.stderr = stderr
         self.environment = environment
@@ -101,7 +106,7 @@ public struct CommandContext: Sendable {
             currentDirectory: URL(filePath: FileManager.default.currentDirectoryPath, directoryHint: .isDirectory),
             environment: ProcessInfo.processInfo.environment,
             stdout: OutputSink(handle: .standardOutput), stderr: OutputSink(handle: .standardError),
-            stderrIsTerminal: isatty(STDERR_FILENO) == 1)
+            stderrIsTerminal: isatty(STDERR_FILENO) == 1, readAnswer: isatty(STDIN_FILENO) == 1 ? { readLine() } : nil)
     }
 
     /// Resolves a path typed on the command line against the current folder.

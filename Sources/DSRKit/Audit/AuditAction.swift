@@ -5,6 +5,10 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case locate
     /// `dsr export`: an access export was written.
     case export
+    /// `dsr erase` without `--apply`: a plan was shown (its digest).
+    case erasePlan = "erase.plan"
+    /// `dsr erase --apply`: a plan was carried out (counts, digest, residue).
+    case eraseApply = "erase.apply"
     /// A request was registered.
     case requestOpen = "request.open"
     /// The subject's identity was verified (Art. 12(6)).

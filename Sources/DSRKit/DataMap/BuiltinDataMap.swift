@@ -370,10 +370,14 @@ public enum BuiltinDataMap {
             files:
               - {column: file_path, format: email, card: [sent_at, subject]}
             columns:
+              # What the subject wrote is theirs: a message from them is deleted with its file.
+              # A message they only received or were copied on is also the other parties'
+              # correspondence: the subject's mailboxes are redacted from the recipients (and
+              # from the .eml headers), the sender and the other recipients stay.
               - {column: from_addr, erasure: delete-row, rectify: false}
-              - {column: to_addrs, erasure: delete-row, rectify: false}
-              - {column: cc_addrs, erasure: delete-row, rectify: false}
-              - {column: subject, erasure: delete-row, rectify: false}
+              - {column: to_addrs, erasure: redact, rectify: false}
+              - {column: cc_addrs, erasure: redact, rectify: false}
+              - {column: subject, erasure: redact, rectify: false}
               - {column: file_path, erasure: delete-row, rectify: false}
           voicemails:
             primary_key: id

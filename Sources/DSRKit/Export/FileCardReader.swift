@@ -28,17 +28,9 @@ struct FileCardReader {
     private func value(of path: ColumnPath, from row: StoredRecord, in table: TableMap, _ reader: any OperationsReader)
         throws -> CardValue?
     {
-        var row = row
-        var table = table
-        for hop in path.via {
-            guard let reference = table.references.first(where: { $0.column == hop }),
-                let next = map.table(reference.table), let key = row[hop].flatMap { RecordKey($0) },
-                let found = try reader.record(in: next.name, primaryKey: reference.targetColumn, key: key)
-            else { return nil }
-            row = found
-            table = next
-        }
-        guard let value = row[path.column], value != .null else { return nil }
-        return CardValue(table: table, column: path.column, value: value)
+        guard let end = try ReferenceWalk(map: map).end(of: path.via, from: row, in: table, reader),
+            let value = end.row[path.column], value != .null
+        else { return nil }
+        return CardValue(table: end.table, column: path.column, value: value)
     }
 }

@@ -136,6 +136,29 @@ final class IdentifierIndex {
         try? queue.close()
     }
 
+    /// Removes the entries an erasure made stale: every entry of a deleted row, and the
+    /// entries of the changed columns of an updated row (the row's other columns stay found).
+    ///
+    /// - Parameter rows: per row number of a table, the columns changed; empty for a deleted row.
+    /// - Throws: ``StoreError``.
+    func forget(table: String, rows: [Int64: Set<String>]) throws {
+        let sources = sourceIDs.filter { $0.key.table == table }
+        guard !sources.isEmpty, !rows.isEmpty else { return }
+        try queue.guardedWrite { db in
+            for (rid, columns) in rows {
+                for (source, id) in sources where columns.isEmpty || columns.contains(source.column) {
+                    try db.execute(
+                        sql: "DELETE FROM index_entries WHERE source = ? AND rid = ?", arguments: [id, rid])
+                    try db.execute(
+                        sql: "DELETE FROM index_unparseable WHERE source = ? AND rid = ?", arguments: [id, rid])
+                }
+            }
+        }
+        try queue.writeWithoutTransaction { db in
+            try WALCheckpoint.truncate(db, path: queue.path, busyTimeout: queue.busyTimeoutSeconds)
+        }
+    }
+
     /// Whether the index holds entries for `source`.
     func covers(_ source: IndexSource) -> Bool { sourceIDs[source] != nil }
 

@@ -69,6 +69,41 @@ public enum StateSchema {
                     CREATE INDEX audit_log_request ON audit_log (request_id);
                     """)
         }
+        migrator.registerMigration("v3-erasure") { db in
+            // An erasure in progress: written before the operations database commits, removed
+            // when its files are done, so a crash in between is finished by `dsr erase --resume`.
+            // The identifiers stay in plain form only while it runs (as for an open request).
+            // The suppression list keeps the erased identifiers as keyed hashes for good, to check
+            // restored backups against (CONTRACT.md section 7).
+            try db.execute(
+                sql: """
+                    CREATE TABLE erasure_journal (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        started_at TEXT NOT NULL,
+                        request_id TEXT,
+                        digest TEXT NOT NULL,
+                        identifiers TEXT NOT NULL,
+                        include_processor_data INTEGER NOT NULL,
+                        phase TEXT NOT NULL
+                    ) STRICT;
+                    CREATE TABLE erasure_journal_files (
+                        journal_id TEXT NOT NULL REFERENCES erasure_journal (id),
+                        position INTEGER NOT NULL,
+                        table_name TEXT NOT NULL,
+                        column_name TEXT NOT NULL,
+                        path TEXT NOT NULL,
+                        action TEXT NOT NULL,
+                        PRIMARY KEY (journal_id, position)
+                    ) STRICT;
+                    CREATE TABLE suppression_list (
+                        hash TEXT NOT NULL,
+                        request_id TEXT,
+                        erased_at TEXT NOT NULL,
+                        digest TEXT NOT NULL
+                    ) STRICT;
+                    CREATE INDEX suppression_list_hash ON suppression_list (hash);
+                    """)
+        }
         return migrator
     }
 

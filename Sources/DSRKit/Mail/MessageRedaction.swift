@@ -17,6 +17,12 @@ enum MessageRedaction {
 
     /// `message` with its address headers reduced to the addresses in `subject`.
     static func redact(_ message: [UInt8], keeping subject: Set<SubjectIdentifier>) -> [UInt8] {
+        rewritingAddressHeaders(message) { redacted($0, keeping: subject) }
+    }
+
+    /// `message` with every address header value replaced by `transform` of its unfolded
+    /// value; every other header line and the body stay byte for byte.
+    static func rewritingAddressHeaders(_ message: [UInt8], _ transform: (String) -> String) -> [UInt8] {
         let headEnd = headerEnd(message)
         var out: [UInt8] = []
         out.reserveCapacity(message.count)
@@ -30,7 +36,8 @@ enum MessageRedaction {
             let lineEnd: [UInt8] = field.last == 0x0A ? (field.dropLast().last == 0x0D ? [0x0D, 0x0A] : [0x0A]) : []
             let value = String(decoding: message[(colon + 1)..<field.endIndex], as: UTF8.self)
             out.append(contentsOf: message[field.startIndex...colon])
-            out.append(contentsOf: Array((" " + redacted(value, keeping: subject)).utf8) + lineEnd)
+            let unfolded = value.replacingOccurrences(of: "\r\n", with: "").replacingOccurrences(of: "\n", with: "")
+            out.append(contentsOf: Array((" " + transform(unfolded)).utf8) + lineEnd)
         }
         out.append(contentsOf: message[headEnd...])
         return out

@@ -1,0 +1,74 @@
+/// The order of an erasure's steps: children before parents along the map's references,
+/// so a row that points at a deleted row has been deleted or unlinked first.
+struct ErasureOrder {
+    let map: DataMap
+
+    /// Tables from the most dependent to the least: a table comes before every table it
+    /// references (map order breaks ties and cycles).
+    var tables: [String] {
+        var parentsFirst: [String] = []
+        var visiting: Set<String> = []
+        func visit(_ table: TableMap) {
+            guard visiting.insert(table.name).inserted else { return }
+            for reference in table.references where reference.table != table.name {
+                if let parent = map.table(reference.table) { visit(parent) }
+            }
+            parentsFirst.append(table.name)
+        }
+        for table in map.tables { visit(table) }
+        return parentsFirst.reversed()
+    }
+
+    /// `steps` in table order, each table's column steps before its row deletions, then by key.
+    func sorted(_ steps: [ErasureStep]) -> [ErasureStep] {
+        let rank = Dictionary(uniqueKeysWithValues: tables.enumerated().map { ($1, $0) })
+        return steps.enumerated().sorted { left, right in
+            let (a, b) = (left.element, right.element)
+            let rankA = rank[a.table] ?? Int.max
+            let rankB = rank[b.table] ?? Int.max
+            if rankA != rankB { return rankA < rankB }
+            if (a.action == .deleteRow) != (b.action == .deleteRow) { return b.action == .deleteRow }
+            if a.key != b.key { return a.key < b.key }
+            return left.offset < right.offset
+        }.map(\.element)
+    }
+
+    /// Refuses a plan that would leave a row pointing at a deleted row: every row that
+    /// references a deleted row must be deleted too, or its reference column set to NULL.
+    ///
+    /// - Throws: ``ErasureError/wouldOrphan(table:column:parent:count:)``.
+    func checkNoOrphans(_ steps: [ErasureStep], deleted: [String: Set<Int64>], _ reader: any OperationsReader) throws {
+        guard !deleted.isEmpty else { return }
+        var unlinked: Set<String> = []
+        for step in steps where step.action == .setNull {
+            if let column = step.column { unlinked.insert("\(step.table)\u{1F}\(step.key)\u{1F}\(column)") }
+        }
+        for child in map.tables {
+            for reference in child.references {
+                guard let parent = map.table(reference.table), let rows = deleted[parent.name] else { continue }
+                var orphans = 0
+                for number in rows {
+                    guard
+                        let target = try reader.value(
+                            of: reference.targetColumn, in: RowHandle(table: parent.name, number: number)),
+                        target != .null
+                    else { continue }
+                    for childRow in try reader.rows(of: child.name, where: reference.column, equals: target) {
+                        if deleted[child.name]?.contains(childRow) == true { continue }
+                        let key = try reader.value(of: child.primaryKey, in: RowHandle(table: child.name, number: childRow))
+                        if let key = key.flatMap({ RecordKey($0) }),
+                            unlinked.contains("\(child.name)\u{1F}\(key)\u{1F}\(reference.column)")
+                        {
+                            continue
+                        }
+                        orphans += 1
+                    }
+                }
+                if orphans > 0 {
+                    throw ErasureError.wouldOrphan(
+                        table: child.name, column: reference.column, parent: parent.name, count: orphans)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,214 @@
+import Foundation
+
+/// A plan with what the residue scan needs: the stored text of every value the plan erases,
+/// and of every value it keeps on purpose (retained cells, related context).
+struct PlannedErasure {
+    var plan: ErasurePlan
+    /// How erased cells wrote the subject (stored texts of matching identifier cells, the
+    /// subject's addresses as written in address lists): what must be gone afterwards.
+    var erasedTexts: Set<String> = []
+    /// Stored texts of cells that stay on purpose (retained, or related context that names
+    /// the subject): their occurrences are counted apart, not as residue.
+    var keptTexts: [String] = []
+    /// Per table and row number, the columns the plan changes; empty for a row it deletes
+    /// (the index forgets exactly these entries).
+    var changedRows: [String: [Int64: Set<String>]] = [:]
+}
+
+/// Builds an erasure plan from what locate found and the data map; names no table itself.
+///
+/// Per own record (related context is left alone and counted):
+/// - held as processor and no `--include-processor-data`: listed with the controller to ask;
+/// - a row of a person table, a row reached through a reference whose map says `delete-row`
+///   for one of its columns, or a row whose matching identifier column says `delete-row`:
+///   the row is deleted (and its files);
+/// - otherwise each personal column gets its rule: identifier columns only where they hold
+///   the subject (another party's address stays), `redact` only where the text names the
+///   subject; `retain` is listed with its basis and end date; a message file of a redacted
+///   row has the subject's mailboxes removed from its headers.
+struct ErasurePlanner {
+    let map: DataMap
+    let defaultCountry: String
+    let subject: Set<SubjectIdentifier>
+    let includeProcessorData: Bool
+
+    func plan(_ result: LocateResult, _ reader: any OperationsReader) throws -> PlannedErasure {
+        var planned = PlannedErasure(plan: ErasurePlan(steps: [], files: [], processorHeld: [], notify: [], related: []))
+        var identifiers = IdentifierReader(map: map, defaultCountry: defaultCountry)
+        var related: [String: Int] = [:]
+        var deletedRows: [String: Set<Int64>] = [:]
+        let processorTables = Set(map.tables.filter { $0.role == .processor }.map(\.name))
+        let reachedFromProcessor = Set(
+            result.records.compactMap { record -> RecordReference? in
+                guard case .reference(let step) = record.step, processorTables.contains(step.from.table) else {
+                    return nil
+                }
+                return record.record.row
+            })
+        for record in result.records {
+            guard let table = map.table(record.table),
+                let row = try reader.record(in: table.name, primaryKey: table.primaryKey, key: record.key)
+            else { continue }
+            if record.relation == .related {
+                related[table.name, default: 0] += 1
+                try keepMatchingCells(row, table, &identifiers, reader, into: &planned)
+                continue
+            }
+            if processorTables.contains(table.name) || reachedFromProcessor.contains(record.record.row),
+                !includeProcessorData
+            {
+                planned.plan.processorHeld.append(
+                    ProcessorHeldRecord(
+                        table: table.name, key: record.key, controller: try controller(of: row, in: table, reader)))
+                try keepMatchingCells(row, table, &identifiers, reader, into: &planned)
+                continue
+            }
+            let matching = try matchingColumns(row, table, &identifiers, reader)
+            let byReference = if case .reference = record.step { true } else { false }
+            let deletes =
+                table.holds == .person
+                || table.columns.contains { column in
+                    column.erasure == .deleteRow && (byReference || matching.contains(column.column))
+                        && row[column.column].map { $0 != .null } == true
+                }
+            if deletes {
+                planned.plan.steps.append(ErasureStep(table: table.name, key: record.key, action: .deleteRow))
+                deletedRows[table.name, default: []].insert(row.number)
+                planned.changedRows[table.name, default: [:]][row.number] = []
+                for column in matching { planned.erasedTexts.formUnion(forms(in: row, column, table)) }
+                planned.plan.files += files(of: row, table, record.key, .delete)
+                continue
+            }
+            var redacted = false
+            for column in table.columns {
+                guard let value = row[column.column], value != .null else { continue }
+                let isIdentifier = table.identifiers.contains { $0.column == column.column }
+                if isIdentifier, !matching.contains(column.column) { continue }
+                let step = ErasureStep(table: table.name, key: record.key, column: column.column, action: .retain)
+                switch column.erasure {
+                case .deleteRow:
+                    continue
+                case .setNull:
+                    planned.plan.steps.append(with(step, .setNull))
+                case .pseudonymise:
+                    planned.plan.steps.append(with(step, .pseudonymise))
+                case .redact:
+                    guard let text = value.storedText, Redaction.mentions(text, subject) else { continue }
+                    planned.plan.steps.append(with(step, .redact))
+                    redacted = true
+                case .retain(let basis, let until):
+                    var kept = step
+                    kept.basis = basis
+                    kept.until = try RetentionEnd(map: map).date(until, table: table, row: row, reader)
+                    planned.plan.steps.append(kept)
+                    if isIdentifier { planned.keptTexts += forms(in: row, column.column, table) }
+                    continue
+                }
+                if isIdentifier { planned.erasedTexts.formUnion(forms(in: row, column.column, table)) }
+                planned.changedRows[table.name, default: [:]][row.number, default: []].insert(column.column)
+            }
+            if redacted { planned.plan.files += files(of: row, table, record.key, .redact).filter { $0.format == .email } }
+        }
+        planned.plan.steps = ErasureOrder(map: map).sorted(planned.plan.steps)
+        try ErasureOrder(map: map).checkNoOrphans(planned.plan.steps, deleted: deletedRows, reader)
+        let changed = Set(planned.plan.steps.filter(\.changes).map(\.table))
+        var notify: [String] = []
+        for table in map.tables where changed.contains(table.name) {
+            for recipient in table.recipients where !notify.contains(recipient) { notify.append(recipient) }
+        }
+        planned.plan.notify = notify
+        planned.plan.related = map.tables.compactMap { table in
+            related[table.name].map { RelatedContext(table: table.name, count: $0) }
+        }
+        return planned
+    }
+
+    private func with(_ step: ErasureStep, _ action: ErasureStepAction) -> ErasureStep {
+        var step = step
+        step.action = action
+        return step
+    }
+
+    /// The identifier columns of `row` that hold one of the subject's identifiers.
+    private func matchingColumns(
+        _ row: StoredRecord, _ table: TableMap, _ identifiers: inout IdentifierReader, _ reader: any OperationsReader
+    ) throws -> Set<String> {
+        var matching: Set<String> = []
+        for column in table.identifiers where column.kind.isMatchable {
+            let values = try identifiers.identifiers(in: row.number, table: table, column: column, reader)
+            if values.contains(where: subject.contains) { matching.insert(column.column) }
+        }
+        return matching
+    }
+
+    /// Cells of a row left alone that still name the subject: counted apart by the residue scan.
+    private func keepMatchingCells(
+        _ row: StoredRecord, _ table: TableMap, _ identifiers: inout IdentifierReader, _ reader: any OperationsReader,
+        into planned: inout PlannedErasure
+    ) throws {
+        for column in try matchingColumns(row, table, &identifiers, reader) {
+            planned.keptTexts += forms(in: row, column, table)
+        }
+    }
+
+    /// How a cell that holds the subject writes them: the stored text, or in an address list
+    /// each of the subject's addresses as written (`Jan.DeVries+support@Example.NL`).
+    private func forms(in row: StoredRecord, _ column: String, _ table: TableMap) -> [String] {
+        guard let text = row[column]?.storedText else { return [] }
+        guard table.identifiers.contains(where: { $0.column == column && $0.addressList }) else { return [text] }
+        return AddressList.parse(text).mailboxes.filter { subject.contains(.email($0.address)) }.map { mailbox in
+            let written = mailbox.written
+            guard let open = written.lastIndex(of: "<"), let close = written.lastIndex(of: ">"), open < close else {
+                return written
+            }
+            return String(written[written.index(after: open)..<close])
+        }
+    }
+
+    private func files(of row: StoredRecord, _ table: TableMap, _ key: RecordKey, _ action: ErasureFile.Action)
+        -> [ErasureFile]
+    {
+        table.files.compactMap { column in
+            guard let path = row[column.column]?.storedText, !path.isEmpty else { return nil }
+            return ErasureFile(
+                table: table.name, key: key, column: column.column, path: path, action: action, format: column.format)
+        }
+    }
+
+    /// `table:key` of the first organisation row reached from `row` along its references:
+    /// the number owner whose recordings these are.
+    private func controller(of row: StoredRecord, in table: TableMap, _ reader: any OperationsReader) throws
+        -> String?
+    {
+        var queue: [(StoredRecord, TableMap, Int)] = [(row, table, 0)]
+        var seen: Set<String> = []
+        while !queue.isEmpty {
+            let (current, currentTable, depth) = queue.removeFirst()
+            if currentTable.holds == .organisation, let key = current[currentTable.primaryKey].flatMap({ RecordKey($0) }) {
+                return "\(currentTable.name):\(key)"
+            }
+            guard depth < 4 else { continue }
+            for reference in currentTable.references {
+                guard let next = map.table(reference.table), let key = current[reference.column].flatMap({ RecordKey($0) }),
+                    seen.insert("\(next.name):\(key)").inserted,
+                    let found = try reader.record(in: next.name, primaryKey: reference.targetColumn, key: key)
+                else { continue }
+                queue.append((found, next, depth + 1))
+            }
+        }
+        return nil
+    }
+}
+
+extension CellValue {
+    /// The value as the database file holds it in text form (numbers as digits); nil for NULL
+    /// and blobs.
+    var storedText: String? {
+        switch self {
+        case .text(let text): text
+        case .integer(let value): String(value)
+        case .real(let value): String(value)
+        case .null, .blob: nil
+        }
+    }
+}

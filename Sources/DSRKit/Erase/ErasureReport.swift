@@ -1,0 +1,53 @@
+/// Options of `dsr erase`.
+public struct ErasureOptions: Sendable {
+    /// Carry the plan out; without it nothing changes.
+    public var apply = false
+    /// The digest of the plan the DPO read: refuse when the plan computed now differs.
+    public var expect: String?
+    /// Erase records held as processor for a number owner too (audited).
+    public var includeProcessorData = false
+    /// Erase even when the request is not a verified, open erasure request (audited).
+    public var force = false
+
+    /// Default options: a plan only.
+    public init() {}
+}
+
+/// What `dsr erase` reports (CONTRACT.md section 6): the plan, whether it was applied, and
+/// the residue dsr's byte scan found afterwards.
+public struct ErasureReport: Sendable, Encodable {
+    public var plan: ErasurePlan
+    public var applied: Bool
+    /// After `--apply`: stored forms of erased values still found (0 is the goal).
+    public var residue: ResidueReport?
+    /// After `--apply`: occurrences in cells kept on purpose (retained, related context),
+    /// which the scan counts apart.
+    public var kept: Int?
+    /// Files the erasure could not delete or rewrite (refused paths, links), by table.
+    public var filesRefused: [FileRefusal] = []
+
+    enum CodingKeys: String, CodingKey {
+        case digest, applied, steps, files, processor_held, notify, related, residue, kept, files_refused
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(plan.digest, forKey: .digest)
+        try container.encode(applied, forKey: .applied)
+        try container.encode(plan.steps, forKey: .steps)
+        try container.encode(plan.files, forKey: .files)
+        try container.encode(plan.processorHeld, forKey: .processor_held)
+        try container.encode(plan.notify, forKey: .notify)
+        try container.encode(plan.related, forKey: .related)
+        if let residue { try container.encode(residue, forKey: .residue) } else { try container.encodeNil(forKey: .residue) }
+        if let kept { try container.encode(kept, forKey: .kept) }
+        try container.encode(filesRefused, forKey: .files_refused)
+    }
+}
+
+/// A file an erasure left alone because touching it would be unsafe.
+public struct FileRefusal: Sendable, Codable, Equatable {
+    public var table: String
+    /// Why: the path leaves the files root, or it is a symbolic link.
+    public var reason: String
+}

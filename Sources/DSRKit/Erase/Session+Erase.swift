@@ -1,0 +1,205 @@
+import Foundation
+
+extension Session {
+    /// Plans the erasure of `subject` (`dsr erase`) and, with `options.apply`, carries it out:
+    ///
+    /// 1. the plan, from a locate in one read transaction (a plan-only run records
+    ///    `erase.plan` with its digest and stops there);
+    /// 2. a journal entry in state.db (what to finish after a crash);
+    /// 3. one `BEGIN IMMEDIATE` transaction on the operations database that locates and plans
+    ///    again, refuses when the digest differs, and runs every step, children first;
+    ///    secure_delete is on and the WAL is truncated after the commit;
+    /// 4. the audit entry, the suppression list and the request's outcome in one state.db
+    ///    transaction; the index forgets the rows changed;
+    /// 5. the files, then the journal entry is removed;
+    /// 6. the residue scan.
+    ///
+    /// - Parameter confirm: asked with the plan before anything changes (a terminal prompt);
+    ///   returning false stops with ``ErasureError/notConfirmed``.
+    /// - Throws: ``ErasureError``, ``StoreError`` (75 when a lock outlasts the busy timeout),
+    ///   ``RequestError``, locate errors. Nothing is changed when it throws before step 3 ends.
+    public func erase(
+        _ subject: Subject, options: ErasureOptions, confirm: (ErasurePlan) -> Bool = { _ in true }
+    ) throws -> ErasureReport {
+        if let request = subject.request, options.apply, !options.force { try Self.ready(request) }
+        let planned = try planErasure(subject.identifiers, includeProcessorData: options.includeProcessorData)
+        let plan = planned.plan
+        if let expected = options.expect, expected != plan.digest {
+            throw ErasureError.staleDigest(expected: expected, actual: plan.digest)
+        }
+        guard options.apply else {
+            try recording(
+                AuditRecord(
+                    action: .erasePlan, requestID: subject.request?.id,
+                    subjects: try auditSubjects(subject.identifiers),
+                    details: ["digest": .text(plan.digest), "steps": .int(Int64(plan.steps.count))])
+            ) {}
+            return ErasureReport(plan: plan, applied: false)
+        }
+        guard confirm(plan) else { throw ErasureError.notConfirmed }
+        let journal = ErasureJournalEntry(
+            id: UUID().uuidString.lowercased(), startedAt: AuditLog.timestamp(now), requestID: subject.request?.id,
+            digest: plan.digest, identifiers: subject.identifiers.map(\.canonical),
+            includeProcessorData: options.includeProcessorData, phase: "planned",
+            files: plan.files.map {
+                ErasureJournalEntry.File(table: $0.table, column: $0.column, path: $0.path, action: $0.action.rawValue)
+            })
+        try state().write { db in try state().insertJournal(journal, db) }
+        try applyInOneTransaction(plan, subject.identifiers, includeProcessorData: options.includeProcessorData)
+        try recordApplied(plan, subject, options: options, journalID: journal.id)
+        let refused = try finishFiles(journal, subject: Set(subject.identifiers))
+        try state().write { db in try state().deleteJournal(journal.id, db) }
+        try state().checkpoint()
+        var report = ErasureReport(plan: plan, applied: true)
+        report.filesRefused = refused
+        let (residue, kept) = try scanResidue(planned, subject.identifiers)
+        report.residue = residue
+        report.kept = kept
+        return report
+    }
+
+    /// Finishes every erasure a crash interrupted (`dsr erase --resume`): the operations
+    /// changes of an entry that did not commit are applied again from a fresh plan, and the
+    /// entry's files are deleted or rewritten where no row names them any more.
+    ///
+    /// - Throws: as ``erase(_:options:confirm:)``.
+    public func resumeErasures() throws -> [ErasureReport] {
+        var reports: [ErasureReport] = []
+        for entry in try state().journal() {
+            let identifiers = try entry.identifiers.map { try SubjectIdentifier.parse($0, defaultCountry: defaultCountry) }
+            let request = try entry.requestID.map { try register().show($0) }
+            var options = ErasureOptions()
+            options.apply = true
+            options.force = true
+            options.includeProcessorData = entry.includeProcessorData
+            let subject = Subject(identifiers: identifiers, request: request)
+            // What the interrupted run did not get to: nothing left to change if it committed.
+            let report = try erase(subject, options: options)
+            _ = try finishFiles(entry, subject: Set(identifiers))
+            try state().write { db in try state().deleteJournal(entry.id, db) }
+            try state().checkpoint()
+            reports.append(report)
+        }
+        return reports
+    }
+
+    /// Locates in one read transaction and plans.
+    func planErasure(_ identifiers: [SubjectIdentifier], includeProcessorData: Bool) throws -> PlannedErasure {
+        let map = try dataMap()
+        return try readingOperations { reader, fingerprint in
+            let result = try locate(identifiers, options: LocateOptions(), reader, fingerprint)
+            return try ErasurePlanner(
+                map: map, defaultCountry: defaultCountry, subject: Set(result.subjectIdentifiers),
+                includeProcessorData: includeProcessorData
+            ).plan(result, reader)
+        }
+    }
+
+    /// Step 3: plan again inside the write transaction, refuse another digest, run the steps.
+    private func applyInOneTransaction(
+        _ plan: ErasurePlan, _ identifiers: [SubjectIdentifier], includeProcessorData: Bool
+    ) throws {
+        let map = try dataMap()
+        let store = try operations()
+        let fingerprint = store.fingerprint()
+        let token = Pseudonym.token()
+        let changed = try store.write { writer in
+            try explainingMapMismatch(writer) {
+                let result = try locate(identifiers, options: LocateOptions(), writer, fingerprint)
+                let subject = Set(result.subjectIdentifiers)
+                let again = try ErasurePlanner(
+                    map: map, defaultCountry: defaultCountry, subject: subject,
+                    includeProcessorData: includeProcessorData
+                ).plan(result, writer)
+                guard again.plan.digest == plan.digest else {
+                    throw ErasureError.staleDigest(expected: plan.digest, actual: again.plan.digest)
+                }
+                for step in plan.steps where step.changes {
+                    try run(step, map: map, token: token, subject: subject, writer)
+                }
+                return again.changedRows
+            }
+        }
+        let index = try index()
+        for (table, rows) in changed { try index.forget(table: table, rows: rows) }
+    }
+
+    private func run(
+        _ step: ErasureStep, map: DataMap, token: String, subject: Set<SubjectIdentifier>, _ writer: any OperationsWriter
+    ) throws {
+        guard let table = map.table(step.table) else { return }
+        let changed: Int
+        do {
+            switch step.action {
+            case .deleteRow:
+                changed = try writer.delete(from: table.name, primaryKey: table.primaryKey, key: step.key)
+            case .setNull, .pseudonymise, .redact:
+                guard let column = step.column else { return }
+                var value = CellValue.null
+                if step.action == .pseudonymise { value = .text(token) }
+                if step.action == .redact {
+                    let current = try writer.record(in: table.name, primaryKey: table.primaryKey, key: step.key)?[column]
+                    value = .text(Redaction.redacted(current?.storedText ?? "", subject))
+                }
+                changed = try writer.update(
+                    table.name, primaryKey: table.primaryKey, key: step.key, set: column, to: value)
+            case .retain, .held:
+                return
+            }
+        } catch let error as StoreError {
+            // SQLITE_CONSTRAINT (19): the new value does not fit (NOT NULL, CHECK, UNIQUE, a foreign key).
+            if case .sqlite(_, let code, let message) = error, code & 0xFF == 19 {
+                throw ErasureError.doesNotFit(table: table.name, column: step.column ?? "(row)", reason: message)
+            }
+            throw error
+        }
+        guard changed == 1 else { throw ErasureError.stepFailed(table: table.name, key: step.key.forMessages) }
+    }
+
+    /// Step 4: the audit entry, the suppression list and the request's outcome, together.
+    private func recordApplied(_ plan: ErasurePlan, _ subject: Subject, options: ErasureOptions, journalID: String)
+        throws
+    {
+        var counts: [String: AuditValue] = [:]
+        for (table, steps) in Dictionary(grouping: plan.steps, by: \.table) {
+            var perAction: [String: AuditValue] = [:]
+            for (action, group) in Dictionary(grouping: steps, by: \.action) {
+                perAction[action.rawValue] = .int(Int64(group.count))
+            }
+            counts[table] = .map(perAction)
+        }
+        let hashes = try auditSubjects(subject.identifiers)
+        let retained = plan.steps.contains { $0.action == .retain }
+        let record = AuditRecord(
+            action: .eraseApply, requestID: subject.request?.id, subjects: hashes,
+            details: [
+                "digest": .text(plan.digest), "steps": .map(counts), "files": .int(Int64(plan.files.count)),
+                "processor_held": .int(Int64(plan.processorHeld.count)),
+                "include_processor_data": .bool(options.includeProcessorData), "forced": .bool(options.force),
+                "outcome": .text(retained ? "erased, partly retained" : "erased"),
+            ])
+        try state().write { db in
+            try state().setJournalPhase(journalID, "committed", db)
+            try state().suppress(hashes, requestID: subject.request?.id, at: AuditLog.timestamp(now), digest: plan.digest, db)
+            try auditTrail().append(record, actor: actor, at: now, in: db)
+        }
+        if let request = subject.request, request.status == .open {
+            _ = try register().close(
+                request.id, outcome: .completed,
+                reason: retained ? "erased; some data retained under Art. 17(3), see the plan \(plan.digest)" : nil)
+        }
+    }
+
+    /// An erasure answers a verified, open erasure request (else `--force`).
+    private static func ready(_ request: Request) throws {
+        guard request.type == .erasure else {
+            throw ErasureError.requestNotReady(id: request.id, reason: "it is a \(request.type.rawValue) request")
+        }
+        guard request.verifiedAt != nil else {
+            throw ErasureError.requestNotReady(id: request.id, reason: "the subject's identity is not verified")
+        }
+        guard request.status == .open else {
+            throw ErasureError.requestNotReady(id: request.id, reason: "it is closed")
+        }
+    }
+}

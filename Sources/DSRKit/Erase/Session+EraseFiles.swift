@@ -1,0 +1,68 @@
+import Foundation
+
+extension Session {
+    /// Step 5: deletes the files of deleted rows and rewrites the messages of redacted rows,
+    /// after the operations database committed. A file is deleted only where no row names it
+    /// any more (a resumed entry whose commit never happened deletes nothing), never through
+    /// a symbolic link, and never outside the files root; those are reported, not touched.
+    ///
+    /// - Returns: the files refused.
+    func finishFiles(_ entry: ErasureJournalEntry, subject: Set<SubjectIdentifier>) throws -> [FileRefusal] {
+        let resolver = FileResolver(root: workspace.filesRoot)
+        let map = try dataMap()
+        var refused: [FileRefusal] = []
+        let stillNamed: [Bool] = try readingOperations { reader, _ in
+            try entry.files.map { file in
+                guard file.action == ErasureFile.Action.delete.rawValue else { return false }
+                return try !reader.rows(of: file.table, where: file.column, equals: .text(file.path)).isEmpty
+            }
+        }
+        for (file, named) in zip(entry.files, stillNamed) where !named {
+            guard case .file(let url) = resolver.resolve(file.path) else {
+                if case .refused(let reason) = resolver.resolve(file.path) {
+                    refused.append(FileRefusal(table: file.table, reason: reason))
+                }
+                continue
+            }
+            let lexical = resolver.root.appending(path: file.path).path(percentEncoded: false)
+            var info = stat()
+            if lstat(lexical, &info) == 0, info.st_mode & S_IFMT == S_IFLNK {
+                refused.append(FileRefusal(table: file.table, reason: "a symbolic link: not followed"))
+                continue
+            }
+            let path = url.path(percentEncoded: false)
+            if file.action == ErasureFile.Action.delete.rawValue {
+                guard unlink(path) == 0 || errno == ENOENT else {
+                    throw WorkspaceError.cannotWrite(path: "a file of \(file.table)", reason: String(cString: strerror(errno)))
+                }
+            } else if map.table(file.table) != nil {
+                try Self.rewriteAtomically(path) { bytes in
+                    MessageRedaction.rewritingAddressHeaders(bytes) { Redaction.redacted($0, subject) }
+                }
+            }
+        }
+        return refused
+    }
+
+    /// Replaces the file at `path` with `transform` of its bytes: a temporary file beside it
+    /// with the same mode, synced, then renamed over it, so a crash leaves one or the other.
+    static func rewriteAtomically(_ path: String, _ transform: ([UInt8]) -> [UInt8]) throws {
+        guard let data = FileManager.default.contents(atPath: path) else { return }
+        let rewritten = transform([UInt8](data))
+        guard rewritten != [UInt8](data) else { return }
+        var info = stat()
+        let mode = stat(path, &info) == 0 ? info.st_mode & 0o777 : 0o600
+        let temporary = path + ".dsr-\(getpid())"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode)
+        guard descriptor >= 0 else {
+            throw WorkspaceError.cannotWrite(path: "a message file", reason: String(cString: strerror(errno)))
+        }
+        let written = rewritten.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        let synced = fsync(descriptor)
+        close(descriptor)
+        guard written == rewritten.count, synced == 0, rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw WorkspaceError.cannotWrite(path: "a message file", reason: String(cString: strerror(errno)))
+        }
+    }
+}

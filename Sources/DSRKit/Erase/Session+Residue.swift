@@ -1,0 +1,51 @@
+import Foundation
+
+extension Session {
+    /// Step 6: scans the operations database and its journal files, the state dir (index and
+    /// state database included) and every message file the erasure rewrote for every form of
+    /// every erased value; occurrences inside cells kept on purpose are counted apart.
+    ///
+    /// - Returns: the residue (places named without personal data) and the kept count.
+    func scanResidue(_ planned: PlannedErasure, _ identifiers: [SubjectIdentifier]) throws -> (ResidueReport, Int) {
+        var forms = planned.erasedTexts
+        for identifier in identifiers {
+            forms.insert(identifier.value)
+            if case .phone = identifier, identifier.value.hasPrefix("+") { forms.insert(String(identifier.value.dropFirst())) }
+        }
+        let scanner = ResidueScanner(forms: Array(forms))
+        let database = workspace.operationsDB
+        let kept = planned.keptTexts.reduce(0) { $0 + Self.occurrences(of: forms, in: $1) }
+        var report = try scanner.scan([
+            ("ops.db", database),
+            ("ops.db-wal", URL(filePath: database.path(percentEncoded: false) + "-wal")),
+            ("ops.db-journal", URL(filePath: database.path(percentEncoded: false) + "-journal")),
+        ])
+        // The kept cells are in the database file: what is beyond them there is residue.
+        if let index = report.places.firstIndex(where: { $0.place == "ops.db" }) {
+            report.places[index].count = max(0, report.places[index].count - kept)
+            if report.places[index].count == 0 { report.places.remove(at: index) }
+        }
+        let state = try scanner.scanFolder(workspace.stateDir, label: "state")
+        let resolver = FileResolver(root: workspace.filesRoot)
+        let rewritten = planned.plan.files.filter { $0.action == .redact }.compactMap { file -> (String, URL)? in
+            guard case .file(let url) = resolver.resolve(file.path) else { return nil }
+            return ("\(file.table) \(file.key.forMessages) (file)", url)
+        }
+        let files = try scanner.scan(rewritten)
+        return (ResidueReport(combining: [ResidueReport(places: report.places), state, files]), kept)
+    }
+
+    /// Occurrences of the forms in `text`, case-insensitively and overlapping, as the scanner counts.
+    static func occurrences(of forms: Set<String>, in text: String) -> Int {
+        func folded(_ text: String) -> [UInt8] { text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 } }
+        let haystack = folded(text)
+        var total = 0
+        for needle in Set(forms.map(folded)) where needle.count >= 5 {
+            guard needle.count <= haystack.count else { continue }
+            for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+                if Array(haystack[start..<start + needle.count]) == needle { total += 1 }
+            }
+        }
+        return total
+    }
+}

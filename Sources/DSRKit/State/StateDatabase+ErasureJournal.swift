@@ -1,0 +1,86 @@
+import Foundation
+import GRDB
+
+/// An erasure in progress, as state.db keeps it until its files are done.
+struct ErasureJournalEntry: Sendable, Equatable {
+    /// A file the erasure deletes or rewrites once the operations database has committed.
+    struct File: Sendable, Equatable {
+        let table, column, path, action: String
+    }
+
+    let id: String
+    let startedAt: String
+    let requestID: String?
+    let digest: String
+    /// Canonical identifiers (`phone:+31…`), plain while the erasure runs.
+    let identifiers: [String]
+    let includeProcessorData: Bool
+    /// `planned` (written before the operations commit) or `committed`.
+    var phase: String
+    var files: [File]
+}
+
+extension StateDatabase {
+    /// Writes `entry` with its files.
+    func insertJournal(_ entry: ErasureJournalEntry, _ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO erasure_journal (id, started_at, request_id, digest, identifiers,
+                include_processor_data, phase) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                entry.id, entry.startedAt, entry.requestID, entry.digest, entry.identifiers.joined(separator: "\n"),
+                entry.includeProcessorData, entry.phase,
+            ])
+        for (position, file) in entry.files.enumerated() {
+            try db.execute(
+                sql: """
+                    INSERT INTO erasure_journal_files (journal_id, position, table_name, column_name, path, action)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """, arguments: [entry.id, position, file.table, file.column, file.path, file.action])
+        }
+    }
+
+    func setJournalPhase(_ id: String, _ phase: String, _ db: Database) throws {
+        try db.execute(sql: "UPDATE erasure_journal SET phase = ? WHERE id = ?", arguments: [phase, id])
+    }
+
+    /// Removes a finished entry (secure_delete zeroes its bytes; the caller checkpoints).
+    func deleteJournal(_ id: String, _ db: Database) throws {
+        try db.execute(sql: "DELETE FROM erasure_journal_files WHERE journal_id = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM erasure_journal WHERE id = ?", arguments: [id])
+    }
+
+    /// Every unfinished erasure, oldest first.
+    ///
+    /// - Throws: ``StoreError``; ``StateError/corruptRow(table:row:column:)`` for a row dsr did not write.
+    func journal() throws -> [ErasureJournalEntry] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM erasure_journal ORDER BY started_at, id").map { row in
+                let id: String = row["id"]
+                let files = try Row.fetchAll(
+                    db, sql: "SELECT * FROM erasure_journal_files WHERE journal_id = ? ORDER BY position",
+                    arguments: [id]
+                ).map { file in
+                    ErasureJournalEntry.File(
+                        table: file["table_name"], column: file["column_name"], path: file["path"],
+                        action: file["action"])
+                }
+                let identifiers: String = row["identifiers"]
+                return ErasureJournalEntry(
+                    id: id, startedAt: row["started_at"], requestID: row["request_id"], digest: row["digest"],
+                    identifiers: identifiers.split(separator: "\n").map(String.init),
+                    includeProcessorData: row["include_processor_data"], phase: row["phase"], files: files)
+            }
+        }
+    }
+
+    /// Adds keyed hashes of erased identifiers to the suppression list.
+    func suppress(_ hashes: [String], requestID: String?, at: String, digest: String, _ db: Database) throws {
+        for hash in hashes {
+            try db.execute(
+                sql: "INSERT INTO suppression_list (hash, request_id, erased_at, digest) VALUES (?, ?, ?, ?)",
+                arguments: [hash, requestID, at, digest])
+        }
+    }
+}
