@@ -5,6 +5,8 @@
 //   SUBJECTS: a file with one identifier per line (`phone:+31...`).
 //   --audited: also append each locate's audit entry (a state-database commit each).
 // Prints one JSON object: requests, records found, total seconds, median and mean per request.
+//
+// Also: dsr-bench residue PATTERNS FILE (Residue.swift, bench/residue-scan.sh).
 import DSRKit
 import Foundation
 
@@ -15,6 +17,7 @@ func seconds() -> Double {
 }
 
 let arguments = CommandLine.arguments
+if arguments.count >= 2, arguments[1] == "residue" { exit(residueBenchmark(Array(arguments.dropFirst(2)))) }
 guard arguments.count >= 3 else {
     FileHandle.standardError.write(Data("usage: dsr-bench CONFIG SUBJECTS [--audited]\n".utf8))
     exit(64)

@@ -1,0 +1,143 @@
+import Foundation
+
+/// Counts the stored forms of erased values left in the bytes of files (issue 10, section 4).
+///
+/// After an erasure dsr scans the operations database, its `-wal` and `-journal`, the index,
+/// the state folder and every remaining file for every form of every erased value. The scan
+/// reads raw bytes, not rows, so it also sees free pages, old WAL frames and deleted text.
+///
+/// Matching is ASCII-case-insensitive (e-mail addresses are stored in any case); bytes above
+/// 0x7F compare exactly. Each form is also looked for in UTF-16LE and UTF-16BE, the text
+/// encodings a SQLite database may use; there only ASCII code units fold, so `A` (41 00)
+/// matches `a` (61 00) but U+4100 (00 41) does not match U+6100.
+package struct ResidueScanner: Sendable {
+    /// One byte pattern: at offset `j` a byte matches if it equals `lower[j]` or `upper[j]`
+    /// (the two cases of an ASCII letter, or the same byte twice where case does not apply).
+    struct Form: Hashable {
+        var lower: [UInt8]
+        var upper: [UInt8]
+    }
+
+    /// The distinct forms looked for, after case folding and merging duplicates.
+    let forms: [Form]
+    /// The length of the longest form, in bytes (0 when there is none).
+    let longest: Int
+    /// How many bytes each `read(2)` asks for.
+    let chunkSize: Int
+    /// Bit `b0 | b1 << 8` is set when some form can start with the bytes b0 b1 (raw, both cases).
+    let firstPairs: [UInt64]
+    /// The same for a form's bytes 2 and 3 (every bit for a form shorter than 3 bytes).
+    let secondPairs: [UInt64]
+    /// Bucket `fold(b0) | fold(b1) << 8` holds the indexes of the forms that start so:
+    /// `bucketForms[bucketStart[key] ..< bucketStart[key + 1]]`.
+    let bucketStart: [Int32]
+    /// The form indexes of all buckets, one after the other.
+    let bucketForms: [Int32]
+    /// Every form's lower-case bytes, one after the other (`formStart[f] ..< formStart[f + 1]`).
+    let flatLower: [UInt8]
+    /// Every form's upper-case bytes, laid out as ``flatLower``.
+    let flatUpper: [UInt8]
+    /// Where each form starts in ``flatLower``; one more entry than there are forms.
+    let formStart: [Int]
+
+    /// A scanner for `forms`, the UTF-8 text of stored values and their canonical forms.
+    ///
+    /// Forms shorter than `minimumLength` bytes (UTF-8) are ignored: they match too much by
+    /// chance. Forms equal after ASCII case folding are merged; a form that contains another
+    /// still counts once per occurrence of each. With `includeUTF16` each kept form is also
+    /// looked for as UTF-16LE and UTF-16BE bytes.
+    package init(forms: [String], minimumLength: Int = 5, includeUTF16: Bool = true) {
+        self.init(forms: forms, minimumLength: minimumLength, includeUTF16: includeUTF16, chunkSize: 4 << 20)
+    }
+
+    /// The same, reading `chunkSize` bytes at a time (tests use a few bytes to cross chunk boundaries).
+    init(forms texts: [String], minimumLength: Int, includeUTF16: Bool, chunkSize: Int) {
+        precondition(chunkSize > 0, "chunkSize must be positive")
+        self.chunkSize = chunkSize
+        var seen = Set<Form>()
+        var forms: [Form] = []
+        func add(_ form: Form) {
+            if !form.lower.isEmpty, seen.insert(form).inserted { forms.append(form) }
+        }
+        for text in texts where text.utf8.count >= max(1, minimumLength) {
+            add(Self.form(utf8: Array(text.utf8)))
+            if includeUTF16 {
+                add(Self.form(utf16: Array(text.utf16), bigEndian: false))
+                add(Self.form(utf16: Array(text.utf16), bigEndian: true))
+            }
+        }
+        self.forms = forms
+        longest = forms.map(\.lower.count).max() ?? 0
+
+        var first = [UInt64](repeating: 0, count: 1024)
+        var second = [UInt64](repeating: 0, count: 1024)
+        var buckets = [[Int32]](repeating: [], count: 65536)
+        for (index, form) in forms.enumerated() {
+            Self.setPairs(&first, form, at: 0)
+            Self.setPairs(&second, form, at: 2)
+            let key = Int(Self.fold(form.lower[0]))
+            if form.lower.count > 1 {
+                buckets[key | Int(Self.fold(form.lower[1])) << 8].append(Int32(index))
+            } else {
+                for next in 0..<256 { buckets[key | next << 8].append(Int32(index)) }
+            }
+        }
+        firstPairs = first
+        secondPairs = second
+        var start: [Int32] = [0]
+        start.reserveCapacity(65537)
+        for bucket in buckets { start.append(start[start.count - 1] + Int32(bucket.count)) }
+        bucketStart = start
+        bucketForms = buckets.flatMap { $0 }
+        flatLower = forms.flatMap(\.lower)
+        flatUpper = forms.flatMap(\.upper)
+        formStart = forms.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.lower.count) }
+    }
+
+    // MARK: - Forms
+
+    /// ASCII lower case of `byte`; every other byte unchanged.
+    @inline(__always)
+    static func fold(_ byte: UInt8) -> UInt8 {
+        byte &- 0x41 < 26 ? byte | 0x20 : byte
+    }
+
+    /// ASCII upper case of `byte`; every other byte unchanged.
+    static func upper(_ byte: UInt8) -> UInt8 {
+        byte &- 0x61 < 26 ? byte & ~0x20 : byte
+    }
+
+    /// A UTF-8 form: every byte folds (bytes of multi-byte characters are above 0x7F and stay).
+    static func form(utf8 bytes: [UInt8]) -> Form {
+        Form(lower: bytes.map(fold), upper: bytes.map(upper))
+    }
+
+    /// A UTF-16 form: only the low byte of an ASCII code unit folds; all other bytes are exact.
+    static func form(utf16 units: [UInt16], bigEndian: Bool) -> Form {
+        var form = Form(lower: [], upper: [])
+        for unit in units {
+            let high = UInt8(unit >> 8)
+            let low = UInt8(unit & 0xFF)
+            let lower = high == 0 ? fold(low) : low
+            let upper = high == 0 ? upper(low) : low
+            form.lower += bigEndian ? [high, lower] : [lower, high]
+            form.upper += bigEndian ? [high, upper] : [upper, high]
+        }
+        return form
+    }
+
+    /// Sets the bit of every raw byte pair that `form` accepts at `offset` and `offset + 1`;
+    /// a byte past the form's end accepts anything.
+    static func setPairs(_ bits: inout [UInt64], _ form: Form, at offset: Int) {
+        func accepted(_ j: Int) -> [Int] {
+            guard j < form.lower.count else { return Array(0..<256) }
+            return form.lower[j] == form.upper[j] ? [Int(form.lower[j])] : [Int(form.lower[j]), Int(form.upper[j])]
+        }
+        for b0 in accepted(offset) {
+            for b1 in accepted(offset + 1) {
+                let key = b0 | b1 << 8
+                bits[key >> 6] |= 1 << UInt64(key & 63)
+            }
+        }
+    }
+}
