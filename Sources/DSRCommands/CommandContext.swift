@@ -106,8 +106,11 @@ public struct CommandContext: Sendable {
             currentDirectory: URL(filePath: FileManager.default.currentDirectoryPath, directoryHint: .isDirectory),
             environment: ProcessInfo.processInfo.environment,
             stdout: OutputSink(handle: .standardOutput), stderr: OutputSink(handle: .standardError),
-            stderrIsTerminal: isatty(STDERR_FILENO) == 1, readAnswer: isatty(STDIN_FILENO) == 1 ? { readLine() } : nil)
+            stderrIsTerminal: isatty(STDERR_FILENO) == 1, readAnswer: isatty(STDIN_FILENO) == 1 ? terminalLine : nil)
     }
+
+    /// One line from the terminal.
+    @Sendable private static func terminalLine() -> String? { readLine() }
 
     /// Resolves a path typed on the command line against the current folder.
     public func url(forPath path: String) -> URL {

@@ -56,7 +56,8 @@ extension DSR {
                 if output.json {
                     try JSONOutput.print(reports, to: context)
                 } else {
-                    context.stdout.line(reports.isEmpty ? "No interrupted erasure." : "Finished \(reports.count) erasure(s).")
+                    context.stdout.line(
+                        reports.isEmpty ? "No interrupted erasure." : "Finished \(reports.count) erasure(s).")
                 }
                 if reports.contains(where: { ($0.residue?.found ?? 0) > 0 }) { throw ExitCode(ExitCodes.checkFailed) }
                 return
@@ -84,7 +85,8 @@ extension DSR {
                             : "Applied. Residue scan: \(residue.found) left in "
                                 + residue.places.map { "\($0.place) (\($0.count))" }.joined(separator: ", "))
                 } else {
-                    context.stdout.line("Nothing changed. To carry this out: dsr erase … --apply --expect \(report.plan.digest)")
+                    context.stdout.line(
+                        "Nothing changed. To carry this out: dsr erase … --apply --expect \(report.plan.digest)")
                 }
             }
             if (report.residue?.found ?? 0) > 0 { throw ExitCode(ExitCodes.checkFailed) }

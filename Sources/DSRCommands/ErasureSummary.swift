@@ -19,13 +19,18 @@ struct ErasureSummary {
                 let columns = Set(group.compactMap(\.column)).sorted()
                 let rows = Set(group.map(\.key)).count
                 parts.append(
-                    "\(action.rawValue) \(rows) row(s)" + (columns.isEmpty ? "" : " (\(columns.joined(separator: ", ")))"))
+                    "\(action.rawValue) \(rows) row(s)"
+                        + (columns.isEmpty ? "" : " (\(columns.joined(separator: ", ")))"))
             }
             sink.line("  \(table): " + parts.joined(separator: "; "))
         }
-        let bases = Set(plan.steps.filter { $0.action == .retain }.compactMap { step in
-            step.basis.map { "\(step.table).\(step.column ?? ""): \($0)" + (step.until.map { " (until \($0) at the latest)" } ?? "") }
-        })
+        let bases = Set(
+            plan.steps.filter { $0.action == .retain }.compactMap { step in
+                step.basis.map {
+                    "\(step.table).\(step.column ?? ""): \($0)"
+                        + (step.until.map { " (until \($0) at the latest)" } ?? "")
+                }
+            })
         if !bases.isEmpty {
             sink.line("  kept (Art. 17(3)):")
             for basis in bases.sorted().prefix(12) { sink.line("    \(basis)") }

@@ -55,7 +55,8 @@ struct ErasureOrder {
                     else { continue }
                     for childRow in try reader.rows(of: child.name, where: reference.column, equals: target) {
                         if deleted[child.name]?.contains(childRow) == true { continue }
-                        let key = try reader.value(of: child.primaryKey, in: RowHandle(table: child.name, number: childRow))
+                        let key = try reader.value(
+                            of: child.primaryKey, in: RowHandle(table: child.name, number: childRow))
                         if let key = key.flatMap({ RecordKey($0) }),
                             unlinked.contains("\(child.name)\u{1F}\(key)\u{1F}\(reference.column)")
                         {

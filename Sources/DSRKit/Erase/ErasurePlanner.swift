@@ -20,8 +20,9 @@ struct PlannedErasure {
 /// Per own record (related context is left alone and counted):
 /// - held as processor and no `--include-processor-data`: listed with the controller to ask;
 /// - a row of a person table, a row reached through a reference whose map says `delete-row`
-///   for one of its columns, or a row whose matching identifier column says `delete-row`:
-///   the row is deleted (and its files);
+///   for one of its columns (even when that column is NULL: a voicemail whose audio was
+///   e-mailed away is still the caller's), or a row whose matching identifier column says
+///   `delete-row`: the row is deleted (and its files);
 /// - otherwise each personal column gets its rule: identifier columns only where they hold
 ///   the subject (another party's address stays), `redact` only where the text names the
 ///   subject; `retain` is listed with its basis and end date; a message file of a redacted
@@ -33,7 +34,8 @@ struct ErasurePlanner {
     let includeProcessorData: Bool
 
     func plan(_ result: LocateResult, _ reader: any OperationsReader) throws -> PlannedErasure {
-        var planned = PlannedErasure(plan: ErasurePlan(steps: [], files: [], processorHeld: [], notify: [], related: []))
+        var planned = PlannedErasure(
+            plan: ErasurePlan(steps: [], files: [], processorHeld: [], notify: [], related: []))
         var identifiers = IdentifierReader(map: map, defaultCountry: defaultCountry)
         var related: [String: Int] = [:]
         var deletedRows: [String: Set<Int64>] = [:]
@@ -69,7 +71,6 @@ struct ErasurePlanner {
                 table.holds == .person
                 || table.columns.contains { column in
                     column.erasure == .deleteRow && (byReference || matching.contains(column.column))
-                        && row[column.column].map { $0 != .null } == true
                 }
             if deletes {
                 planned.plan.steps.append(ErasureStep(table: table.name, key: record.key, action: .deleteRow))
@@ -107,7 +108,9 @@ struct ErasurePlanner {
                 if isIdentifier { planned.erasedTexts.formUnion(forms(in: row, column.column, table)) }
                 planned.changedRows[table.name, default: [:]][row.number, default: []].insert(column.column)
             }
-            if redacted { planned.plan.files += files(of: row, table, record.key, .redact).filter { $0.format == .email } }
+            if redacted {
+                planned.plan.files += files(of: row, table, record.key, .redact).filter { $0.format == .email }
+            }
         }
         planned.plan.steps = ErasureOrder(map: map).sorted(planned.plan.steps)
         try ErasureOrder(map: map).checkNoOrphans(planned.plan.steps, deleted: deletedRows, reader)
@@ -156,13 +159,7 @@ struct ErasurePlanner {
     private func forms(in row: StoredRecord, _ column: String, _ table: TableMap) -> [String] {
         guard let text = row[column]?.storedText else { return [] }
         guard table.identifiers.contains(where: { $0.column == column && $0.addressList }) else { return [text] }
-        return AddressList.parse(text).mailboxes.filter { subject.contains(.email($0.address)) }.map { mailbox in
-            let written = mailbox.written
-            guard let open = written.lastIndex(of: "<"), let close = written.lastIndex(of: ">"), open < close else {
-                return written
-            }
-            return String(written[written.index(after: open)..<close])
-        }
+        return AddressList.parse(text).mailboxes.filter { subject.contains(.email($0.address)) }.map(\.written)
     }
 
     private func files(of row: StoredRecord, _ table: TableMap, _ key: RecordKey, _ action: ErasureFile.Action)
@@ -184,12 +181,15 @@ struct ErasurePlanner {
         var seen: Set<String> = []
         while !queue.isEmpty {
             let (current, currentTable, depth) = queue.removeFirst()
-            if currentTable.holds == .organisation, let key = current[currentTable.primaryKey].flatMap({ RecordKey($0) }) {
+            if currentTable.holds == .organisation,
+                let key = current[currentTable.primaryKey].flatMap({ RecordKey($0) })
+            {
                 return "\(currentTable.name):\(key)"
             }
             guard depth < 4 else { continue }
             for reference in currentTable.references {
-                guard let next = map.table(reference.table), let key = current[reference.column].flatMap({ RecordKey($0) }),
+                guard let next = map.table(reference.table),
+                    let key = current[reference.column].flatMap({ RecordKey($0) }),
                     seen.insert("\(next.name):\(key)").inserted,
                     let found = try reader.record(in: next.name, primaryKey: reference.targetColumn, key: key)
                 else { continue }

@@ -39,7 +39,11 @@ public struct ErasureReport: Sendable, Encodable {
         try container.encode(plan.processorHeld, forKey: .processor_held)
         try container.encode(plan.notify, forKey: .notify)
         try container.encode(plan.related, forKey: .related)
-        if let residue { try container.encode(residue, forKey: .residue) } else { try container.encodeNil(forKey: .residue) }
+        if let residue {
+            try container.encode(residue, forKey: .residue)
+        } else {
+            try container.encodeNil(forKey: .residue)
+        }
         if let kept { try container.encode(kept, forKey: .kept) }
         try container.encode(filesRefused, forKey: .files_refused)
     }

@@ -33,7 +33,9 @@ struct RetentionEnd {
         return CalendarDate(year: parts.year, month: parts.month, day: parts.day)?.description
     }
 
-    private func value(along path: ColumnPath, from row: StoredRecord, in table: TableMap, _ reader: any OperationsReader)
+    private func value(
+        along path: ColumnPath, from row: StoredRecord, in table: TableMap, _ reader: any OperationsReader
+    )
         throws -> CellValue?
     {
         try ReferenceWalk(map: map).end(of: path.via, from: row, in: table, reader)?.row[path.column]

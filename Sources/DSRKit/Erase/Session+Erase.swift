@@ -45,7 +45,14 @@ extension Session {
                 ErasureJournalEntry.File(table: $0.table, column: $0.column, path: $0.path, action: $0.action.rawValue)
             })
         try state().write { db in try state().insertJournal(journal, db) }
-        try applyInOneTransaction(plan, subject.identifiers, includeProcessorData: options.includeProcessorData)
+        do {
+            try applyInOneTransaction(plan, subject.identifiers, includeProcessorData: options.includeProcessorData)
+        } catch {
+            // The transaction rolled back: nothing changed, nothing to finish.
+            try? state().write { db in try state().deleteJournal(journal.id, db) }
+            try? state().checkpoint()
+            throw error
+        }
         try recordApplied(plan, subject, options: options, journalID: journal.id)
         let refused = try finishFiles(journal, subject: Set(subject.identifiers))
         try state().write { db in try state().deleteJournal(journal.id, db) }
@@ -66,7 +73,9 @@ extension Session {
     public func resumeErasures() throws -> [ErasureReport] {
         var reports: [ErasureReport] = []
         for entry in try state().journal() {
-            let identifiers = try entry.identifiers.map { try SubjectIdentifier.parse($0, defaultCountry: defaultCountry) }
+            let identifiers = try entry.identifiers.map {
+                try SubjectIdentifier.parse($0, defaultCountry: defaultCountry)
+            }
             let request = try entry.requestID.map { try register().show($0) }
             var options = ErasureOptions()
             options.apply = true
@@ -125,7 +134,8 @@ extension Session {
     }
 
     private func run(
-        _ step: ErasureStep, map: DataMap, token: String, subject: Set<SubjectIdentifier>, _ writer: any OperationsWriter
+        _ step: ErasureStep, map: DataMap, token: String, subject: Set<SubjectIdentifier>,
+        _ writer: any OperationsWriter
     ) throws {
         guard let table = map.table(step.table) else { return }
         let changed: Int
@@ -138,8 +148,10 @@ extension Session {
                 var value = CellValue.null
                 if step.action == .pseudonymise { value = .text(token) }
                 if step.action == .redact {
-                    let current = try writer.record(in: table.name, primaryKey: table.primaryKey, key: step.key)?[column]
-                    value = .text(Redaction.redacted(current?.storedText ?? "", subject))
+                    let current = try writer.record(in: table.name, primaryKey: table.primaryKey, key: step.key)?[
+                        column]
+                    let addressList = table.identifiers.contains { $0.column == column && $0.addressList }
+                    value = .text(Redaction.redacted(current?.storedText ?? "", subject, addressList: addressList))
                 }
                 changed = try writer.update(
                     table.name, primaryKey: table.primaryKey, key: step.key, set: column, to: value)
@@ -180,7 +192,8 @@ extension Session {
             ])
         try state().write { db in
             try state().setJournalPhase(journalID, "committed", db)
-            try state().suppress(hashes, requestID: subject.request?.id, at: AuditLog.timestamp(now), digest: plan.digest, db)
+            try state().suppress(
+                hashes, requestID: subject.request?.id, at: AuditLog.timestamp(now), digest: plan.digest, db)
             try auditTrail().append(record, actor: actor, at: now, in: db)
         }
         if let request = subject.request, request.status == .open {

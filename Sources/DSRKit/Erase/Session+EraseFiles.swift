@@ -33,11 +33,14 @@ extension Session {
             let path = url.path(percentEncoded: false)
             if file.action == ErasureFile.Action.delete.rawValue {
                 guard unlink(path) == 0 || errno == ENOENT else {
-                    throw WorkspaceError.cannotWrite(path: "a file of \(file.table)", reason: String(cString: strerror(errno)))
+                    throw WorkspaceError.cannotWrite(
+                        path: "a file of \(file.table)", reason: String(cString: strerror(errno)))
                 }
             } else if map.table(file.table) != nil {
                 try Self.rewriteAtomically(path) { bytes in
-                    MessageRedaction.rewritingAddressHeaders(bytes) { Redaction.redacted($0, subject) }
+                    MessageRedaction.rewritingAddressHeaders(bytes) {
+                        Redaction.redacted($0, subject, addressList: true)
+                    }
                 }
             }
         }
@@ -59,7 +62,7 @@ extension Session {
         }
         let written = rewritten.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
         let synced = fsync(descriptor)
-        close(descriptor)
+        Foundation.close(descriptor)
         guard written == rewritten.count, synced == 0, rename(temporary, path) == 0 else {
             unlink(temporary)
             throw WorkspaceError.cannotWrite(path: "a message file", reason: String(cString: strerror(errno)))

@@ -10,7 +10,9 @@ extension Session {
         var forms = planned.erasedTexts
         for identifier in identifiers {
             forms.insert(identifier.value)
-            if case .phone = identifier, identifier.value.hasPrefix("+") { forms.insert(String(identifier.value.dropFirst())) }
+            if case .phone = identifier, identifier.value.hasPrefix("+") {
+                forms.insert(String(identifier.value.dropFirst()))
+            }
         }
         let scanner = ResidueScanner(forms: Array(forms))
         let database = workspace.operationsDB
@@ -20,9 +22,13 @@ extension Session {
             ("ops.db-wal", URL(filePath: database.path(percentEncoded: false) + "-wal")),
             ("ops.db-journal", URL(filePath: database.path(percentEncoded: false) + "-journal")),
         ])
-        // The kept cells are in the database file: what is beyond them there is residue.
+        // Live cells that still hold a form are in the database file on purpose: the cells the
+        // plan keeps, and other people's values that are written the same way (a national
+        // 0681234567 called on a Belgian number is another person's). What is beyond them is residue.
+        var live = kept
         if let index = report.places.firstIndex(where: { $0.place == "ops.db" }) {
-            report.places[index].count = max(0, report.places[index].count - kept)
+            if report.places[index].count > kept { live = try liveOccurrences(of: forms) }
+            report.places[index].count = max(0, report.places[index].count - live)
             if report.places[index].count == 0 { report.places.remove(at: index) }
         }
         let state = try scanner.scanFolder(workspace.stateDir, label: "state")
@@ -32,7 +38,26 @@ extension Session {
             return ("\(file.table) \(file.key.forMessages) (file)", url)
         }
         let files = try scanner.scan(rewritten)
-        return (ResidueReport(combining: [ResidueReport(places: report.places), state, files]), kept)
+        return (ResidueReport(combining: [ResidueReport(places: report.places), state, files]), live)
+    }
+
+    /// Occurrences of the forms in the live identifier cells of every mapped table (after the
+    /// erasure, none of them is the subject's: locate finds nothing left).
+    private func liveOccurrences(of forms: Set<String>) throws -> Int {
+        let map = try dataMap()
+        return try readingOperations { reader, _ in
+            var total = 0
+            for table in map.tables {
+                let columns = table.identifiers.filter { $0.kind != .customer }.map(\.column)
+                guard !columns.isEmpty else { continue }
+                try reader.scan(table.name, columns: columns, rows: nil) { _, values in
+                    for value in values {
+                        if let text = value.storedText { total += Self.occurrences(of: forms, in: text) }
+                    }
+                }
+            }
+            return total
+        }
     }
 
     /// Occurrences of the forms in `text`, case-insensitively and overlapping, as the scanner counts.

@@ -37,6 +37,7 @@ enum MessageRedaction {
             let value = String(decoding: message[(colon + 1)..<field.endIndex], as: UTF8.self)
             out.append(contentsOf: message[field.startIndex...colon])
             let unfolded = value.replacingOccurrences(of: "\r\n", with: "").replacingOccurrences(of: "\n", with: "")
+                .trimmingCharacters(in: .whitespaces)
             out.append(contentsOf: Array((" " + transform(unfolded)).utf8) + lineEnd)
         }
         out.append(contentsOf: message[headEnd...])

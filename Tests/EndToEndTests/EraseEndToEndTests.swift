@@ -1,0 +1,225 @@
+import Foundation
+import GRDB
+import Testing
+
+/// `dsr erase` end to end on copies of a demo workspace (issue 10): the plan changes nothing,
+/// the apply erases exactly the plan, nothing of the person is left, nobody else is touched.
+@Suite struct EraseEndToEndTests {
+    let scratch: ScratchFolder
+    var folder: URL { scratch.url.appending(path: "ws") }
+
+    init() throws {
+        scratch = try ScratchFolder()
+        let outcome = try DSRProcess.run(
+            ["demo", "--dir", "ws", "--customers", "12", "--calls", "3000"], in: scratch.url)
+        #expect(outcome.code == 0, "\(outcome.stderr)")
+    }
+
+    func dsr(_ arguments: [String]) throws -> DSRProcess.Outcome {
+        try DSRProcess.run(arguments + ["--config", "ws/dsr.yaml"], in: scratch.url)
+    }
+
+    func json(_ outcome: DSRProcess.Outcome) throws -> [String: Any] {
+        try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as! [String: Any]
+    }
+
+    /// Every row of every table as text, keyed by `table:key`.
+    func rows() throws -> [String: String] {
+        let database = try DatabaseQueue(path: folder.appending(path: "ops.db").path)
+        defer { try? database.close() }
+        return try database.read { db in
+            var all: [String: String] = [:]
+            for table in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") {
+                let key = table == "service_numbers" ? "number" : "id"
+                for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table)") {
+                    let value: DatabaseValue = row[key]
+                    let text: String
+                    switch value.storage {
+                    case .string(let string): text = string
+                    case .int64(let number): text = String(number)
+                    default: text = value.description
+                    }
+                    all["\(table):\(text)"] = row.description
+                }
+            }
+            return all
+        }
+    }
+
+    /// The bytes of every file under the files root, by relative path.
+    func files() throws -> [String: Data] {
+        let root = folder.appending(path: "files")
+        var hashes: [String: Data] = [:]
+        for path in try FileManager.default.subpathsOfDirectory(atPath: root.path) {
+            let url = root.appending(path: path)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue
+            else { continue }
+            hashes[path] = try Data(contentsOf: url)
+        }
+        return hashes
+    }
+
+    func bytes(_ path: String) throws -> Data { try Data(contentsOf: folder.appending(path: path)) }
+
+    static let subjects: [[String]] = [
+        ["phone:+31681234567", "email:sanne.bakker@example.nl"],
+        ["email:pieter@smitinstallatie.nl", "phone:+31687654321"],
+        ["email:marie@claesvertalingen.be", "phone:+32478812345"],
+        ["phone:+359888912345", "email:georgi.ivanov@example.bg"],
+        ["email:jan.devries@example.nl"],
+        ["ip:2001:db8:85a3::8a2e:370:7334"],
+    ]
+
+    @Test(arguments: subjects)
+    func aPlantedSubjectIsErasedAndNobodyElseIsTouched(_ subject: [String]) throws {
+        let rowsBefore = try rows()
+        let filesBefore = try files()
+        let databaseBefore = try bytes("ops.db")
+        // The plan changes nothing.
+        let planned = try dsr(["erase", "--json"] + subject)
+        #expect(planned.code == 0, "\(planned.stderr)")
+        let plan = try json(planned)
+        #expect(plan["applied"] as? Bool == false && plan["residue"] is NSNull)
+        #expect(try bytes("ops.db") == databaseBefore)
+        let digest = try #require(plan["digest"] as? String)
+        // Applied with the digest read: dsr's own scan finds nothing left.
+        let applied = try dsr(["erase", "--apply", "--expect", digest, "--json"] + subject)
+        #expect(applied.code == 0, "\(applied.stderr)")
+        let report = try json(applied)
+        #expect(report["applied"] as? Bool == true)
+        #expect((report["residue"] as? [String: Any])?["found"] as? Int == 0, "\(report["residue"] ?? "")")
+        #expect(report["digest"] as? String == digest)
+        // Rows the plan does not name are byte-identical; so are files it does not name.
+        let steps = report["steps"] as! [[String: Any]]
+        let touched = Set(steps.filter { $0["action"] as? String != "retain" }.map { "\($0["table"]!):\($0["key"]!)" })
+        let rowsAfter = try rows()
+        for (key, row) in rowsBefore where !touched.contains(key) {
+            #expect(rowsAfter[key] == row, "\(key) changed")
+        }
+        let planFiles = Set((report["files"] as! [[String: Any]]).map { $0["path"] as! String })
+        let filesAfter = try files()
+        for (path, hash) in filesBefore where !planFiles.contains(path) {
+            #expect(filesAfter[path] == hash, "a file the plan does not name changed")
+        }
+        for file in report["files"] as! [[String: Any]] where file["action"] as? String == "delete" {
+            #expect(filesAfter[file["path"] as! String] == nil, "a deleted row's file is gone")
+        }
+        // No e-mail address of the subject is left in any byte of the database, the WAL or the state dir.
+        for identifier in subject where identifier.hasPrefix("email:") {
+            let address = Data(identifier.dropFirst(6).lowercased().utf8)
+            for path in ["ops.db", "ops.db-wal", "state/state.db", "state/state.db-wal", "state/index.db"] {
+                let url = folder.appending(path: path)
+                guard let data = try? Data(contentsOf: url) else { continue }
+                let lowered = Data(data.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
+                #expect(lowered.range(of: address) == nil, "\(path) still holds the address")
+            }
+        }
+        // The same erasure again finds nothing to do and changes nothing.
+        let databaseAfter = try bytes("ops.db")
+        let again = try json(try dsr(["erase", "--apply", "--json"] + subject))
+        #expect((again["steps"] as! [[String: Any]]).allSatisfy { $0["action"] as? String == "retain" })
+        #expect(try bytes("ops.db") == databaseAfter)
+        #expect(try dsr(["audit", "verify"]).code == 0)
+    }
+
+    @Test func aStaleDigestChangesNothing() throws {
+        let subject = ["phone:+31681234567"]
+        let before = try bytes("ops.db")
+        let refused = try dsr(["erase", "--apply", "--expect", String(repeating: "0", count: 64)] + subject)
+        #expect(refused.code == 65)
+        #expect(refused.stderr.contains("plan changed"))
+        #expect(try bytes("ops.db") == before)
+    }
+
+    @Test func processorHeldAudioStaysWithoutTheFlagAndGoesWithIt() throws {
+        let subject = ["phone:+31681234567", "email:sanne.bakker@example.nl"]
+        let plan = try json(try dsr(["erase", "--json"] + subject))
+        let held = plan["processor_held"] as! [[String: Any]]
+        #expect(!held.isEmpty && held.allSatisfy { ($0["controller"] as? String)?.hasPrefix("customers:") == true })
+        // Without the flag the plan leaves them alone (aPlantedSubjectIsErased… checks the rows
+        // stay byte for byte); with it they and their files go.
+        #expect(!(plan["steps"] as! [[String: Any]]).contains { $0["table"] as? String == "recordings" })
+        let full = try dsr(["erase", "--apply", "--include-processor-data", "--json"] + subject)
+        #expect(full.code == 0, "\(full.stderr)")
+        let deleted = (try json(full)["files"] as! [[String: Any]]).filter { $0["format"] as? String == "audio" }
+        #expect(!deleted.isEmpty)
+        for file in deleted {
+            #expect(!FileManager.default.fileExists(atPath: folder.appending(path: "files/\(file["path"]!)").path))
+        }
+        #expect(try dsr(["audit", "log"]).stdout.contains("\"include_processor_data\":true"))
+    }
+
+    @Test func pathsOutsideTheFilesRootAndLinksAreNeverFollowed() throws {
+        let canary = scratch.url.appending(path: "canary.txt")
+        try Data("canary".utf8).write(to: canary)
+        let outside = scratch.url.appending(path: "outside.wav")
+        try Data("outside".utf8).write(to: outside)
+        let link = folder.appending(path: "files/link.wav")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: outside)
+        let database = try DatabaseQueue(path: folder.appending(path: "ops.db").path)
+        try database.write { db in
+            let ids = try Int64.fetchAll(
+                db,
+                sql: """
+                    SELECT r.id FROM recordings r JOIN cdrs c ON c.id = r.cdr_id
+                    WHERE c.caller_number LIKE '%81234567' ORDER BY r.id LIMIT 2
+                    """)
+            try db.execute(
+                sql: "UPDATE recordings SET file_path = '../../canary.txt' WHERE id = ?", arguments: [ids[0]])
+            try db.execute(sql: "UPDATE recordings SET file_path = 'link.wav' WHERE id = ?", arguments: [ids[1]])
+        }
+        try database.close()
+        let outcome = try dsr(["erase", "--apply", "--include-processor-data", "--json", "phone:+31681234567"])
+        #expect(outcome.code == 0, "\(outcome.stderr)")
+        #expect(FileManager.default.fileExists(atPath: canary.path), "a ../ path is never deleted")
+        #expect(FileManager.default.fileExists(atPath: outside.path), "a link is never followed")
+        let refused = try json(outcome)["files_refused"] as! [[String: Any]]
+        #expect(refused.count == 2, "\(refused)")
+    }
+
+    @Test func aLockedDatabaseExits75AndChangesNothing() throws {
+        let config = folder.appending(path: "dsr.yaml")
+        let text = try String(contentsOf: config, encoding: .utf8).replacingOccurrences(
+            of: "busy_timeout_seconds: 5", with: "busy_timeout_seconds: 0.3")
+        try Data(text.utf8).write(to: config)
+        let before = try bytes("ops.db")
+        // Another writer holds the lock for longer than the busy timeout.
+        let holder = try DatabaseQueue(path: folder.appending(path: "ops.db").path)
+        let locked = DispatchSemaphore(value: 0)
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            try? holder.inDatabase { db in
+                try db.execute(sql: "BEGIN IMMEDIATE")
+                locked.signal()
+                usleep(2_500_000)
+                try db.execute(sql: "ROLLBACK")
+            }
+            done.signal()
+        }
+        locked.wait()
+        let outcome = try dsr(["erase", "--apply", "phone:+31681234567"])
+        done.wait()
+        try holder.close()
+        #expect(outcome.code == 75, "\(outcome.stderr)")
+        #expect(try bytes("ops.db") == before)
+        // Nothing half done is left: no interrupted erasure to resume.
+        #expect(try dsr(["erase", "--resume"]).stdout.contains("No interrupted erasure"))
+    }
+
+    @Test func anErasureRequestMustBeVerifiedAndIsClosedWithItsOutcome() throws {
+        let opened = try dsr(["request", "open", "--type", "erasure", "email:jan.devries@example.nl"])
+        let id = String(opened.stdout.split(separator: " ").first ?? "")
+        #expect(try dsr(["erase", "--request", id, "--apply"]).code == 65, "not verified")
+        #expect(try dsr(["request", "verify", id, "--method", "ID card"]).code == 0)
+        let applied = try dsr(["erase", "--request", id, "--apply"])
+        #expect(applied.code == 0, "\(applied.stderr)")
+        let shown = try dsr(["request", "show", id, "--json"]).stdout
+        #expect(shown.contains("\"closed\"") && shown.contains("completed"), "\(shown)")
+        // The state dir keeps the subject only as keyed hashes.
+        for path in ["state/state.db", "state/state.db-wal"] {
+            let data = (try? Data(contentsOf: folder.appending(path: path))) ?? Data()
+            #expect(data.range(of: Data("jan.devries@example.nl".utf8)) == nil, "\(path)")
+        }
+    }
+}
