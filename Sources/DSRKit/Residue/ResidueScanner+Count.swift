@@ -61,7 +61,7 @@ extension ResidueScanner {
                 if final > 0 {
                     total += tables.count(buffer, starts: 0..<final, valid: valid)
                     held = carryMax
-                    (buffer).copyMemory(from: buffer + final, byteCount: carryMax)
+                    buffer.copyMemory(from: buffer + final, byteCount: carryMax)
                 } else {
                     held = valid
                 }
