@@ -15,6 +15,8 @@
 # Usage: BENCH=.build/release/dsr-bench bench/residue-scan.sh
 #   SIZE_MB=1024  test file size    RUNS=5  timed runs each    SUBJECTS=12  subjects (3-5 forms each)
 #   KEEP=1        keep the work dir
+#   SOURCE=ops.db PATTERNS=file   instead of the text: copies of SOURCE (a demo database) up to
+#                 SIZE_MB, searched for PATTERNS (one a line); no line-count check on binary data
 set -euo pipefail
 
 BENCH="${BENCH:-.build/release/dsr-bench}"
@@ -30,6 +32,12 @@ if [ "${KEEP:-0}" = 1 ]; then echo "work dir kept: $work"; else trap 'rm -rf "$w
 now() { date +%s.%N; }
 median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
+if [ -n "${SOURCE:-}" ]; then
+    [ -f "$SOURCE" ] && [ -f "${PATTERNS:-}" ] || { echo "SOURCE needs PATTERNS, both files" >&2; exit 66; }
+    cp "$PATTERNS" "$work/patterns.txt"
+    copies=$(( (SIZE_MB * 1048576 + $(stat -c %s "$SOURCE") - 1) / $(stat -c %s "$SOURCE") ))
+    for _ in $(seq "$copies"); do cat "$SOURCE"; done > "$work/data.txt"
+else
 python3 - "$work" "$SIZE_MB" "$SUBJECTS" <<'PY'
 import random, sys
 work, size_mb, subjects = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
@@ -74,15 +82,18 @@ with open(f"{work}/check.txt", "wb") as out:
     out.write(block)
 print(f"{len(patterns)} patterns, block of {len(block)} bytes with {planted} planted matches", file=sys.stderr)
 PY
+fi
 
 data="$work/data.txt"
 bytes=$(stat -c %s "$data")
 echo "file: $((bytes / 1048576)) MiB, $(wc -l < "$work/patterns.txt") patterns"
 
+if [ -z "${SOURCE:-}" ]; then
 grep_count=$(LC_ALL=C grep -F -c -i -f "$work/patterns.txt" "$work/check.txt")
 scan_count=$("$BENCH" residue "$work/patterns.txt" "$work/check.txt" --no-utf16 2>/dev/null)
 echo "check (8 MiB block): grep $grep_count matching lines, scanner $scan_count occurrences"
 [ "$grep_count" = "$scan_count" ] || { echo "MISMATCH" >&2; exit 1; }
+fi
 
 cat "$data" > /dev/null  # into the page cache: both tools read from memory
 time_runs() {  # label command...

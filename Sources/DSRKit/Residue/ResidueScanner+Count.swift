@@ -74,17 +74,20 @@ extension ResidueScanner {
     private func withTables<R>(_ body: (Tables) throws -> R) rethrows -> R {
         try firstPairs.withUnsafeBufferPointer { first in
             try secondPairs.withUnsafeBufferPointer { second in
-                try bucketStart.withUnsafeBufferPointer { start in
-                    try bucketForms.withUnsafeBufferPointer { bucket in
-                        try flatLower.withUnsafeBufferPointer { lower in
-                            try flatUpper.withUnsafeBufferPointer { upper in
-                                try formStart.withUnsafeBufferPointer { formStart in
-                                    try body(
-                                        Tables(
-                                            first: first.baseAddress!, second: second.baseAddress!,
-                                            bucketStart: start.baseAddress!, bucketForms: bucket.baseAddress!,
-                                            lower: lower.baseAddress!, upper: upper.baseAddress!,
-                                            formStart: formStart.baseAddress!))
+                try quads.withUnsafeBufferPointer { quads in
+                    try bucketStart.withUnsafeBufferPointer { start in
+                        try bucketForms.withUnsafeBufferPointer { bucket in
+                            try flatLower.withUnsafeBufferPointer { lower in
+                                try flatUpper.withUnsafeBufferPointer { upper in
+                                    try formStart.withUnsafeBufferPointer { formStart in
+                                        try body(
+                                            Tables(
+                                                first: first.baseAddress!, second: second.baseAddress!,
+                                                quads: quads.isEmpty ? nil : quads.baseAddress,
+                                                bucketStart: start.baseAddress!, bucketForms: bucket.baseAddress!,
+                                                lower: lower.baseAddress!, upper: upper.baseAddress!,
+                                                formStart: formStart.baseAddress!))
+                                    }
                                 }
                             }
                         }
@@ -99,6 +102,7 @@ extension ResidueScanner {
 private struct Tables {
     let first: UnsafePointer<UInt64>
     let second: UnsafePointer<UInt64>
+    let quads: UnsafePointer<UInt64>?
     let bucketStart: UnsafePointer<Int32>
     let bucketForms: UnsafePointer<Int32>
     let lower: UnsafePointer<UInt8>
@@ -107,13 +111,25 @@ private struct Tables {
 
     /// Matches starting at `starts` in `data`, whose first `valid` bytes are the file's.
     ///
-    /// Two bitmap tests on raw byte pairs (bytes 0–1, then 2–3) reject almost every position
-    /// without folding; a position that passes is verified against the forms of its bucket.
+    /// A bitmap test rejects almost every position without folding: on a hash of the next four raw
+    /// bytes when every form has four, else on raw byte pairs (bytes 0–1, then 2–3). A position
+    /// that passes is verified against the forms of its bucket.
     @inline(__always)
     func count(_ data: UnsafeMutableRawPointer, starts: Range<Int>, valid: Int) -> Int {
         var found = 0
         var i = starts.lowerBound
         let end = starts.upperBound
+        if let quads {
+            while i < end {
+                let bit = ResidueScanner.quadHash(
+                    UInt32(littleEndian: data.loadUnaligned(fromByteOffset: i, as: UInt32.self)))
+                if quads[bit &>> 6] & (1 &<< UInt64(truncatingIfNeeded: bit & 63)) != 0 {
+                    found &+= verify(data.assumingMemoryBound(to: UInt8.self) + i, available: valid &- i)
+                }
+                i &+= 1
+            }
+            return found
+        }
         while i < end {
             let pair = Int(UInt16(littleEndian: data.loadUnaligned(fromByteOffset: i, as: UInt16.self)))
             if first[pair &>> 6] & (1 &<< UInt64(truncatingIfNeeded: pair & 63)) != 0 {
