@@ -207,6 +207,41 @@ import Testing
         #expect(try dsr(["erase", "--resume"]).stdout.contains("No interrupted erasure"))
     }
 
+    @Test func anInterruptedErasureIsReportedAndFinishedByResume() throws {
+        // A crash after the journal entry but before the operations commit: simulated by a
+        // journal entry written as erase writes it, for a subject whose data is all still there.
+        let subject = ["email:jan.devries@example.nl"]
+        let plan = try json(try dsr(["erase", "--json"] + subject))
+        let state = try DatabaseQueue(path: folder.appending(path: "state/state.db").path)
+        try state.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO erasure_journal (id, started_at, request_id, digest, identifiers,
+                    include_processor_data, phase) VALUES ('crashed', '2026-12-01T00:00:00.000Z', NULL, ?, ?, 0, 'planned')
+                    """, arguments: [plan["digest"] as! String, subject[0]])
+            for (position, file) in (plan["files"] as! [[String: Any]]).enumerated() {
+                try db.execute(
+                    sql: "INSERT INTO erasure_journal_files VALUES ('crashed', ?, ?, ?, ?, ?)",
+                    arguments: [
+                        position, file["table"] as! String, file["column"] as! String, file["path"] as! String,
+                        file["action"] as! String,
+                    ])
+            }
+        }
+        try state.close()
+        let status = try dsr(["status"])
+        #expect(status.code == 1 && status.stdout.contains("erase --resume"), "\(status.stdout)")
+        let resumed = try dsr(["erase", "--resume", "--json"])
+        #expect(resumed.code == 0, "\(resumed.stderr)")
+        // The same end state as an uninterrupted run: nothing left to erase, files done.
+        let again = try json(try dsr(["erase", "--json"] + subject))
+        #expect((again["steps"] as! [[String: Any]]).isEmpty)
+        for file in plan["files"] as! [[String: Any]] where file["action"] as? String == "delete" {
+            #expect(!FileManager.default.fileExists(atPath: folder.appending(path: "files/\(file["path"]!)").path))
+        }
+        #expect(!(try dsr(["status"]).stdout.contains("erase --resume")))
+    }
+
     @Test func anErasureRequestMustBeVerifiedAndIsClosedWithItsOutcome() throws {
         let opened = try dsr(["request", "open", "--type", "erasure", "email:jan.devries@example.nl"])
         let id = String(opened.stdout.split(separator: " ").first ?? "")

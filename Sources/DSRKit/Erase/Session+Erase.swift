@@ -82,12 +82,14 @@ extension Session {
             options.force = true
             options.includeProcessorData = entry.includeProcessorData
             let subject = Subject(identifiers: identifiers, request: request)
-            // What the interrupted run did not get to: nothing left to change if it committed.
-            let report = try erase(subject, options: options)
+            // Files of rows that are gone (the commit happened) first; rows that still name
+            // their files keep them until the erasure below deletes the rows.
             _ = try finishFiles(entry, subject: Set(identifiers))
             try state().write { db in try state().deleteJournal(entry.id, db) }
             try state().checkpoint()
-            reports.append(report)
+            // What the interrupted run did not get to: nothing left to change if it committed.
+            // It writes its own journal entry before it changes anything.
+            reports.append(try erase(subject, options: options))
         }
         return reports
     }

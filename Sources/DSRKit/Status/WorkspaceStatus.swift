@@ -89,7 +89,14 @@ public struct WorkspaceStatus: Sendable, Codable, Equatable {
                     + " can read; use the ISO 3166 code of a country in dsr's phone table, such as NL or BG")
         }
         if exists(workspace.stateDatabase) {
-            do { _ = try session.state() } catch { problems.append(error.localizedDescription) }
+            do {
+                let interrupted = try session.state().journal().count
+                if interrupted > 0 {
+                    problems.append(
+                        "\(interrupted) erasure(s) were interrupted before their files were done;"
+                            + " run `dsr erase --resume` to finish them")
+                }
+            } catch { problems.append(error.localizedDescription) }
         }
         let empty = workspace.configuration.controller.emptyKeys
         if !empty.isEmpty {
