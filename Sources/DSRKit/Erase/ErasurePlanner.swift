@@ -40,13 +40,7 @@ struct ErasurePlanner {
         var related: [String: Int] = [:]
         var deletedRows: [String: Set<Int64>] = [:]
         let processorTables = Set(map.tables.filter { $0.role == .processor }.map(\.name))
-        let reachedFromProcessor = Set(
-            result.records.compactMap { record -> RecordReference? in
-                guard case .reference(let step) = record.step, processorTables.contains(step.from.table) else {
-                    return nil
-                }
-                return record.record.row
-            })
+        let reachedFromProcessor = result.rows(reachedFrom: processorTables)
         for record in result.records {
             guard let table = map.table(record.table),
                 let row = try reader.record(in: table.name, primaryKey: table.primaryKey, key: record.key)

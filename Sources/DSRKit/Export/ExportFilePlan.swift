@@ -19,13 +19,7 @@ struct ExportFilePlan {
         // A record reached from a processor-held record (a voicemail's notification e-mail,
         // which carries the same voice and the owner's mailbox) is processor-held too.
         let processorTables = Set(map.tables.filter { $0.role == .processor }.map(\.name))
-        let reachedFromProcessor = Set(
-            result.records.compactMap { record -> RecordReference? in
-                guard case .reference(let step) = record.step, processorTables.contains(step.from.table) else {
-                    return nil
-                }
-                return record.record.row
-            })
+        let reachedFromProcessor = result.rows(reachedFrom: processorTables)
         for file in result.files {
             if portableOnly, map.table(file.table)?.portability.includes(file.record.column ?? "") != true { continue }
             let processor = map.table(file.table)?.role == .processor || reachedFromProcessor.contains(file.record.row)

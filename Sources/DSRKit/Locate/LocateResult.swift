@@ -17,6 +17,18 @@ public struct LocateResult: Sendable, Codable, Equatable {
     public var subjectIdentifiers: [SubjectIdentifier] { identifiers.map(\.identifier) }
 }
 
+extension LocateResult {
+    /// The rows reached through a reference from a record of one of `tables` (a voicemail's
+    /// notification e-mail, reached from the voicemail): held the way that record is held.
+    func rows(reachedFrom tables: Set<String>) -> Set<RecordReference> {
+        Set(
+            records.compactMap { record -> RecordReference? in
+                guard case .reference(let step) = record.step, tables.contains(step.from.table) else { return nil }
+                return record.record.row
+            })
+    }
+}
+
 /// How locate looked records up.
 public enum LocateMethod: String, Sendable, Codable, Equatable {
     /// Through dsr's identifier index (the default).
