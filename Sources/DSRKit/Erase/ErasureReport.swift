@@ -8,6 +8,9 @@ public struct ErasureOptions: Sendable {
     public var includeProcessorData = false
     /// Erase even when the request is not a verified, open erasure request (audited).
     public var force = false
+    /// Scan for residue after the apply; only the benchmark (`dsr-bench erase`) switches it
+    /// off, to time the erasure apart from the scan.
+    package var scansResidue = true
 
     /// Default options: a plan only.
     public init() {}

@@ -59,6 +59,7 @@ extension Session {
         try state().checkpoint()
         var report = ErasureReport(plan: plan, applied: true)
         report.filesRefused = refused
+        guard options.scansResidue else { return report }
         let (residue, kept) = try scanResidue(planned, subject.identifiers)
         report.residue = residue
         report.kept = kept
