@@ -207,6 +207,48 @@ import Testing
         #expect(try dsr(["erase", "--resume"]).stdout.contains("No interrupted erasure"))
     }
 
+    @Test func aCrashBetweenTheCommitAndTheFilesIsFinishedByTheNextCommand() throws {
+        // The operations commit happened (the rows are gone) but the files were not deleted yet.
+        let subject = ["email:jan.devries@example.nl"]
+        let plan = try json(try dsr(["erase", "--json"] + subject))
+        let deleted = (plan["files"] as! [[String: Any]]).filter { $0["action"] as? String == "delete" }
+        try #require(!deleted.isEmpty)
+        let ops = try DatabaseQueue(path: folder.appending(path: "ops.db").path)
+        try ops.write { db in
+            for file in deleted {
+                try db.execute(sql: "DELETE FROM emails WHERE id = ?", arguments: [file["key"] as! Int])
+            }
+        }
+        try ops.close()
+        let state = try DatabaseQueue(path: folder.appending(path: "state/state.db").path)
+        try state.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO erasure_journal (id, started_at, request_id, digest, identifiers,
+                    include_processor_data, phase) VALUES ('crashed', '2026-12-01T00:00:00.000Z', NULL, ?, ?, 0, 'committed')
+                    """, arguments: [plan["digest"] as! String, subject[0]])
+            for (position, file) in deleted.enumerated() {
+                try db.execute(
+                    sql: "INSERT INTO erasure_journal_files VALUES ('crashed', ?, ?, ?, ?, ?)",
+                    arguments: [
+                        position, file["table"] as! String, file["column"] as! String, file["path"] as! String,
+                        file["action"] as! String,
+                    ])
+            }
+        }
+        try state.close()
+        for file in deleted {
+            #expect(FileManager.default.fileExists(atPath: folder.appending(path: "files/\(file["path"]!)").path))
+        }
+        let next = try dsr(["request", "list"])
+        #expect(next.code == 0, "\(next.stderr)")
+        #expect(next.stderr.contains("finished the files of 1 interrupted erasure"), "\(next.stderr)")
+        for file in deleted {
+            #expect(!FileManager.default.fileExists(atPath: folder.appending(path: "files/\(file["path"]!)").path))
+        }
+        #expect(try dsr(["erase", "--resume"]).stdout.contains("No interrupted erasure"))
+    }
+
     @Test func anInterruptedErasureIsReportedAndFinishedByResume() throws {
         // A crash after the journal entry but before the operations commit: simulated by a
         // journal entry written as erase writes it, for a subject whose data is all still there.

@@ -21,6 +21,13 @@ struct WorkspaceOptions: ParsableArguments {
     func session(_ context: CommandContext, actor: String) throws -> Session {
         let session = Session(workspace: try load(context), actor: actor)
         context.sessions.keep(session)
+        // A crash between an erasure's commit and its file deletions is finished by the next command.
+        do {
+            let finished = try session.finishCommittedErasures()
+            if finished > 0 { context.stderr.line("dsr: finished the files of \(finished) interrupted erasure(s)") }
+        } catch {
+            context.stderr.line("dsr: warning: could not finish an interrupted erasure (run `dsr erase --resume`)")
+        }
         return session
     }
 }

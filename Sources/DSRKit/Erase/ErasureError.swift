@@ -12,10 +12,12 @@ public enum ErasureError: DSRError, Equatable {
     case notConfirmed
     /// A new value does not fit its column.
     case doesNotFit(table: String, column: String, reason: String)
+    /// New values the plan would write that their columns refuse, each as `table.column: why`.
+    case valuesDoNotFit([String])
 
     public var kind: FailureKind {
         switch self {
-        case .wouldOrphan, .staleDigest, .requestNotReady, .doesNotFit: .badData
+        case .wouldOrphan, .staleDigest, .requestNotReady, .doesNotFit, .valuesDoNotFit: .badData
         case .stepFailed: .temporary
         case .notConfirmed: .usage
         }
@@ -34,6 +36,9 @@ public enum ErasureError: DSRError, Equatable {
             "\(table) \(key) changed while the erasure ran; nothing was changed: run it again"
         case .notConfirmed: "not confirmed; nothing was changed"
         case .doesNotFit(let table, let column, let reason): "\(table).\(column): \(reason); nothing was changed"
+        case .valuesDoNotFit(let problems):
+            "the plan would write values their columns refuse, so nothing was changed; change the data map's"
+                + " erasure rule for: " + problems.joined(separator: "; ")
         }
     }
 }

@@ -34,7 +34,9 @@ struct ErasureOrder {
     }
 
     /// Refuses a plan that would leave a row pointing at a deleted row: every row that
-    /// references a deleted row must be deleted too, or its reference column set to NULL.
+    /// references a deleted row, through the map's references or a foreign key the database
+    /// declares (a table the map does not describe included, whose rows would otherwise be
+    /// orphaned or cascaded), must be deleted too, or its reference column set to NULL.
     ///
     /// - Throws: ``ErasureError/wouldOrphan(table:column:parent:count:)``.
     func checkNoOrphans(_ steps: [ErasureStep], deleted: [String: Set<Int64>], _ reader: any OperationsReader) throws {
@@ -43,32 +45,41 @@ struct ErasureOrder {
         for step in steps where step.action == .setNull {
             if let column = step.column { unlinked.insert("\(step.table)\u{1F}\(step.key)\u{1F}\(column)") }
         }
+        var links: [(child: String, column: String, parent: String, target: String?)] = []
         for child in map.tables {
             for reference in child.references {
-                guard let parent = map.table(reference.table), let rows = deleted[parent.name] else { continue }
-                var orphans = 0
-                for number in rows {
-                    guard
-                        let target = try reader.value(
-                            of: reference.targetColumn, in: RowHandle(table: parent.name, number: number)),
-                        target != .null
-                    else { continue }
-                    for childRow in try reader.rows(of: child.name, where: reference.column, equals: target) {
-                        if deleted[child.name]?.contains(childRow) == true { continue }
-                        let key = try reader.value(
-                            of: child.primaryKey, in: RowHandle(table: child.name, number: childRow))
-                        if let key = key.flatMap({ RecordKey($0) }),
-                            unlinked.contains("\(child.name)\u{1F}\(key)\u{1F}\(reference.column)")
-                        {
-                            continue
-                        }
-                        orphans += 1
+                links.append((child.name, reference.column, reference.table, reference.targetColumn))
+            }
+        }
+        for key in try reader.foreignKeys()
+        where !links.contains(where: {
+            $0.child.lowercased() == key.table.lowercased() && $0.column.lowercased() == key.column.lowercased()
+        }) {
+            links.append((key.table, key.column, key.parent, key.parentColumn))
+        }
+        for link in links {
+            guard let parent = map.table(link.parent), let rows = deleted[parent.name] else { continue }
+            let child = map.table(link.child)
+            let target = link.target ?? parent.primaryKey
+            var orphans = 0
+            for number in rows {
+                guard let value = try reader.value(of: target, in: RowHandle(table: parent.name, number: number)),
+                    value != .null
+                else { continue }
+                for childRow in try reader.rows(of: link.child, where: link.column, equals: value) {
+                    if deleted[link.child]?.contains(childRow) == true { continue }
+                    if let child,
+                        let key = try reader.value(of: child.primaryKey, in: RowHandle(table: child.name, number: childRow))
+                            .flatMap({ RecordKey($0) }),
+                        unlinked.contains("\(child.name)\u{1F}\(key)\u{1F}\(link.column)")
+                    {
+                        continue
                     }
+                    orphans += 1
                 }
-                if orphans > 0 {
-                    throw ErasureError.wouldOrphan(
-                        table: child.name, column: reference.column, parent: parent.name, count: orphans)
-                }
+            }
+            if orphans > 0 {
+                throw ErasureError.wouldOrphan(table: link.child, column: link.column, parent: parent.name, count: orphans)
             }
         }
     }

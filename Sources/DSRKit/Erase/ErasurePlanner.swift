@@ -107,6 +107,7 @@ struct ErasurePlanner {
             }
         }
         planned.plan.steps = ErasureOrder(map: map).sorted(planned.plan.steps)
+        try checkValuesFit(planned.plan.steps, reader)
         try ErasureOrder(map: map).checkNoOrphans(planned.plan.steps, deleted: deletedRows, reader)
         let changed = Set(planned.plan.steps.filter(\.changes).map(\.table))
         var notify: [String] = []
@@ -118,6 +119,39 @@ struct ErasurePlanner {
             related[table.name].map { RelatedContext(table: table.name, count: $0) }
         }
         return planned
+    }
+
+    /// Refuses a plan whose new values their columns would refuse: NULL in a NOT NULL column,
+    /// one pseudonym in several rows of a UNIQUE column, text in a STRICT numeric column.
+    ///
+    /// - Throws: ``ErasureError/valuesDoNotFit(_:)`` naming every such column.
+    private func checkValuesFit(_ steps: [ErasureStep], _ reader: any OperationsReader) throws {
+        var problems: [String] = []
+        let changing = Dictionary(grouping: steps.filter { $0.changes && $0.column != nil }) {
+            "\($0.table)\u{1F}\($0.column!)"
+        }
+        var constraints: [String: [ColumnConstraints]] = [:]
+        for (_, group) in changing.sorted(by: { $0.key < $1.key }) {
+            let step = group[0]
+            guard let column = step.column else { continue }
+            if constraints[step.table] == nil { constraints[step.table] = try reader.constraints(of: step.table) }
+            guard let rule = constraints[step.table]?.first(where: { $0.column.lowercased() == column.lowercased() })
+            else { continue }
+            let name = "\(step.table).\(column)"
+            let actions = Set(group.map(\.action))
+            if actions.contains(.setNull), rule.notNull {
+                problems.append("\(name): set-null, but the column is NOT NULL")
+            }
+            if actions.contains(.pseudonymise), rule.unique, group.count > 1 {
+                problems.append("\(name): pseudonymise writes one token to \(group.count) rows of a UNIQUE column")
+            }
+            if rule.numericOnly, !actions.isDisjoint(with: [.pseudonymise, .redact]) {
+                problems.append(
+                    "\(name): \(actions.contains(.redact) ? "redact" : "pseudonymise") writes text to a numeric STRICT column"
+                )
+            }
+        }
+        if !problems.isEmpty { throw ErasureError.valuesDoNotFit(problems) }
     }
 
     private func with(_ step: ErasureStep, _ action: ErasureStepAction) -> ErasureStep {

@@ -1,6 +1,29 @@
 import Foundation
 
 extension Session {
+    /// Finishes the files of erasures whose operations changes committed before a crash (the
+    /// journal's `committed` phase): every command's session does this first, so a crash
+    /// between the commit and the unlink never leaves a deleted row's file behind for long.
+    /// Entries that did not commit are `dsr erase --resume`'s (and `dsr status` names them).
+    ///
+    /// - Returns: how many entries were finished.
+    /// - Throws: ``StoreError``, ``WorkspaceError``.
+    public func finishCommittedErasures() throws -> Int {
+        guard FileManager.default.fileExists(atPath: workspace.stateDatabase.path(percentEncoded: false)) else {
+            return 0
+        }
+        let committed = try state().journal().filter { $0.phase == "committed" }
+        for entry in committed {
+            let identifiers = try entry.identifiers.map {
+                try SubjectIdentifier.parse($0, defaultCountry: defaultCountry)
+            }
+            _ = try finishFiles(entry, subject: Set(identifiers))
+            try state().write { db in try state().deleteJournal(entry.id, db) }
+        }
+        if !committed.isEmpty { try state().checkpoint() }
+        return committed.count
+    }
+
     /// Step 5: deletes the files of deleted rows and rewrites the messages of redacted rows,
     /// after the operations database committed. A file is deleted only where no row names it
     /// any more (a resumed entry whose commit never happened deletes nothing), never through

@@ -64,6 +64,12 @@ protocol OperationsReader: AnyObject {
 
     /// The number of rows of `table`.
     func count(of table: String) throws -> Int
+
+    /// What each column of `table` accepts (NOT NULL, UNIQUE, numbers only).
+    func constraints(of table: String) throws -> [ColumnConstraints]
+
+    /// Every single-column foreign key the database declares, in every table.
+    func foreignKeys() throws -> [ForeignKey]
 }
 
 /// What erasure, rectification and retention change, inside one write transaction.

@@ -80,6 +80,57 @@ import Testing
         #expect(left.isEmpty)
     }
 
+    @Test func aPersistentRollbackJournalIsNotLeftHoldingErasedPages() throws {
+        // The same data in a database whose journal mode is PERSIST: the -journal file keeps
+        // the old images of the last transaction's pages, with only its header zeroed.
+        let persist = dir.url.appending(path: "persist.db")
+        let queue = try DatabaseQueue(path: persist.path(percentEncoded: false))
+        try queue.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA journal_mode = PERSIST")
+            try db.execute(sql: "CREATE TABLE people (id INTEGER PRIMARY KEY, email TEXT)")
+            for id in 1...50 { try db.execute(sql: "INSERT INTO people VALUES (?, ?)", arguments: [id, Self.marker]) }
+            // Another writer's last transaction: its -journal keeps the old page, markers and all.
+            try db.execute(sql: "UPDATE people SET email = 'other@example.nl' WHERE id > 25")
+        }
+        try queue.close()
+        #expect(
+            try files()["persist.db-journal"]?.range(of: Data(Self.marker.utf8)) != nil,
+            "the journal holds the marker first")
+        let store = try SQLiteOperationsStore(url: persist, busyTimeout: 1)
+        try store.write { writer in
+            for id in 1...25 {
+                _ = try writer.update("people", primaryKey: "id", key: .integer(Int64(id)), set: "email", to: .null)
+            }
+        }
+        store.close()
+        for (name, bytes) in try files() where name.hasPrefix("persist") {
+            #expect(bytes.range(of: Data(Self.marker.utf8)) == nil, "\(name) still holds an erased value")
+        }
+    }
+
+    @Test func columnConstraintsAreRead() throws {
+        let strict = dir.url.appending(path: "strict.db")
+        let queue = try DatabaseQueue(path: strict.path(percentEncoded: false))
+        try queue.write { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT NOT NULL, b TEXT UNIQUE, n INTEGER, c TEXT) STRICT;
+                    CREATE UNIQUE INDEX t_c ON t (c);
+                    CREATE TABLE loose (n INTEGER, m TEXT);
+                    """)
+        }
+        try queue.close()
+        let store = try SQLiteOperationsStore(url: strict, busyTimeout: 1)
+        let (rules, loose) = try store.read { reader in
+            (try reader.constraints(of: "t"), try reader.constraints(of: "loose"))
+        }
+        let byName = Dictionary(uniqueKeysWithValues: rules.map { ($0.column, $0) })
+        #expect(byName["a"]?.notNull == true && byName["a"]?.unique == false)
+        #expect(byName["b"]?.unique == true && byName["c"]?.unique == true && byName["b"]?.notNull == false)
+        #expect(byName["n"]?.numericOnly == true && byName["c"]?.numericOnly == false)
+        #expect(loose.allSatisfy { !$0.numericOnly && !$0.notNull && !$0.unique })
+    }
+
     @Test func aWriteThatFailsChangesNothing() throws {
         struct Stop: Error {}
         let store = try SQLiteOperationsStore(url: url, busyTimeout: 1)

@@ -147,6 +147,55 @@ class SQLiteOperationsReader: OperationsReader {
     func count(of table: String) throws -> Int {
         try guarded { try Int.fetchOne(db, sql: "SELECT count(*) FROM \(SQLName.quote(table))") ?? 0 }
     }
+
+    func foreignKeys() throws -> [ForeignKey] {
+        try guarded {
+            var keys: [ForeignKey] = []
+            let tables = try String.fetchAll(
+                db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid")
+            for table in tables {
+                let rows = try Row.fetchAll(
+                    db, sql: "SELECT id, seq, \"table\", \"from\", \"to\" FROM pragma_foreign_key_list(?)",
+                    arguments: [table])
+                // Composite keys (several rows of one id) are left to SQLite's own enforcement.
+                let ids = Dictionary(grouping: rows) { $0["id"] as Int }
+                for (_, parts) in ids where parts.count == 1 {
+                    let part = parts[0]
+                    keys.append(
+                        ForeignKey(
+                            table: table, column: part["from"], parent: part["table"], parentColumn: part["to"]))
+                }
+            }
+            return keys.sorted { ($0.table, $0.column) < ($1.table, $1.column) }
+        }
+    }
+
+    func constraints(of table: String) throws -> [ColumnConstraints] {
+        try guarded {
+            let strict =
+                try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = ?", arguments: [table])?
+                .uppercased().range(of: #"\)\s*(WITHOUT\s+ROWID\s*,\s*)?STRICT"#, options: .regularExpression) != nil
+            var unique: Set<String> = []
+            for index in try Row.fetchAll(
+                db, sql: "SELECT name, \"unique\" FROM pragma_index_list(?)", arguments: [table])
+            where (index["unique"] as Int?) == 1 {
+                let columns = try String.fetchAll(
+                    db, sql: "SELECT name FROM pragma_index_info(?)", arguments: [index["name"] as String])
+                if columns.count == 1 { unique.insert(columns[0].lowercased()) }
+            }
+            return try Row.fetchAll(
+                db, sql: "SELECT name, type, \"notnull\", pk FROM pragma_table_info(?)", arguments: [table]
+            ).map { row in
+                let name: String = row["name"]
+                let type = (row["type"] as String? ?? "").uppercased()
+                let primaryKey = (row["pk"] as Int? ?? 0) > 0
+                return ColumnConstraints(
+                    column: name, notNull: (row["notnull"] as Int? ?? 0) == 1 || primaryKey,
+                    unique: unique.contains(name.lowercased()) || primaryKey,
+                    numericOnly: strict && ["INT", "INTEGER", "REAL"].contains(type))
+            }
+        }
+    }
 }
 
 /// The SQL and prepared statements of one connection, kept across its transactions: a

@@ -35,6 +35,7 @@ final class SQLiteOperationsStore: OperationsStore {
 
     func write<T>(_ body: (any OperationsWriter) throws -> T) throws -> T {
         let queue = try writer()
+        try deletingTheRollbackJournal(queue)
         let result = try queue.guardedWrite { db in
             guard try Bool.fetchOne(db, sql: "PRAGMA secure_delete") == true else {
                 throw StoreError.sqlite(path: name, code: 0, message: "secure_delete could not be switched on")
@@ -66,6 +67,23 @@ final class SQLiteOperationsStore: OperationsStore {
         let queue = try Store.openOperations(at: url, access: .readWrite, busyTimeout: busyTimeout)
         writeQueue = queue
         return queue
+    }
+
+    /// A rollback journal in PERSIST mode keeps the old page images of the last transaction in
+    /// the -journal file (only its header is zeroed). The mode of a rollback journal is each
+    /// connection's own, so another writer's PERSIST does not carry over, but a SQLite built
+    /// with PERSIST as its default would: this connection switches to DELETE, so the journal
+    /// (another writer's leftover included) is removed at the erasure's commit. WAL is left as
+    /// it is (its file is checkpointed and truncated after the commit).
+    private func deletingTheRollbackJournal(_ queue: DatabaseQueue) throws {
+        do {
+            try queue.writeWithoutTransaction { db in
+                let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? ""
+                if mode.lowercased() == "persist" { try db.execute(sql: "PRAGMA journal_mode = DELETE") }
+            }
+        } catch {
+            throw StoreError.wrap(error, path: name, timeout: busyTimeout)
+        }
     }
 
     /// In WAL mode the changed pages' old images stay in the -wal file until a checkpoint
