@@ -69,8 +69,10 @@ struct ErasureOrder {
                 for childRow in try reader.rows(of: link.child, where: link.column, equals: value) {
                     if deleted[link.child]?.contains(childRow) == true { continue }
                     if let child,
-                        let key = try reader.value(of: child.primaryKey, in: RowHandle(table: child.name, number: childRow))
-                            .flatMap({ RecordKey($0) }),
+                        let key = try reader.value(
+                            of: child.primaryKey, in: RowHandle(table: child.name, number: childRow)
+                        )
+                        .flatMap({ RecordKey($0) }),
                         unlinked.contains("\(child.name)\u{1F}\(key)\u{1F}\(link.column)")
                     {
                         continue
@@ -79,7 +81,8 @@ struct ErasureOrder {
                 }
             }
             if orphans > 0 {
-                throw ErasureError.wouldOrphan(table: link.child, column: link.column, parent: parent.name, count: orphans)
+                throw ErasureError.wouldOrphan(
+                    table: link.child, column: link.column, parent: parent.name, count: orphans)
             }
         }
     }

@@ -152,7 +152,8 @@ class SQLiteOperationsReader: OperationsReader {
         try guarded {
             var keys: [ForeignKey] = []
             let tables = try String.fetchAll(
-                db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid")
+                db,
+                sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid")
             for table in tables {
                 let rows = try Row.fetchAll(
                     db, sql: "SELECT id, seq, \"table\", \"from\", \"to\" FROM pragma_foreign_key_list(?)",
