@@ -123,6 +123,27 @@ import Testing
         #expect(try dsr(["audit", "verify"]).code == 0)
     }
 
+    @Test func aMessageBodyThatStillMentionsThePersonIsReportedAndCountsAsResidue() throws {
+        let subject = ["email:jan.devries@example.nl"]
+        let plan = try json(try dsr(["erase", "--json"] + subject))
+        let redacted = try #require((plan["files"] as! [[String: Any]]).first { $0["action"] as? String == "redact" })
+        let file = folder.appending(path: "files/\(redacted["path"]!)")
+        var message = try Data(contentsOf: file)
+        message.append(Data("\r\n-- \r\nForwarded by jan.devries@example.nl\r\n".utf8))
+        try message.write(to: file)
+        let applied = try dsr(["erase", "--apply", "--json"] + subject)
+        #expect(applied.code == 1, "a check found problems: \(applied.stderr)")
+        let report = try json(applied)
+        let mentioning = report["bodies_mentioning"] as! [[String: Any]]
+        #expect(mentioning.count == 1 && mentioning.first?["key"] as? Int == redacted["key"] as? Int)
+        let places = (report["residue"] as! [String: Any])["places"] as! [[String: Any]]
+        #expect(places.contains { ($0["place"] as? String) == "emails \(redacted["key"]!) (file)" }, "\(places)")
+        // The headers were rewritten all the same; the path never appears in the residue report.
+        let text = String(decoding: try Data(contentsOf: file), as: UTF8.self)
+        let head = String(text[..<text.range(of: "\r\n\r\n")!.lowerBound]).lowercased()
+        #expect(!head.contains("jan.devries"))
+    }
+
     @Test func aStaleDigestChangesNothing() throws {
         let subject = ["phone:+31681234567"]
         let before = try bytes("ops.db")

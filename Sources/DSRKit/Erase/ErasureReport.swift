@@ -28,9 +28,13 @@ public struct ErasureReport: Sendable, Encodable {
     public var kept: Int?
     /// Files the erasure could not delete or rewrite (refused paths, links), by table.
     public var filesRefused: [FileRefusal] = []
+    /// Messages whose headers were redacted but whose body still mentions the person (the
+    /// body is not rewritten; the residue scan counts it too): for the DPO to read.
+    public var bodiesMentioning: [RecordReference] = []
 
     enum CodingKeys: String, CodingKey {
         case digest, applied, steps, files, processor_held, notify, related, residue, kept, files_refused
+        case bodies_mentioning
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -49,6 +53,7 @@ public struct ErasureReport: Sendable, Encodable {
         }
         if let kept { try container.encode(kept, forKey: .kept) }
         try container.encode(filesRefused, forKey: .files_refused)
+        try container.encode(bodiesMentioning, forKey: .bodies_mentioning)
     }
 }
 

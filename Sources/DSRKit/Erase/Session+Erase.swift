@@ -54,11 +54,14 @@ extension Session {
             throw error
         }
         try recordApplied(plan, subject, options: options, journalID: journal.id)
-        let refused = try finishFiles(journal, subject: Set(subject.identifiers))
+        let (refused, mentioning) = try finishFiles(journal, subject: Set(subject.identifiers))
         try state().write { db in try state().deleteJournal(journal.id, db) }
         try state().checkpoint()
         var report = ErasureReport(plan: plan, applied: true)
         report.filesRefused = refused
+        report.bodiesMentioning = plan.files.filter { mentioning.contains($0.path) }.map {
+            RecordReference(table: $0.table, key: $0.key)
+        }
         guard options.scansResidue else { return report }
         let (residue, kept) = try scanResidue(planned, subject.identifiers)
         report.residue = residue
@@ -85,7 +88,7 @@ extension Session {
             let subject = Subject(identifiers: identifiers, request: request)
             // Files of rows that are gone (the commit happened) first; rows that still name
             // their files keep them until the erasure below deletes the rows.
-            _ = try finishFiles(entry, subject: Set(identifiers))
+            try finishFiles(entry, subject: Set(identifiers))
             try state().write { db in try state().deleteJournal(entry.id, db) }
             try state().checkpoint()
             // What the interrupted run did not get to: nothing left to change if it committed.

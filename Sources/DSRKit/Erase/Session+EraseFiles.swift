@@ -17,7 +17,7 @@ extension Session {
             let identifiers = try entry.identifiers.map {
                 try SubjectIdentifier.parse($0, defaultCountry: defaultCountry)
             }
-            _ = try finishFiles(entry, subject: Set(identifiers))
+            try finishFiles(entry, subject: Set(identifiers))
             try state().write { db in try state().deleteJournal(entry.id, db) }
         }
         if !committed.isEmpty { try state().checkpoint() }
@@ -29,8 +29,13 @@ extension Session {
     /// any more (a resumed entry whose commit never happened deletes nothing), never through
     /// a symbolic link, and never outside the files root; those are reported, not touched.
     ///
-    /// - Returns: the files refused.
-    func finishFiles(_ entry: ErasureJournalEntry, subject: Set<SubjectIdentifier>) throws -> [FileRefusal] {
+    /// - Returns: the files refused, and the stored paths of rewritten messages whose body still
+    ///   mentions the subject (the body is not rewritten: the DPO reads those).
+    @discardableResult
+    func finishFiles(_ entry: ErasureJournalEntry, subject: Set<SubjectIdentifier>) throws
+        -> (refused: [FileRefusal], mentioning: [String])
+    {
+        var mentioning: [String] = []
         let resolver = FileResolver(root: workspace.filesRoot)
         let map = try dataMap()
         var refused: [FileRefusal] = []
@@ -65,9 +70,14 @@ extension Session {
                         Redaction.redacted($0, subject, addressList: true)
                     }
                 }
+                if let rewritten = FileManager.default.contents(atPath: path),
+                    Redaction.mentions(String(decoding: rewritten, as: UTF8.self), subject)
+                {
+                    mentioning.append(file.path)
+                }
             }
         }
-        return refused
+        return (refused, mentioning)
     }
 
     /// Replaces the file at `path` with `transform` of its bytes: a temporary file beside it
