@@ -144,6 +144,47 @@ import Testing
         #expect(!head.contains("jan.devries"))
     }
 
+    @Test func theIndexForgetsOnlyWhatWasErasedAndTheSuppressionListKeepsHashes() throws {
+        let subject = ["phone:+31681234567", "email:sanne.bakker@example.nl"]
+        // Locate once so the index is built, then erase.
+        #expect(try dsr(["locate", "--json"] + subject).code == 0)
+        let applied = try json(try dsr(["erase", "--apply", "--json"] + subject))
+        let pseudonymised = (applied["steps"] as! [[String: Any]]).filter {
+            $0["table"] as? String == "cdrs" && $0["action"] as? String == "pseudonymise"
+        }.map { $0["key"] as! Int }
+        try #require(!pseudonymised.isEmpty)
+        let index = try DatabaseQueue(path: folder.appending(path: "state/index.db").path)
+        let (callerEntries, forwardEntries) = try index.read { db -> (Int, Int) in
+            func entries(_ column: String) throws -> Int {
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT count(*) FROM index_entries e JOIN index_sources s ON s.id = e.source
+                        WHERE s.table_name = 'cdrs' AND s.column_name = ? AND e.rid IN (\(pseudonymised.map(String.init).joined(separator: ",")))
+                        """, arguments: [column]) ?? 0
+            }
+            return (try entries("caller_number"), try entries("forwarded_to"))
+        }
+        try index.close()
+        #expect(callerEntries == 0, "the erased caller numbers are no longer in the index")
+        #expect(forwardEntries > 0, "the same rows' other columns stay indexed")
+        // The owner still finds the calls forwarded to them (through the index) after the caller's erasure.
+        let owner = try json(try dsr(["locate", "--json", "email:pieter@smitinstallatie.nl", "phone:+31687654321"]))
+        let ownerCalls = Set((owner["records"] as! [[String: Any]]).filter { $0["table"] as? String == "cdrs" }.map {
+            $0["key"] as! Int
+        })
+        let scanned = try json(
+            try dsr(["locate", "--json", "--scan", "email:pieter@smitinstallatie.nl", "phone:+31687654321"]))
+        let scannedCalls = Set(
+            (scanned["records"] as! [[String: Any]]).filter { $0["table"] as? String == "cdrs" }.map { $0["key"] as! Int })
+        #expect(ownerCalls == scannedCalls && !ownerCalls.isEmpty)
+        // The suppression list holds the erased identifiers as keyed hashes, never in plain form.
+        let state = try DatabaseQueue(path: folder.appending(path: "state/state.db").path)
+        let hashes = try state.read { db in try String.fetchAll(db, sql: "SELECT hash FROM suppression_list") }
+        try state.close()
+        #expect(hashes.count >= 2 && hashes.allSatisfy { $0.count == 64 && !$0.contains("@") })
+    }
+
     @Test func aStaleDigestChangesNothing() throws {
         let subject = ["phone:+31681234567"]
         let before = try bytes("ops.db")
