@@ -22,9 +22,14 @@ final class CommandHarness {
     /// Runs `dsr ARGUMENTS` with the folder as the current directory.
     func run(_ arguments: String...) -> Outcome { run(arguments) }
 
+    /// What the person types when a command asks on a terminal; nil: not a terminal.
+    var answer: String?
+
     /// Runs `dsr ARGUMENTS` with the folder as the current directory.
     func run(_ arguments: [String]) -> Outcome {
-        let context = CommandContext(currentDirectory: folder, environment: environment)
+        var reader: (@Sendable () -> String?)?
+        if let typed = answer { reader = { typed } }
+        let context = CommandContext(currentDirectory: folder, environment: environment, readAnswer: reader)
         let code = DSR.execute(arguments, context: context)
         return Outcome(code: code, stdout: context.stdout.text, stderr: context.stderr.text)
     }
