@@ -24,16 +24,23 @@ struct ErasureSummary {
             }
             sink.line("  \(table): " + parts.joined(separator: "; "))
         }
-        let bases = Set(
-            plan.steps.filter { $0.action == .retain }.compactMap { step in
-                step.basis.map {
-                    "\(step.table).\(step.column ?? ""): \($0)"
-                        + (step.until.map { " (until \($0) at the latest)" } ?? "")
-                }
-            })
-        if !bases.isEmpty {
-            sink.line("  kept (Art. 17(3)):")
-            for basis in bases.sorted().prefix(12) { sink.line("    \(basis)") }
+        // Retained cells, one line per column and basis, with the span of their end dates.
+        var kept: [String: (basis: String, dates: [String], rows: Int)] = [:]
+        for step in plan.steps where step.action == .retain {
+            let name = "\(step.table).\(step.column ?? "")"
+            var entry = kept[name + "\u{1F}" + (step.basis ?? "")] ?? (step.basis ?? "", [], 0)
+            entry.rows += 1
+            if let until = step.until { entry.dates.append(until) }
+            kept[name + "\u{1F}" + (step.basis ?? "")] = entry
+        }
+        if !kept.isEmpty { sink.line("  kept (Art. 17(3)):") }
+        for (key, entry) in kept.sorted(by: { $0.key < $1.key }) {
+            let name = String(key.split(separator: "\u{1F}", maxSplits: 1).first ?? "")
+            let dates = entry.dates.sorted()
+            let span =
+                dates.isEmpty
+                ? "" : dates.first == dates.last ? ", until \(dates[0])" : ", until \(dates[0]) to \(dates.last!)"
+            sink.line("    \(name) in \(entry.rows) row(s)\(span): \(entry.basis)")
         }
         if !plan.files.isEmpty {
             let deleted = plan.files.filter { $0.action == .delete }.count
