@@ -30,7 +30,8 @@ import Testing
 
     @Test func yesSkipsTheQuestion() throws {
         harness.answer = "no"
-        let outcome = harness.run("erase", "--apply", "--yes", "email:jan.devries@example.nl", "--config", "ws/dsr.yaml")
+        let outcome = harness.run(
+            "erase", "--apply", "--yes", "email:jan.devries@example.nl", "--config", "ws/dsr.yaml")
         #expect(outcome.code == 0, "\(outcome.stderr)")
         #expect(!outcome.stderr.contains("Type yes"))
     }

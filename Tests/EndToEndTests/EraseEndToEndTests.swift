@@ -170,19 +170,48 @@ import Testing
         #expect(forwardEntries > 0, "the same rows' other columns stay indexed")
         // The owner still finds the calls forwarded to them (through the index) after the caller's erasure.
         let owner = try json(try dsr(["locate", "--json", "email:pieter@smitinstallatie.nl", "phone:+31687654321"]))
-        let ownerCalls = Set((owner["records"] as! [[String: Any]]).filter { $0["table"] as? String == "cdrs" }.map {
-            $0["key"] as! Int
-        })
+        let ownerCalls = Set(
+            (owner["records"] as! [[String: Any]]).filter { $0["table"] as? String == "cdrs" }.map {
+                $0["key"] as! Int
+            })
         let scanned = try json(
             try dsr(["locate", "--json", "--scan", "email:pieter@smitinstallatie.nl", "phone:+31687654321"]))
         let scannedCalls = Set(
-            (scanned["records"] as! [[String: Any]]).filter { $0["table"] as? String == "cdrs" }.map { $0["key"] as! Int })
+            (scanned["records"] as! [[String: Any]]).filter { $0["table"] as? String == "cdrs" }.map {
+                $0["key"] as! Int
+            })
         #expect(ownerCalls == scannedCalls && !ownerCalls.isEmpty)
         // The suppression list holds the erased identifiers as keyed hashes, never in plain form.
         let state = try DatabaseQueue(path: folder.appending(path: "state/state.db").path)
         let hashes = try state.read { db in try String.fetchAll(db, sql: "SELECT hash FROM suppression_list") }
         try state.close()
         #expect(hashes.count >= 2 && hashes.allSatisfy { $0.count == 64 && !$0.contains("@") })
+    }
+
+    @Test func coRecipientsOfARedactedMessageAreStillFoundThroughTheIndex() throws {
+        let other = ["email:info@kustlicht.example"]
+        func emails(_ extra: [String]) throws -> Set<Int> {
+            let found = try json(try dsr(["locate", "--json"] + other + extra))
+            return Set(
+                (found["records"] as! [[String: Any]]).filter { $0["table"] as? String == "emails" }.map {
+                    $0["key"] as! Int
+                })
+        }
+        // Jan only receives messages here, so the erasure redacts and deletes no row. (At demo
+        // scale the index re-reads tables under 50,000 rows anyway; in a large table only the
+        // erasure's precise forget — the subject's hashes, not the whole cell — keeps this true.)
+        let database = try DatabaseQueue(path: folder.appending(path: "ops.db").path)
+        try database.write { db in
+            try db.execute(
+                sql: "UPDATE emails SET from_addr = 'someone@example.org' WHERE lower(from_addr) LIKE '%devries%'")
+        }
+        try database.close()
+        let before = try emails([])
+        #expect(!before.isEmpty)
+        let erased = try json(try dsr(["erase", "--apply", "--json", "email:jan.devries@example.nl"]))
+        #expect((erased["steps"] as! [[String: Any]]).allSatisfy { $0["action"] as? String == "redact" })
+        #expect(try emails([]) == before, "the index still finds the co-recipient's messages")
+        #expect(try emails(["--scan"]) == before)
     }
 
     @Test func aStaleDigestChangesNothing() throws {

@@ -132,11 +132,13 @@ extension Session {
                 for step in plan.steps where step.changes {
                     try run(step, map: map, token: token, subject: subject, writer)
                 }
-                return again.changedRows
+                return (again.changedRows, subject)
             }
         }
         let index = try index()
-        for (table, rows) in changed { try index.forget(table: table, rows: rows) }
+        let hasher = try hasher()
+        let subjectHashes = changed.1.map { hasher.index64($0.canonical) }
+        for (table, rows) in changed.0 { try index.forget(table: table, rows: rows, subjectHashes: subjectHashes) }
     }
 
     private func run(

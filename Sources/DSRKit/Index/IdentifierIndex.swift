@@ -139,14 +139,27 @@ final class IdentifierIndex {
     /// Removes the entries an erasure made stale: every entry of a deleted row, and the
     /// entries of the changed columns of an updated row (the row's other columns stay found).
     ///
-    /// - Parameter rows: per row number of a table, the columns changed; empty for a deleted row.
+    /// An identifier column that was changed in place keeps the entries of the values still in
+    /// it (a redacted address list keeps the co-recipients): only the subject's hashes go.
+    ///
+    /// - Parameters:
+    ///   - rows: per row number of a table, the columns changed; empty for a deleted row.
+    ///   - subjectHashes: the index hashes of the subject's identifiers.
     /// - Throws: ``StoreError``.
-    func forget(table: String, rows: [Int64: Set<String>]) throws {
+    func forget(table: String, rows: [Int64: Set<String>], subjectHashes: [Int64]) throws {
         let sources = sourceIDs.filter { $0.key.table == table }
         guard !sources.isEmpty, !rows.isEmpty else { return }
         try queue.guardedWrite { db in
             for (rid, columns) in rows {
                 for (source, id) in sources where columns.isEmpty || columns.contains(source.column) {
+                    if !columns.isEmpty, source.purpose == .identifier {
+                        for hash in subjectHashes {
+                            try db.execute(
+                                sql: "DELETE FROM index_entries WHERE source = ? AND rid = ? AND hash = ?",
+                                arguments: [id, rid, hash])
+                        }
+                        continue
+                    }
                     try db.execute(
                         sql: "DELETE FROM index_entries WHERE source = ? AND rid = ?", arguments: [id, rid])
                     try db.execute(
