@@ -12,7 +12,7 @@ struct PlannedErasure {
     var keptTexts: [String] = []
     /// Per table and row number, the columns the plan changes; empty for a row it deletes
     /// (the index forgets exactly these entries).
-    var changedRows: [String: [Int64: Set<String>]] = [:]
+    var changedRows: [String: [Int64: ChangedRow]] = [:]
 }
 
 /// Builds an erasure plan from what locate found and the data map; names no table itself.
@@ -69,7 +69,8 @@ struct ErasurePlanner {
             if deletes {
                 planned.plan.steps.append(ErasureStep(table: table.name, key: record.key, action: .deleteRow))
                 deletedRows[table.name, default: []].insert(row.number)
-                planned.changedRows[table.name, default: [:]][row.number] = []
+                planned.changedRows[table.name, default: [:]][row.number] = ChangedRow(
+                    columns: [], values: Dictionary(zip(row.columns, row.values)) { first, _ in first })
                 for column in matching { planned.erasedTexts.formUnion(forms(in: row, column, table)) }
                 planned.plan.files += files(of: row, table, record.key, .delete)
                 continue
@@ -100,7 +101,10 @@ struct ErasurePlanner {
                     continue
                 }
                 if isIdentifier { planned.erasedTexts.formUnion(forms(in: row, column.column, table)) }
-                planned.changedRows[table.name, default: [:]][row.number, default: []].insert(column.column)
+                planned.changedRows[table.name, default: [:]][
+                    row.number,
+                    default: ChangedRow(columns: [], values: Dictionary(zip(row.columns, row.values)) { first, _ in first })
+                ].columns.insert(column.column)
             }
             if redacted {
                 planned.plan.files += files(of: row, table, record.key, .redact).filter { $0.format == .email }

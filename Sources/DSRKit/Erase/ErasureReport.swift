@@ -11,6 +11,9 @@ public struct ErasureOptions: Sendable {
     /// Scan for residue after the apply; only the benchmark (`dsr-bench erase`) switches it
     /// off, to time the erasure apart from the scan.
     package var scansResidue = true
+    /// The digest of the interrupted plan a `--resume` finishes (recorded in the audit entry,
+    /// which otherwise shows only what was left to do).
+    package var resumes: String?
 
     /// Default options: a plan only.
     public init() {}

@@ -45,15 +45,20 @@ extension Session {
                 ErasureJournalEntry.File(table: $0.table, column: $0.column, path: $0.path, action: $0.action.rawValue)
             })
         try state().write { db in try state().insertJournal(journal, db) }
+        let changed: (rows: [String: [Int64: ChangedRow]], subject: Set<SubjectIdentifier>)
         do {
-            try applyInOneTransaction(plan, subject.identifiers, includeProcessorData: options.includeProcessorData)
+            changed = try applyInOneTransaction(
+                plan, subject.identifiers, includeProcessorData: options.includeProcessorData)
         } catch {
             // The transaction rolled back: nothing changed, nothing to finish.
             try? state().write { db in try state().deleteJournal(journal.id, db) }
             try? state().checkpoint()
             throw error
         }
+        // Recorded right after the commit, before anything slower: the audit entry and the
+        // journal's `committed` phase must not wait for the index or the files.
         try recordApplied(plan, subject, options: options, journalID: journal.id)
+        try forgetInIndex(changed.rows, subject: changed.subject)
         let (refused, mentioning) = try finishFiles(journal, subject: Set(subject.identifiers))
         try state().write { db in try state().deleteJournal(journal.id, db) }
         try state().checkpoint()
@@ -85,6 +90,7 @@ extension Session {
             options.apply = true
             options.force = true
             options.includeProcessorData = entry.includeProcessorData
+            options.resumes = entry.digest
             let subject = Subject(identifiers: identifiers, request: request)
             // Files of rows that are gone (the commit happened) first; rows that still name
             // their files keep them until the erasure below deletes the rows.
@@ -113,12 +119,12 @@ extension Session {
     /// Step 3: plan again inside the write transaction, refuse another digest, run the steps.
     private func applyInOneTransaction(
         _ plan: ErasurePlan, _ identifiers: [SubjectIdentifier], includeProcessorData: Bool
-    ) throws {
+    ) throws -> (rows: [String: [Int64: ChangedRow]], subject: Set<SubjectIdentifier>) {
         let map = try dataMap()
         let store = try operations()
         let fingerprint = store.fingerprint()
         let token = Pseudonym.token()
-        let changed = try store.write { writer in
+        return try store.write { writer in
             try explainingMapMismatch(writer) {
                 let result = try locate(identifiers, options: LocateOptions(), writer, fingerprint)
                 let subject = Set(result.subjectIdentifiers)
@@ -135,10 +141,14 @@ extension Session {
                 return (again.changedRows, subject)
             }
         }
+    }
+
+    /// Step 4b: the index forgets the entries of what was erased.
+    private func forgetInIndex(_ rows: [String: [Int64: ChangedRow]], subject: Set<SubjectIdentifier>) throws {
         let index = try index()
         let hasher = try hasher()
-        let subjectHashes = changed.1.map { hasher.index64($0.canonical) }
-        for (table, rows) in changed.0 { try index.forget(table: table, rows: rows, subjectHashes: subjectHashes) }
+        let subjectHashes = subject.map { hasher.index64($0.canonical) }
+        for (table, changed) in rows { try index.forget(table: table, rows: changed, subjectHashes: subjectHashes) }
     }
 
     private func run(
@@ -190,14 +200,16 @@ extension Session {
         }
         let hashes = try auditSubjects(subject.identifiers)
         let retained = plan.steps.contains { $0.action == .retain }
+        var details: [String: AuditValue] = [
+            "digest": .text(plan.digest), "steps": .map(counts), "files": .int(Int64(plan.files.count)),
+            "processor_held": .int(Int64(plan.processorHeld.count)),
+            "include_processor_data": .bool(options.includeProcessorData), "forced": .bool(options.force),
+            "outcome": .text(retained ? "erased, partly retained" : "erased"),
+        ]
+        if let resumed = options.resumes { details["resumes"] = .text(resumed) }
         let record = AuditRecord(
             action: .eraseApply, requestID: subject.request?.id, subjects: hashes,
-            details: [
-                "digest": .text(plan.digest), "steps": .map(counts), "files": .int(Int64(plan.files.count)),
-                "processor_held": .int(Int64(plan.processorHeld.count)),
-                "include_processor_data": .bool(options.includeProcessorData), "forced": .bool(options.force),
-                "outcome": .text(retained ? "erased, partly retained" : "erased"),
-            ])
+            details: details)
         try state().write { db in
             try state().setJournalPhase(journalID, "committed", db)
             try state().suppress(

@@ -24,6 +24,12 @@ import GRDB
 /// **Known limit.** An update in place that gives an old row of a large table (more than
 /// ``smallTableRows`` rows) a new identifier is not seen until `dsr index rebuild`; call
 /// detail records are append-only in practice, and a nightly rebuild closes the gap.
+/// A row an erasure changed: the columns (none: the row was deleted) and its values before.
+struct ChangedRow: Sendable, Equatable {
+    var columns: Set<String>
+    var values: [String: CellValue]
+}
+
 final class IdentifierIndex {
     /// Tables up to this many rows (by highest row number) are indexed again on every change.
     static let smallTableRows: Int64 = 50_000
@@ -136,34 +142,41 @@ final class IdentifierIndex {
         try? queue.close()
     }
 
-    /// Removes the entries an erasure made stale: every entry of a deleted row, and the
-    /// entries of the changed columns of an updated row (the row's other columns stay found).
-    ///
-    /// An identifier column that was changed in place keeps the entries of the values still in
-    /// it (a redacted address list keeps the co-recipients): only the subject's hashes go.
+    /// Removes the entries an erasure made stale, by their lookup key `(source, hash)` so the
+    /// cost is the rows changed, not the size of the index: in every identifier column of a
+    /// deleted row and every changed identifier column, the entries of the subject's hashes
+    /// (a redacted address list's co-recipients stay indexed); in reference columns, the entry
+    /// of the old value. Entries of other people's values in a deleted row are left: they are
+    /// keyed hashes that point at a row that no longer exists, which every lookup re-reads.
     ///
     /// - Parameters:
-    ///   - rows: per row number of a table, the columns changed; empty for a deleted row.
+    ///   - rows: per row number of a table, the columns changed (empty for a deleted row) and
+    ///     the row's values before the change.
     ///   - subjectHashes: the index hashes of the subject's identifiers.
     /// - Throws: ``StoreError``.
-    func forget(table: String, rows: [Int64: Set<String>], subjectHashes: [Int64]) throws {
+    func forget(table: String, rows: [Int64: ChangedRow], subjectHashes: [Int64]) throws {
         let sources = sourceIDs.filter { $0.key.table == table }
         guard !sources.isEmpty, !rows.isEmpty else { return }
         try queue.guardedWrite { db in
-            for (rid, columns) in rows {
-                for (source, id) in sources where columns.isEmpty || columns.contains(source.column) {
-                    if !columns.isEmpty, source.purpose == .identifier {
-                        for hash in subjectHashes {
-                            try db.execute(
-                                sql: "DELETE FROM index_entries WHERE source = ? AND rid = ? AND hash = ?",
-                                arguments: [id, rid, hash])
+            for (rid, change) in rows {
+                for (source, id) in sources where change.columns.isEmpty || change.columns.contains(source.column) {
+                    var hashes: [Int64] = []
+                    switch source.purpose {
+                    case .identifier: hashes = subjectHashes
+                    case .reference:
+                        if let old = change.values[source.column], let text = IndexSource.referenceText(old) {
+                            hashes = [hasher.index64(text)]
                         }
-                        continue
                     }
-                    try db.execute(
-                        sql: "DELETE FROM index_entries WHERE source = ? AND rid = ?", arguments: [id, rid])
-                    try db.execute(
-                        sql: "DELETE FROM index_unparseable WHERE source = ? AND rid = ?", arguments: [id, rid])
+                    for hash in hashes {
+                        try db.execute(
+                            sql: "DELETE FROM index_entries WHERE source = ? AND hash = ? AND rid = ?",
+                            arguments: [id, hash, rid])
+                    }
+                    if change.columns.isEmpty {
+                        try db.execute(
+                            sql: "DELETE FROM index_unparseable WHERE source = ? AND rid = ?", arguments: [id, rid])
+                    }
                 }
             }
         }
