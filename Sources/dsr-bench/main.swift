@@ -6,7 +6,8 @@
 //   --audited: also append each locate's audit entry (a state-database commit each).
 // Prints one JSON object: requests, records found, total seconds, median and mean per request.
 //
-// Also: dsr-bench residue PATTERNS FILE (Residue.swift, bench/residue-scan.sh).
+// Also: dsr-bench residue PATTERNS FILE (Residue.swift, bench/residue-scan.sh) and
+// dsr-bench erase CONFIG IDENTIFIER… (Erase.swift, bench/erase.sh).
 import DSRKit
 import Foundation
 
@@ -18,6 +19,7 @@ func seconds() -> Double {
 
 let arguments = CommandLine.arguments
 if arguments.count >= 2, arguments[1] == "residue" { exit(residueBenchmark(Array(arguments.dropFirst(2)))) }
+if arguments.count >= 2, arguments[1] == "erase" { exit(eraseBenchmark(Array(arguments.dropFirst(2)))) }
 guard arguments.count >= 3 else {
     FileHandle.standardError.write(Data("usage: dsr-bench CONFIG SUBJECTS [--audited]\n".utf8))
     exit(64)
