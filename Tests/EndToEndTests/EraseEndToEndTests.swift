@@ -214,6 +214,34 @@ import Testing
         #expect(try emails(["--scan"]) == before)
     }
 
+    @Test func aHotJournalLeftByAKilledWriterIsRolledBackBeforeReading() throws {
+        // Another writer dies with SIGKILL inside a transaction: ops.db-journal is hot, and a
+        // read-only connection cannot roll it back.
+        let script = """
+            import os, signal, sqlite3
+            pid = os.fork()
+            if pid == 0:
+                c = sqlite3.connect('ws/ops.db', isolation_level=None)
+                c.execute('PRAGMA cache_size=1')
+                c.execute('BEGIN IMMEDIATE')
+                c.execute('UPDATE cdrs SET duration_s = duration_s + 1')
+                os.kill(os.getpid(), signal.SIGKILL)
+            os.waitpid(pid, 0)
+            """
+        let process = Process()
+        process.executableURL = URL(filePath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script]
+        process.currentDirectoryURL = scratch.url
+        try process.run()
+        process.waitUntilExit()
+        let journal = folder.appending(path: "ops.db-journal")
+        try #require(((try? FileManager.default.attributesOfItem(atPath: journal.path))?[.size] as? Int ?? 0) > 0)
+        let located = try dsr(["locate", "phone:+31681234567"])
+        #expect(located.code == 0, "\(located.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: journal.path), "rolled back")
+        #expect(try dsr(["erase", "--apply", "phone:+31681234567"]).code == 0)
+    }
+
     @Test func aStaleDigestChangesNothing() throws {
         let subject = ["phone:+31681234567"]
         let before = try bytes("ops.db")

@@ -103,7 +103,8 @@ struct ErasurePlanner {
                 if isIdentifier { planned.erasedTexts.formUnion(forms(in: row, column.column, table)) }
                 planned.changedRows[table.name, default: [:]][
                     row.number,
-                    default: ChangedRow(columns: [], values: Dictionary(zip(row.columns, row.values)) { first, _ in first })
+                    default: ChangedRow(
+                        columns: [], values: Dictionary(zip(row.columns, row.values)) { first, _ in first })
                 ].columns.insert(column.column)
             }
             if redacted {

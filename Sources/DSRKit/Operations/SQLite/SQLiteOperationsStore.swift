@@ -22,7 +22,25 @@ final class SQLiteOperationsStore: OperationsStore {
     init(url: URL, busyTimeout: Double) throws {
         self.url = url
         self.busyTimeout = busyTimeout
+        try Self.rollBackHotJournal(url, busyTimeout: busyTimeout)
         readQueue = try Store.openOperations(at: url, access: .readOnly, busyTimeout: busyTimeout)
+    }
+
+    /// A writer killed in the middle of a transaction (a billing job, or an erasure killed
+    /// with SIGKILL) leaves a hot rollback journal, and a read-only connection cannot roll it
+    /// back: every read would fail. When a -journal file holds anything, a read on a
+    /// read-write connection lets SQLite roll it back first, as any client would; the database
+    /// returns to its last committed state.
+    private static func rollBackHotJournal(_ url: URL, busyTimeout: Double) throws {
+        var info = stat()
+        guard stat(url.path(percentEncoded: false) + "-journal", &info) == 0, info.st_size > 0 else { return }
+        let queue = try Store.openOperations(at: url, access: .readWrite, busyTimeout: busyTimeout)
+        defer { try? queue.close() }
+        do {
+            _ = try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
+        } catch {
+            throw StoreError.wrap(error, path: url.path(percentEncoded: false), timeout: busyTimeout)
+        }
     }
 
     var name: String { url.path(percentEncoded: false) }
