@@ -67,6 +67,7 @@ extension DSR {
             options.expect = expect
             options.includeProcessorData = includeProcessorData
             options.force = force
+            options.asks = apply && !yes && context.readAnswer != nil
             let subject = try session.subject(identifiers: identifiers, request: request)
             let report = try session.erase(subject, options: options) { plan in
                 guard let ask = context.readAnswer, !yes else { return true }

@@ -8,6 +8,9 @@ public struct ErasureOptions: Sendable {
     public var includeProcessorData = false
     /// Erase even when the request is not a verified, open erasure request (audited).
     public var force = false
+    /// Show the plan and ask before applying (a terminal without `--yes`): the plan is made
+    /// outside the write lock, and the apply carries out only a plan with its digest.
+    public var asks = false
     /// Scan for residue after the apply; only the benchmark (`dsr-bench erase`) switches it
     /// off, to time the erasure apart from the scan.
     package var scansResidue = true

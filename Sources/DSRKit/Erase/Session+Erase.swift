@@ -3,62 +3,80 @@ import Foundation
 extension Session {
     /// Plans the erasure of `subject` (`dsr erase`) and, with `options.apply`, carries it out:
     ///
-    /// 1. the plan, from a locate in one read transaction (a plan-only run records
-    ///    `erase.plan` with its digest and stops there);
-    /// 2. a journal entry in state.db (what to finish after a crash);
-    /// 3. one `BEGIN IMMEDIATE` transaction on the operations database that locates and plans
-    ///    again, refuses when the digest differs, and runs every step, children first;
-    ///    secure_delete is on and the WAL is truncated after the commit;
-    /// 4. the audit entry, the suppression list and the request's outcome in one state.db
-    ///    transaction; the index forgets the rows changed;
-    /// 5. the files, then the journal entry is removed;
-    /// 6. the residue scan.
+    /// 1. without `apply`, or when it `asks`: the plan from a locate in one read transaction
+    ///    (a plan-only run records `erase.plan` with its digest and stops there);
+    /// 2. one `BEGIN IMMEDIATE` transaction on the operations database that locates and plans
+    ///    under the lock, refuses another digest than the one shown or `--expect`ed, writes the
+    ///    journal entry in state.db (what to finish after a crash) and runs every step,
+    ///    children first; secure_delete is on and the WAL is truncated after the commit;
+    /// 3. the audit entry, the suppression list and the request's outcome in one state.db
+    ///    transaction; then the index forgets the rows changed;
+    /// 4. the files, then the journal entry is removed;
+    /// 5. the residue scan.
     ///
     /// - Parameter confirm: asked with the plan before anything changes (a terminal prompt);
     ///   returning false stops with ``ErasureError/notConfirmed``.
     /// - Throws: ``ErasureError``, ``StoreError`` (75 when a lock outlasts the busy timeout),
-    ///   ``RequestError``, locate errors. Nothing is changed when it throws before step 3 ends.
+    ///   ``RequestError``, locate errors. Nothing is changed when it throws before step 2 ends.
     public func erase(
         _ subject: Subject, options: ErasureOptions, confirm: (ErasurePlan) -> Bool = { _ in true }
     ) throws -> ErasureReport {
         if let request = subject.request, options.apply, !options.force { try Self.ready(request) }
-        let planned = try planErasure(subject.identifiers, includeProcessorData: options.includeProcessorData)
-        let plan = planned.plan
-        if let expected = options.expect, expected != plan.digest {
-            throw ErasureError.staleDigest(expected: expected, actual: plan.digest)
+        var expected = options.expect
+        if !options.apply || options.asks {
+            // A plan to show (or to ask about) comes from a read transaction: nothing is locked
+            // while the DPO reads it. The apply below plans again under the write lock and
+            // carries out only a plan with the same digest.
+            let plan = try planErasure(subject.identifiers, includeProcessorData: options.includeProcessorData).plan
+            if let expected, expected != plan.digest {
+                throw ErasureError.staleDigest(expected: expected, actual: plan.digest)
+            }
+            guard options.apply else {
+                try recording(
+                    AuditRecord(
+                        action: .erasePlan, requestID: subject.request?.id,
+                        subjects: try auditSubjects(subject.identifiers),
+                        details: ["digest": .text(plan.digest), "steps": .int(Int64(plan.steps.count))])
+                ) {}
+                return ErasureReport(plan: plan, applied: false)
+            }
+            guard confirm(plan) else { throw ErasureError.notConfirmed }
+            expected = plan.digest
         }
-        guard options.apply else {
-            try recording(
-                AuditRecord(
-                    action: .erasePlan, requestID: subject.request?.id,
-                    subjects: try auditSubjects(subject.identifiers),
-                    details: ["digest": .text(plan.digest), "steps": .int(Int64(plan.steps.count))])
-            ) {}
-            return ErasureReport(plan: plan, applied: false)
-        }
-        guard confirm(plan) else { throw ErasureError.notConfirmed }
-        let journal = ErasureJournalEntry(
-            id: UUID().uuidString.lowercased(), startedAt: AuditLog.timestamp(now), requestID: subject.request?.id,
-            digest: plan.digest, identifiers: subject.identifiers.map(\.canonical),
-            includeProcessorData: options.includeProcessorData, phase: "planned",
-            files: plan.files.map {
-                ErasureJournalEntry.File(table: $0.table, column: $0.column, path: $0.path, action: $0.action.rawValue)
-            })
-        try state().write { db in try state().insertJournal(journal, db) }
-        let changed: (rows: [String: [Int64: ChangedRow]], subject: Set<SubjectIdentifier>)
+        var journal: ErasureJournalEntry?
+        let applied: (planned: PlannedErasure, rows: [String: [Int64: ChangedRow]], subject: Set<SubjectIdentifier>)
         do {
-            changed = try applyInOneTransaction(
-                plan, subject.identifiers, includeProcessorData: options.includeProcessorData)
+            applied = try applyInOneTransaction(
+                subject.identifiers, includeProcessorData: options.includeProcessorData, expected: expected
+            ) { planned in
+                // Under the write lock, before the first change: what a crash leaves to finish.
+                let entry = ErasureJournalEntry(
+                    id: UUID().uuidString.lowercased(), startedAt: AuditLog.timestamp(now),
+                    requestID: subject.request?.id, digest: planned.plan.digest,
+                    identifiers: subject.identifiers.map(\.canonical),
+                    includeProcessorData: options.includeProcessorData,
+                    phase: "planned",
+                    files: planned.plan.files.map {
+                        ErasureJournalEntry.File(
+                            table: $0.table, column: $0.column, path: $0.path, action: $0.action.rawValue)
+                    })
+                try state().write { db in try state().insertJournal(entry, db) }
+                journal = entry
+            }
         } catch {
             // The transaction rolled back: nothing changed, nothing to finish.
-            try? state().write { db in try state().deleteJournal(journal.id, db) }
-            try? state().checkpoint()
+            if let journal {
+                try? state().write { db in try state().deleteJournal(journal.id, db) }
+                try? state().checkpoint()
+            }
             throw error
         }
+        guard let journal else { throw ErasureError.stepFailed(table: "(journal)", key: "") }
+        let plan = applied.planned.plan
         // Recorded right after the commit, before anything slower: the audit entry and the
         // journal's `committed` phase must not wait for the index or the files.
         try recordApplied(plan, subject, options: options, journalID: journal.id)
-        try forgetInIndex(changed.rows, subject: changed.subject)
+        try forgetInIndex(applied.rows, subject: applied.subject)
         let (refused, mentioning) = try finishFiles(journal, subject: Set(subject.identifiers))
         try state().write { db in try state().deleteJournal(journal.id, db) }
         try state().checkpoint()
@@ -68,7 +86,7 @@ extension Session {
             RecordReference(table: $0.table, key: $0.key)
         }
         guard options.scansResidue else { return report }
-        let (residue, kept) = try scanResidue(planned, subject.identifiers)
+        let (residue, kept) = try scanResidue(applied.planned, subject.identifiers)
         report.residue = residue
         report.kept = kept
         return report
@@ -116,10 +134,12 @@ extension Session {
         }
     }
 
-    /// Step 3: plan again inside the write transaction, refuse another digest, run the steps.
+    /// Step 3: locate and plan inside the write transaction, refuse another digest than
+    /// `expected`, write the journal (`beforeChanges`), run the steps.
     private func applyInOneTransaction(
-        _ plan: ErasurePlan, _ identifiers: [SubjectIdentifier], includeProcessorData: Bool
-    ) throws -> (rows: [String: [Int64: ChangedRow]], subject: Set<SubjectIdentifier>) {
+        _ identifiers: [SubjectIdentifier], includeProcessorData: Bool, expected: String?,
+        beforeChanges: (PlannedErasure) throws -> Void
+    ) throws -> (planned: PlannedErasure, rows: [String: [Int64: ChangedRow]], subject: Set<SubjectIdentifier>) {
         let map = try dataMap()
         let store = try operations()
         let fingerprint = store.fingerprint()
@@ -128,17 +148,18 @@ extension Session {
             try explainingMapMismatch(writer) {
                 let result = try locate(identifiers, options: LocateOptions(), writer, fingerprint)
                 let subject = Set(result.subjectIdentifiers)
-                let again = try ErasurePlanner(
+                let planned = try ErasurePlanner(
                     map: map, defaultCountry: defaultCountry, subject: subject,
                     includeProcessorData: includeProcessorData
                 ).plan(result, writer)
-                guard again.plan.digest == plan.digest else {
-                    throw ErasureError.staleDigest(expected: plan.digest, actual: again.plan.digest)
+                if let expected, planned.plan.digest != expected {
+                    throw ErasureError.staleDigest(expected: expected, actual: planned.plan.digest)
                 }
-                for step in plan.steps where step.changes {
+                try beforeChanges(planned)
+                for step in planned.plan.steps where step.changes {
                     try run(step, map: map, token: token, subject: subject, writer)
                 }
-                return (again.changedRows, subject)
+                return (planned, planned.changedRows, subject)
             }
         }
     }

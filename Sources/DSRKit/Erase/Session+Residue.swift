@@ -27,7 +27,9 @@ extension Session {
         // 0681234567 called on a Belgian number is another person's). What is beyond them is residue.
         var live = kept
         if let index = report.places.firstIndex(where: { $0.place == "ops.db" }) {
-            if report.places[index].count > kept { live = try liveOccurrences(of: forms) }
+            if report.places[index].count > kept {
+                live = kept + (try liveOccurrences(of: forms, subject: Set(identifiers)))
+            }
             report.places[index].count = max(0, report.places[index].count - live)
             if report.places[index].count == 0 { report.places.remove(at: index) }
         }
@@ -41,18 +43,38 @@ extension Session {
         return (ResidueReport(combining: [ResidueReport(places: report.places), state, files]), live)
     }
 
-    /// Occurrences of the forms in the live identifier cells of every mapped table (after the
-    /// erasure, none of them is the subject's: locate finds nothing left).
-    private func liveOccurrences(of forms: Set<String>) throws -> Int {
+    /// Occurrences of the forms in other people's live phone cells: a stored form of the
+    /// subject's number that is written the same way as another number (a national
+    /// `0681234567` called on a Belgian number is +32 6 8123 4567). Each form is read as a
+    /// number of every country dsr knows; the numbers that are not the subject's are looked
+    /// up through the index, so the cost is the matches, not the size of the database.
+    private func liveOccurrences(of forms: Set<String>, subject: Set<SubjectIdentifier>) throws -> Int {
+        var others: Set<SubjectIdentifier> = []
+        for form in forms {
+            for country in PhoneCountry.all {
+                guard let number = try? PhoneNumber.parse(form, context: country.code) else { continue }
+                let identifier = SubjectIdentifier.phone(number)
+                if !subject.contains(identifier) { others.insert(identifier) }
+            }
+        }
+        guard !others.isEmpty else { return 0 }
         let map = try dataMap()
-        return try readingOperations { reader, _ in
+        return try readingOperations { reader, fingerprint in
+            let index = try index()
+            try index.refresh(reader, fingerprint: fingerprint)
+            let finder = IndexFinder(index: index, map: map, defaultCountry: defaultCountry)
+            var seen: Set<RowHandle> = []
             var total = 0
-            for table in map.tables {
-                let columns = table.identifiers.filter { $0.kind != .customer }.map(\.column)
-                guard !columns.isEmpty else { continue }
-                try reader.scan(table.name, columns: columns, rows: nil) { _, values in
-                    for value in values {
-                        if let text = value.storedText { total += Self.occurrences(of: forms, in: text) }
+            try index.lookingUp {
+                for table in map.tables {
+                    for column in table.identifiers where column.kind == .phone {
+                        for (row, _) in try finder.rows(matching: others, table: table, column: column, reader) {
+                            let handle = RowHandle(table: table.name, number: row)
+                            guard seen.insert(handle).inserted,
+                                let text = try reader.value(of: column.column, in: handle)?.storedText
+                            else { continue }
+                            total += Self.occurrences(of: forms, in: text)
+                        }
                     }
                 }
             }
