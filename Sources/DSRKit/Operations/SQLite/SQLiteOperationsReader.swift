@@ -173,9 +173,10 @@ class SQLiteOperationsReader: OperationsReader {
 
     func constraints(of table: String) throws -> [ColumnConstraints] {
         try guarded {
-            let strict =
-                try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = ?", arguments: [table])?
-                .uppercased().range(of: #"\)\s*(WITHOUT\s+ROWID\s*,\s*)?STRICT"#, options: .regularExpression) != nil
+            // The table options follow the last parenthesis: `) STRICT`, `) WITHOUT ROWID, STRICT`.
+            let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = ?", arguments: [table])
+            let options = sql.flatMap { text in text.lastIndex(of: ")").map { text[text.index(after: $0)...] } }
+            let strict = options.map { $0.uppercased().contains("STRICT") } ?? false
             var unique: Set<String> = []
             for index in try Row.fetchAll(
                 db, sql: "SELECT name, \"unique\" FROM pragma_index_list(?)", arguments: [table])
