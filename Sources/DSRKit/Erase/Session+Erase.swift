@@ -169,7 +169,7 @@ extension Session {
         let index = try index()
         let hasher = try hasher()
         let subjectHashes = subject.map { hasher.index64($0.canonical) }
-        for (table, changed) in rows { try index.forget(table: table, rows: changed, subjectHashes: subjectHashes) }
+        try index.forget(rows, subjectHashes: subjectHashes)
     }
 
     private func run(

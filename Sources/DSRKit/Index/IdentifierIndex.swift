@@ -150,32 +150,33 @@ final class IdentifierIndex {
     /// keyed hashes that point at a row that no longer exists, which every lookup re-reads.
     ///
     /// - Parameters:
-    ///   - rows: per row number of a table, the columns changed (empty for a deleted row) and
-    ///     the row's values before the change.
+    ///   - changes: per table and row number, the columns changed (empty for a deleted row)
+    ///     and the row's values before the change.
     ///   - subjectHashes: the index hashes of the subject's identifiers.
     /// - Throws: ``StoreError``.
-    func forget(table: String, rows: [Int64: ChangedRow], subjectHashes: [Int64]) throws {
-        let sources = sourceIDs.filter { $0.key.table == table }
-        guard !sources.isEmpty, !rows.isEmpty else { return }
+    func forget(_ changes: [String: [Int64: ChangedRow]], subjectHashes: [Int64]) throws {
+        guard !changes.isEmpty else { return }
+        // One transaction and one checkpoint for the whole erasure.
         try queue.guardedWrite { db in
-            for (rid, change) in rows {
-                for (source, id) in sources where change.columns.isEmpty || change.columns.contains(source.column) {
-                    var hashes: [Int64] = []
-                    switch source.purpose {
-                    case .identifier: hashes = subjectHashes
-                    case .reference:
-                        if let old = change.values[source.column], let text = IndexSource.referenceText(old) {
-                            hashes = [hasher.index64(text)]
+            for (table, rows) in changes {
+                let sources = sourceIDs.filter { $0.key.table == table }
+                for (rid, change) in rows {
+                    for (source, id) in sources where change.columns.isEmpty || change.columns.contains(source.column) {
+                        var hashes: [Int64] = []
+                        switch source.purpose {
+                        case .identifier: hashes = subjectHashes
+                        case .reference:
+                            if let old = change.values[source.column], let text = IndexSource.referenceText(old) {
+                                hashes = [hasher.index64(text)]
+                            }
                         }
-                    }
-                    for hash in hashes {
-                        try db.execute(
-                            sql: "DELETE FROM index_entries WHERE source = ? AND hash = ? AND rid = ?",
-                            arguments: [id, hash, rid])
-                    }
-                    if change.columns.isEmpty {
-                        try db.execute(
-                            sql: "DELETE FROM index_unparseable WHERE source = ? AND rid = ?", arguments: [id, rid])
+                        let entries = try db.cachedStatement(
+                            sql: "DELETE FROM index_entries WHERE source = ? AND hash = ? AND rid = ?")
+                        for hash in hashes { try entries.execute(arguments: [id, hash, rid]) }
+                        if change.columns.isEmpty {
+                            try db.cachedStatement(sql: "DELETE FROM index_unparseable WHERE source = ? AND rid = ?")
+                                .execute(arguments: [id, rid])
+                        }
                     }
                 }
             }
