@@ -62,6 +62,27 @@ import Testing
 
     func bytes(_ path: String) throws -> Data { try Data(contentsOf: folder.appending(path: path)) }
 
+    /// A journal entry as `dsr erase` writes it, left behind by a simulated crash in `phase`.
+    func journal(phase: String, digest: String, identifier: String, files: [[String: Any]]) throws {
+        let state = try DatabaseQueue(path: folder.appending(path: "state/state.db").path)
+        try state.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO erasure_journal (id, started_at, request_id, digest, identifiers,
+                    include_processor_data, phase) VALUES ('crashed', '2026-12-01T00:00:00.000Z', NULL, ?, ?, 0, ?)
+                    """, arguments: [digest, identifier, phase])
+            for (position, file) in files.enumerated() {
+                try db.execute(
+                    sql: "INSERT INTO erasure_journal_files VALUES ('crashed', ?, ?, ?, ?, ?)",
+                    arguments: [
+                        position, file["table"] as! String, file["column"] as! String, file["path"] as! String,
+                        file["action"] as! String,
+                    ])
+            }
+        }
+        try state.close()
+    }
+
     static let subjects: [[String]] = [
         ["phone:+31681234567", "email:sanne.bakker@example.nl"],
         ["email:pieter@smitinstallatie.nl", "phone:+31687654321"],
@@ -339,23 +360,7 @@ import Testing
             }
         }
         try ops.close()
-        let state = try DatabaseQueue(path: folder.appending(path: "state/state.db").path)
-        try state.write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO erasure_journal (id, started_at, request_id, digest, identifiers,
-                    include_processor_data, phase) VALUES ('crashed', '2026-12-01T00:00:00.000Z', NULL, ?, ?, 0, 'committed')
-                    """, arguments: [plan["digest"] as! String, subject[0]])
-            for (position, file) in deleted.enumerated() {
-                try db.execute(
-                    sql: "INSERT INTO erasure_journal_files VALUES ('crashed', ?, ?, ?, ?, ?)",
-                    arguments: [
-                        position, file["table"] as! String, file["column"] as! String, file["path"] as! String,
-                        file["action"] as! String,
-                    ])
-            }
-        }
-        try state.close()
+        try journal(phase: "committed", digest: plan["digest"] as! String, identifier: subject[0], files: deleted)
         for file in deleted {
             #expect(FileManager.default.fileExists(atPath: folder.appending(path: "files/\(file["path"]!)").path))
         }
@@ -373,23 +378,9 @@ import Testing
         // journal entry written as erase writes it, for a subject whose data is all still there.
         let subject = ["email:jan.devries@example.nl"]
         let plan = try json(try dsr(["erase", "--json"] + subject))
-        let state = try DatabaseQueue(path: folder.appending(path: "state/state.db").path)
-        try state.write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO erasure_journal (id, started_at, request_id, digest, identifiers,
-                    include_processor_data, phase) VALUES ('crashed', '2026-12-01T00:00:00.000Z', NULL, ?, ?, 0, 'planned')
-                    """, arguments: [plan["digest"] as! String, subject[0]])
-            for (position, file) in (plan["files"] as! [[String: Any]]).enumerated() {
-                try db.execute(
-                    sql: "INSERT INTO erasure_journal_files VALUES ('crashed', ?, ?, ?, ?, ?)",
-                    arguments: [
-                        position, file["table"] as! String, file["column"] as! String, file["path"] as! String,
-                        file["action"] as! String,
-                    ])
-            }
-        }
-        try state.close()
+        try journal(
+            phase: "planned", digest: plan["digest"] as! String, identifier: subject[0],
+            files: plan["files"] as! [[String: Any]])
         let status = try dsr(["status"])
         #expect(status.code == 1 && status.stdout.contains("erase --resume"), "\(status.stdout)")
         let resumed = try dsr(["erase", "--resume", "--json"])
