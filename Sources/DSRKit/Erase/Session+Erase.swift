@@ -43,8 +43,9 @@ extension Session {
             guard confirm(plan) else { throw ErasureError.notConfirmed }
             expected = plan.digest
         }
-        var journal: ErasureJournalEntry?
-        let applied: (planned: PlannedErasure, rows: [String: [Int64: ChangedRow]], subject: Set<SubjectIdentifier>)
+        // Set inside the transaction, before its first change: removed again if it rolls back.
+        var written: ErasureJournalEntry?
+        let applied: Applied
         do {
             applied = try applyInOneTransaction(
                 subject.identifiers, includeProcessorData: options.includeProcessorData, expected: expected
@@ -61,22 +62,23 @@ extension Session {
                             table: $0.table, column: $0.column, path: $0.path, action: $0.action.rawValue)
                     })
                 try state().write { db in try state().insertJournal(entry, db) }
-                journal = entry
+                written = entry
+                return entry
             }
         } catch {
             // The transaction rolled back: nothing changed, nothing to finish.
-            if let journal {
-                try? state().write { db in try state().deleteJournal(journal.id, db) }
+            if let written {
+                try? state().write { db in try state().deleteJournal(written.id, db) }
                 try? state().checkpoint()
             }
             throw error
         }
-        guard let journal else { throw ErasureError.stepFailed(table: "(journal)", key: "") }
+        let journal = applied.journal
         let plan = applied.planned.plan
         // Recorded right after the commit, before anything slower: the audit entry and the
         // journal's `committed` phase must not wait for the index or the files.
         try recordApplied(plan, subject, options: options, journalID: journal.id)
-        try forgetInIndex(applied.rows, subject: applied.subject)
+        try forgetInIndex(applied.planned.changedRows, subject: applied.subject)
         let (refused, mentioning) = try finishFiles(journal, subject: Set(subject.identifiers))
         try state().write { db in try state().deleteJournal(journal.id, db) }
         try state().checkpoint()
@@ -138,8 +140,8 @@ extension Session {
     /// `expected`, write the journal (`beforeChanges`), run the steps.
     private func applyInOneTransaction(
         _ identifiers: [SubjectIdentifier], includeProcessorData: Bool, expected: String?,
-        beforeChanges: (PlannedErasure) throws -> Void
-    ) throws -> (planned: PlannedErasure, rows: [String: [Int64: ChangedRow]], subject: Set<SubjectIdentifier>) {
+        beforeChanges: (PlannedErasure) throws -> ErasureJournalEntry
+    ) throws -> Applied {
         let map = try dataMap()
         let store = try operations()
         let fingerprint = store.fingerprint()
@@ -155,13 +157,21 @@ extension Session {
                 if let expected, planned.plan.digest != expected {
                     throw ErasureError.staleDigest(expected: expected, actual: planned.plan.digest)
                 }
-                try beforeChanges(planned)
+                let journal = try beforeChanges(planned)
                 for step in planned.plan.steps where step.changes {
                     try run(step, map: map, token: token, subject: subject, writer)
                 }
-                return (planned, planned.changedRows, subject)
+                return Applied(planned: planned, journal: journal, subject: subject)
             }
         }
+    }
+
+    /// What the write transaction did: the plan it carried out, its journal entry, and the
+    /// subject's identifiers as located under the lock (learnt ones included).
+    private struct Applied {
+        let planned: PlannedErasure
+        let journal: ErasureJournalEntry
+        let subject: Set<SubjectIdentifier>
     }
 
     /// Step 4b: the index forgets the entries of what was erased.

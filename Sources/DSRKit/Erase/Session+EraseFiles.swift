@@ -37,7 +37,6 @@ extension Session {
     {
         var mentioning: [String] = []
         let resolver = FileResolver(root: workspace.filesRoot)
-        let map = try dataMap()
         var refused: [FileRefusal] = []
         let stillNamed: [Bool] = try readingOperations { reader, _ in
             try entry.files.map { file in
@@ -64,7 +63,7 @@ extension Session {
                     throw WorkspaceError.cannotWrite(
                         path: "a file of \(file.table)", reason: String(cString: strerror(errno)))
                 }
-            } else if map.table(file.table) != nil {
+            } else {
                 try Self.rewriteAtomically(path) { bytes in
                     MessageRedaction.rewritingAddressHeaders(bytes) {
                         Redaction.redacted($0, subject, addressList: true)

@@ -16,7 +16,7 @@ extension Session {
         }
         let scanner = ResidueScanner(forms: Array(forms))
         let database = workspace.operationsDB
-        let kept = planned.keptTexts.reduce(0) { $0 + Self.occurrences(of: forms, in: $1) }
+        let kept = planned.keptTexts.reduce(0) { $0 + scanner.count(in: $1) }
         var report = try scanner.scan([
             ("ops.db", database),
             ("ops.db-wal", URL(filePath: database.path(percentEncoded: false) + "-wal")),
@@ -28,7 +28,7 @@ extension Session {
         var live = kept
         if let index = report.places.firstIndex(where: { $0.place == "ops.db" }) {
             if report.places[index].count > kept {
-                live = kept + (try liveOccurrences(of: forms, subject: Set(identifiers)))
+                live = kept + (try liveOccurrences(of: forms, scanner, subject: Set(identifiers)))
             }
             report.places[index].count = max(0, report.places[index].count - live)
             if report.places[index].count == 0 { report.places.remove(at: index) }
@@ -48,7 +48,9 @@ extension Session {
     /// `0681234567` called on a Belgian number is +32 6 8123 4567). Each form is read as a
     /// number of every country dsr knows; the numbers that are not the subject's are looked
     /// up through the index, so the cost is the matches, not the size of the database.
-    private func liveOccurrences(of forms: Set<String>, subject: Set<SubjectIdentifier>) throws -> Int {
+    private func liveOccurrences(of forms: Set<String>, _ scanner: ResidueScanner, subject: Set<SubjectIdentifier>)
+        throws -> Int
+    {
         var others: Set<SubjectIdentifier> = []
         for form in forms {
             for country in PhoneCountry.all {
@@ -73,26 +75,12 @@ extension Session {
                             guard seen.insert(handle).inserted,
                                 let text = try reader.value(of: column.column, in: handle)?.storedText
                             else { continue }
-                            total += Self.occurrences(of: forms, in: text)
+                            total += scanner.count(in: text)
                         }
                     }
                 }
             }
             return total
         }
-    }
-
-    /// Occurrences of the forms in `text`, case-insensitively and overlapping, as the scanner counts.
-    static func occurrences(of forms: Set<String>, in text: String) -> Int {
-        func folded(_ text: String) -> [UInt8] { text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 } }
-        let haystack = folded(text)
-        var total = 0
-        for needle in Set(forms.map(folded)) where needle.count >= 5 {
-            guard needle.count <= haystack.count else { continue }
-            for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
-                if Array(haystack[start..<start + needle.count]) == needle { total += 1 }
-            }
-        }
-        return total
     }
 }

@@ -34,6 +34,18 @@ extension ResidueScanner {
         return try count(descriptor: fd)
     }
 
+    /// Occurrences of any form in the UTF-8 bytes of `text`, counted as in a file: a stored
+    /// value the erasure keeps on purpose is counted apart from what the file scan finds.
+    package func count(in text: String) -> Int {
+        let bytes = Array(text.utf8)
+        // 8 bytes of slack past the data, as in a file's buffer.
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: bytes.count + 8, alignment: 16)
+        defer { buffer.deallocate() }
+        buffer.initializeMemory(as: UInt8.self, repeating: 0, count: bytes.count + 8)
+        bytes.withUnsafeBytes { buffer.copyMemory(from: $0.baseAddress!, byteCount: bytes.count) }
+        return withTables { $0.count(buffer, starts: 0..<bytes.count, valid: bytes.count) }
+    }
+
     /// Reads `fd` to its end and counts the matches.
     private func count(descriptor fd: Int32) throws -> Int {
         let carryMax = longest - 1

@@ -158,4 +158,15 @@ import Testing
             ])
         #expect(try scanner(["anna@example.nl"]).scanFolder(dir.url.appending(path: "none"), label: "x").found == 0)
     }
+
+    @Test func textIsCountedAsAFileIs() throws {
+        let scanner = ResidueScanner(forms: ["Jan.DeVries@example.nl", "0681234567"])
+        let text = "to: jan.devries@EXAMPLE.nl, 0681234567 and 0681234567"
+        let file = FileManager.default.temporaryDirectory.appending(path: "residue-text-\(UUID().uuidString)")
+        try Data(text.utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        #expect(scanner.count(in: text) == 3)
+        #expect(try scanner.count(in: file) == scanner.count(in: text))
+        #expect(scanner.count(in: "") == 0 && scanner.count(in: "0681") == 0)
+    }
 }
