@@ -378,9 +378,20 @@ import Testing
         // journal entry written as erase writes it, for a subject whose data is all still there.
         let subject = ["email:jan.devries@example.nl"]
         let plan = try json(try dsr(["erase", "--json"] + subject))
+        // The journal also names a file that a row still names and this erasure does not
+        // touch (the data changed since, say): a resume must never delete it.
+        let database = try DatabaseQueue(path: folder.appending(path: "ops.db").path)
+        let stranger = try database.read { db in
+            try String.fetchOne(
+                db, sql: "SELECT file_path FROM emails WHERE lower(from_addr || to_addrs) NOT LIKE '%devries%' LIMIT 1")
+        }
+        try database.close()
+        let strangerPath = try #require(stranger)
         try journal(
             phase: "planned", digest: plan["digest"] as! String, identifier: subject[0],
-            files: plan["files"] as! [[String: Any]])
+            files: plan["files"] as! [[String: Any]] + [
+                ["table": "emails", "column": "file_path", "path": strangerPath, "action": "delete"]
+            ])
         let status = try dsr(["status"])
         #expect(status.code == 1 && status.stdout.contains("erase --resume"), "\(status.stdout)")
         let resumed = try dsr(["erase", "--resume", "--json"])
@@ -392,6 +403,7 @@ import Testing
             #expect(!FileManager.default.fileExists(atPath: folder.appending(path: "files/\(file["path"]!)").path))
         }
         #expect(!(try dsr(["status"]).stdout.contains("erase --resume")))
+        #expect(FileManager.default.fileExists(atPath: folder.appending(path: "files/\(strangerPath)").path))
     }
 
     @Test func anErasureRequestMustBeVerifiedAndIsClosedWithItsOutcome() throws {

@@ -38,13 +38,25 @@ extension Session {
         var mentioning: [String] = []
         let resolver = FileResolver(root: workspace.filesRoot)
         var refused: [FileRefusal] = []
-        let stillNamed: [Bool] = try readingOperations { reader, _ in
-            try entry.files.map { file in
-                guard file.action == ErasureFile.Action.delete.rawValue else { return false }
-                return try !reader.rows(of: file.table, where: file.column, equals: .text(file.path)).isEmpty
+        // One pass over each file column involved (not one search per file): which of the
+        // paths to delete does a row still name?
+        let deleting = entry.files.filter { $0.action == ErasureFile.Action.delete.rawValue }
+        let named: Set<String> = try readingOperations { reader, _ in
+            var named: Set<String> = []
+            for (column, files) in Dictionary(grouping: deleting, by: { [$0.table, $0.column] }) {
+                let paths = Set(files.map(\.path))
+                try reader.scan(column[0], columns: [column[1]], rows: nil) { _, values in
+                    if let path = values[0].storedText, paths.contains(path) {
+                        named.insert(column[0] + "\u{1F}" + path)
+                    }
+                }
             }
+            return named
         }
-        for (file, named) in zip(entry.files, stillNamed) where !named {
+        for file in entry.files {
+            if file.action == ErasureFile.Action.delete.rawValue, named.contains(file.table + "\u{1F}" + file.path) {
+                continue
+            }
             guard case .file(let url) = resolver.resolve(file.path) else {
                 if case .refused(let reason) = resolver.resolve(file.path) {
                     refused.append(FileRefusal(table: file.table, reason: reason))
@@ -87,7 +99,10 @@ extension Session {
         guard rewritten != [UInt8](data) else { return }
         var info = stat()
         let mode = stat(path, &info) == 0 ? info.st_mode & 0o777 : 0o600
-        let temporary = path + ".dsr-\(getpid())"
+        // A fixed name beside the file: what a crash left there is replaced by the next run
+        // (the journal rewrites the file again), never left to pile up with a copy of the message.
+        let temporary = path + ".dsr-rewrite"
+        unlink(temporary)
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode)
         guard descriptor >= 0 else {
             throw WorkspaceError.cannotWrite(path: "a message file", reason: String(cString: strerror(errno)))
