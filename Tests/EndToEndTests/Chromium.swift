@@ -42,44 +42,19 @@ enum Chromium {
         let profile = scratch.appending(path: "chromium-profile-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: profile, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: profile) }
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = [
+        let arguments = [
             "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
             "--user-data-dir=\(profile.path(percentEncoded: false))", "--window-size=\(width),\(height)",
             "--dump-dom", page.absoluteString,
         ]
-        // Files, not pipes: see DSRProcess.run. Chromium writes the DOM to stdout, chatter to stderr.
-        let outURL = scratch.appending(path: "chromium-\(UUID().uuidString).out")
-        let errURL = scratch.appending(path: "chromium-\(UUID().uuidString).err")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        defer {
-            try? FileManager.default.removeItem(at: outURL)
-            try? FileManager.default.removeItem(at: errURL)
-        }
-        let out = try FileHandle(forWritingTo: outURL)
-        let err = try FileHandle(forWritingTo: errURL)
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        let exited = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in exited.signal() }
-        try process.run()
-        if exited.wait(timeout: .now() + timeout) == .timedOut {
-            // A renderer that hung gains nothing from a polite SIGTERM.
-            kill(process.processIdentifier, SIGKILL)
-            _ = exited.wait(timeout: .now() + 5)
+        // Chromium writes the DOM to stdout, chatter to stderr.
+        guard let outcome = try DSRProcess.execute(executable, arguments, in: nil, timeout: timeout) else {
             throw Failure(description: "chromium did not finish rendering \(page.lastPathComponent) in \(timeout) s")
         }
-        try out.close()
-        try err.close()
-        let dom = String(decoding: try Data(contentsOf: outURL), as: UTF8.self)
-        guard process.terminationStatus == 0, !dom.isEmpty else {
-            let chatter = String(decoding: try Data(contentsOf: errURL), as: UTF8.self)
+        let dom = outcome.stdout
+        guard outcome.code == 0, !dom.isEmpty else {
             throw Failure(
-                description:
-                    "chromium exited with \(process.terminationStatus) on \(page.lastPathComponent): \(chatter)")
+                description: "chromium exited with \(outcome.code) on \(page.lastPathComponent): \(outcome.stderr)")
         }
         return dom
     }

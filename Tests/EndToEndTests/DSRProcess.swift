@@ -20,17 +20,28 @@ struct DSRProcess {
 
     /// Runs `dsr ARGUMENTS` in `directory` and waits for it.
     static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Outcome {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "DSR_CONFIG")
         env.merge(environment) { $1 }
-        process.environment = env
-        // Output goes to temporary files rather than pipes: Foundation's pipe reading has been
-        // seen to crash on EINTR when many tests run processes in parallel, and a file can
-        // never fill up and block the child.
+        // Without a timeout the run always ends with an outcome.
+        return try execute(binary, arguments, in: directory, environment: env)!
+    }
+
+    /// Runs any program and waits for it; nil when it outlived `timeout` (it is then killed
+    /// with SIGKILL: a hung child gains nothing from a polite SIGTERM).
+    ///
+    /// Output goes to temporary files rather than pipes: Foundation's pipe reading has been
+    /// seen to crash on EINTR when many tests run processes in parallel, and a file can never
+    /// fill up and block the child.
+    static func execute(
+        _ executable: URL, _ arguments: [String], in directory: URL?, environment: [String: String]? = nil,
+        timeout: TimeInterval? = nil
+    ) throws -> Outcome? {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        if let environment { process.environment = environment }
         let outURL = FileManager.default.temporaryDirectory.appending(path: "dsr-out-\(UUID().uuidString)")
         let errURL = FileManager.default.temporaryDirectory.appending(path: "dsr-err-\(UUID().uuidString)")
         _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
@@ -44,8 +55,15 @@ struct DSRProcess {
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
+        let exited = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in exited.signal() }
         try process.run()
-        process.waitUntilExit()
+        if let timeout, exited.wait(timeout: .now() + timeout) == .timedOut {
+            kill(process.processIdentifier, SIGKILL)
+            _ = exited.wait(timeout: .now() + 5)
+            return nil
+        }
+        if timeout == nil { exited.wait() }
         try out.close()
         try err.close()
         return Outcome(
