@@ -14,11 +14,29 @@ struct ExportDocumentBuilder {
     let kind: ExportKind
     let requestID: String?
     let now: Date
+    /// Made once: every cell of every table goes through it.
+    private let formatter: ValueFormatter
+
+    init(
+        workspace: Workspace, map: DataMap, result: LocateResult, tables: [ExportTable], plan: ExportFilePlan,
+        cards: [RecordReference: [CardValue]], options: ExportOptions, kind: ExportKind, requestID: String?, now: Date
+    ) {
+        self.workspace = workspace
+        self.map = map
+        self.result = result
+        self.tables = tables
+        self.plan = plan
+        self.cards = cards
+        self.options = options
+        self.kind = kind
+        self.requestID = requestID
+        self.now = now
+        // The workspace's `time_zone` was checked when dsr.yaml was read.
+        let zone = TimeZone(identifier: workspace.configuration.timeZone) ?? .gmt
+        formatter = ValueFormatter(language: options.language, timeZone: zone)
+    }
 
     private var language: Language { options.language }
-    /// The workspace's `time_zone` (checked when dsr.yaml is read).
-    private var timeZone: TimeZone { TimeZone(identifier: workspace.configuration.timeZone) ?? .gmt }
-    private var formatter: ValueFormatter { ValueFormatter(language: language, timeZone: timeZone) }
 
     func document() -> ExportDocument {
         let settings = workspace.configuration.controller
