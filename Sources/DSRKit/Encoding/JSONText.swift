@@ -1,7 +1,8 @@
 /// A JSON value written by hand, for documents whose encoding would otherwise dominate a
 /// command's run time: `dsr locate --json` spent a quarter of its instructions in
 /// JSONEncoder. ``text`` is byte for byte what `JSONEncoder` writes with `.sortedKeys`,
-/// `.prettyPrinted` and `.withoutEscapingSlashes` (a test compares the two).
+/// `.prettyPrinted` and `.withoutEscapingSlashes`, and ``compactText`` what it writes without
+/// `.prettyPrinted` (tests compare both).
 public indirect enum JSONText: Sendable {
     case object([(String, JSONText)])
     case array([JSONText])
@@ -20,6 +21,35 @@ public indirect enum JSONText: Sendable {
         var out = ""
         write(to: &out, indent: 0)
         return out
+    }
+
+    /// The compact text, keys sorted, no whitespace: what a digest is taken of.
+    public var compactText: String {
+        var out = ""
+        writeCompact(to: &out)
+        return out
+    }
+
+    private func writeCompact(to out: inout String) {
+        switch self {
+        case .object(let pairs):
+            out += "{"
+            for (index, pair) in pairs.sorted(by: { $0.0 < $1.0 }).enumerated() {
+                if index > 0 { out += "," }
+                Self.quote(pair.0, into: &out)
+                out += ":"
+                pair.1.writeCompact(to: &out)
+            }
+            out += "}"
+        case .array(let items):
+            out += "["
+            for (index, item) in items.enumerated() {
+                if index > 0 { out += "," }
+                item.writeCompact(to: &out)
+            }
+            out += "]"
+        case .string, .integer, .bool, .null: write(to: &out, indent: 0)
+        }
     }
 
     private func write(to out: inout String, indent: Int) {

@@ -21,7 +21,7 @@ struct Timestamp: Sendable, Equatable {
 
     /// Reads `text`; nil when it is not an ISO 8601 date or date and time.
     init?(_ text: String) {
-        var scanner = Digits(Array(text.trimmingCharacters(in: .whitespaces).utf8))
+        var scanner = Digits(Self.trimmed(text))
         guard let year = scanner.number(4), scanner.skip("-"), let month = scanner.number(2), scanner.skip("-"),
             let day = scanner.number(2), (1...12).contains(month), (1...Self.days(in: month, of: year)).contains(day)
         else { return nil }
@@ -74,6 +74,20 @@ struct Timestamp: Sendable, Equatable {
             hour: Int(fields.tm_hour), minute: Int(fields.tm_min), second: Int(fields.tm_sec))
     }
 
+    /// The UTF-8 bytes without surrounding white space. ASCII spaces and tabs are cut from the
+    /// bytes (Foundation's trimming costs ~15,000 instructions a call, and a plan dates every
+    /// retained cell); other white space goes through Foundation.
+    private static func trimmed(_ text: String) -> [UInt8] {
+        let bytes = Array(text.utf8)
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) })
+        else { return [] }
+        guard bytes[first] < 0x80, bytes[last] < 0x80 else {
+            return Array(text.trimmingCharacters(in: .whitespaces).utf8)
+        }
+        return Array(bytes[first...last])
+    }
+
     private static func isLeap(_ year: Int) -> Bool { year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) }
 
     private static func days(in month: Int, of year: Int) -> Int {
@@ -119,8 +133,8 @@ private struct Digits {
     }
 
     @discardableResult
-    mutating func skip(_ character: Character) -> Bool {
-        guard !atEnd, let ascii = character.asciiValue, bytes[index] == ascii else { return false }
+    mutating func skip(_ character: Unicode.Scalar) -> Bool {
+        guard !atEnd, bytes[index] == UInt8(ascii: character) else { return false }
         index += 1
         return true
     }

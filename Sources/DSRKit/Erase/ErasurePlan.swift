@@ -84,37 +84,33 @@ public struct RelatedContext: Sendable, Codable, Equatable {
 /// field but the digest itself, keys sorted, no spaces): `--apply --expect DIGEST` carries
 /// out only the plan the DPO read.
 public struct ErasurePlan: Sendable, Equatable {
-    public var steps: [ErasureStep]
-    public var files: [ErasureFile]
-    public var processorHeld: [ProcessorHeldRecord]
+    public let steps: [ErasureStep]
+    public let files: [ErasureFile]
+    public let processorHeld: [ProcessorHeldRecord]
     /// The recipients to tell (Art. 19): those of every table the plan changes.
-    public var notify: [String]
-    public var related: [RelatedContext]
+    public let notify: [String]
+    public let related: [RelatedContext]
+    /// The SHA-256 of the canonical JSON, computed once when the plan is made (encoding a
+    /// plan of a few hundred steps costs milliseconds; the plan is immutable, so it cannot
+    /// go stale).
+    public let digest: String
+
+    /// Creates a plan and its digest.
+    public init(
+        steps: [ErasureStep], files: [ErasureFile], processorHeld: [ProcessorHeldRecord], notify: [String],
+        related: [RelatedContext]
+    ) {
+        self.steps = steps
+        self.files = files
+        self.processorHeld = processorHeld
+        self.notify = notify
+        self.related = related
+        digest = Digests.sha256Hex(
+            Array(
+                Self.canonical(steps: steps, files: files, processorHeld: processorHeld, notify: notify, related: related)
+                    .compactText.utf8))
+    }
 
     /// Whether applying the plan would change anything.
     public var changesAnything: Bool { steps.contains(where: \.changes) || !files.isEmpty }
-
-    /// The SHA-256 of the canonical JSON.
-    public var digest: String { Digests.sha256Hex(Array(canonicalJSON)) }
-
-    /// Every field but the digest, keys sorted, compact: what the digest covers.
-    var canonicalJSON: Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // Encoding these value types cannot fail.
-        return (try? encoder.encode(Canonical(plan: self))) ?? Data()
-    }
-
-    private struct Canonical: Encodable {
-        let plan: ErasurePlan
-        enum CodingKeys: String, CodingKey { case steps, files, processor_held, notify, related }
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(plan.steps, forKey: .steps)
-            try container.encode(plan.files, forKey: .files)
-            try container.encode(plan.processorHeld, forKey: .processor_held)
-            try container.encode(plan.notify, forKey: .notify)
-            try container.encode(plan.related, forKey: .related)
-        }
-    }
 }

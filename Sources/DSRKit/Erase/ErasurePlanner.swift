@@ -3,7 +3,7 @@ import Foundation
 /// A plan with what the residue scan needs: the stored text of every value the plan erases,
 /// and of every value it keeps on purpose (retained cells, related context).
 struct PlannedErasure {
-    var plan: ErasurePlan
+    var plan = ErasurePlan(steps: [], files: [], processorHeld: [], notify: [], related: [])
     /// How erased cells wrote the subject (stored texts of matching identifier cells, the
     /// subject's addresses as written in address lists): what must be gone afterwards.
     var erasedTexts: Set<String> = []
@@ -34,8 +34,10 @@ struct ErasurePlanner {
     let includeProcessorData: Bool
 
     func plan(_ result: LocateResult, _ reader: any OperationsReader) throws -> PlannedErasure {
-        var planned = PlannedErasure(
-            plan: ErasurePlan(steps: [], files: [], processorHeld: [], notify: [], related: []))
+        var planned = PlannedErasure()
+        var steps: [ErasureStep] = []
+        var files: [ErasureFile] = []
+        var processorHeld: [ProcessorHeldRecord] = []
         var identifiers = IdentifierReader(map: map, defaultCountry: defaultCountry)
         var related: [String: Int] = [:]
         var deletedRows: [String: Set<Int64>] = [:]
@@ -53,7 +55,7 @@ struct ErasurePlanner {
             if processorTables.contains(table.name) || reachedFromProcessor.contains(record.record.row),
                 !includeProcessorData
             {
-                planned.plan.processorHeld.append(
+                processorHeld.append(
                     ProcessorHeldRecord(
                         table: table.name, key: record.key, controller: try controller(of: row, in: table, reader)))
                 try keepMatchingCells(row, table, &identifiers, reader, into: &planned)
@@ -67,12 +69,12 @@ struct ErasurePlanner {
                     column.erasure == .deleteRow && (byReference || matching.contains(column.column))
                 }
             if deletes {
-                planned.plan.steps.append(ErasureStep(table: table.name, key: record.key, action: .deleteRow))
+                steps.append(ErasureStep(table: table.name, key: record.key, action: .deleteRow))
                 deletedRows[table.name, default: []].insert(row.number)
                 planned.changedRows[table.name, default: [:]][row.number] = ChangedRow(
                     columns: [], values: Dictionary(zip(row.columns, row.values)) { first, _ in first })
                 for column in matching { planned.erasedTexts.formUnion(forms(in: row, column, table)) }
-                planned.plan.files += files(of: row, table, record.key, .delete)
+                files += self.files(of: row, table, record.key, .delete)
                 continue
             }
             var redacted = false
@@ -85,18 +87,18 @@ struct ErasurePlanner {
                 case .deleteRow:
                     continue
                 case .setNull:
-                    planned.plan.steps.append(with(step, .setNull))
+                    steps.append(with(step, .setNull))
                 case .pseudonymise:
-                    planned.plan.steps.append(with(step, .pseudonymise))
+                    steps.append(with(step, .pseudonymise))
                 case .redact:
                     guard let text = value.storedText, Redaction.mentions(text, subject) else { continue }
-                    planned.plan.steps.append(with(step, .redact))
+                    steps.append(with(step, .redact))
                     redacted = true
                 case .retain(let basis, let until):
                     var kept = step
                     kept.basis = basis
                     kept.until = try RetentionEnd(map: map).date(until, table: table, row: row, reader)
-                    planned.plan.steps.append(kept)
+                    steps.append(kept)
                     if isIdentifier { planned.keptTexts += forms(in: row, column.column, table) }
                     continue
                 }
@@ -108,21 +110,22 @@ struct ErasurePlanner {
                 ].columns.insert(column.column)
             }
             if redacted {
-                planned.plan.files += files(of: row, table, record.key, .redact).filter { $0.format == .email }
+                files += self.files(of: row, table, record.key, .redact).filter { $0.format == .email }
             }
         }
-        planned.plan.steps = ErasureOrder(map: map).sorted(planned.plan.steps)
-        try checkValuesFit(planned.plan.steps, reader)
-        try ErasureOrder(map: map).checkNoOrphans(planned.plan.steps, deleted: deletedRows, reader)
-        let changed = Set(planned.plan.steps.filter(\.changes).map(\.table))
+        steps = ErasureOrder(map: map).sorted(steps)
+        try checkValuesFit(steps, reader)
+        try ErasureOrder(map: map).checkNoOrphans(steps, deleted: deletedRows, reader)
+        let changed = Set(steps.filter(\.changes).map(\.table))
         var notify: [String] = []
         for table in map.tables where changed.contains(table.name) {
             for recipient in table.recipients where !notify.contains(recipient) { notify.append(recipient) }
         }
-        planned.plan.notify = notify
-        planned.plan.related = map.tables.compactMap { table in
-            related[table.name].map { RelatedContext(table: table.name, count: $0) }
-        }
+        planned.plan = ErasurePlan(
+            steps: steps, files: files, processorHeld: processorHeld, notify: notify,
+            related: map.tables.compactMap { table in
+                related[table.name].map { RelatedContext(table: table.name, count: $0) }
+            })
         return planned
     }
 

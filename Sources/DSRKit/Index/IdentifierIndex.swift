@@ -156,34 +156,60 @@ final class IdentifierIndex {
     /// - Throws: ``StoreError``.
     func forget(_ changes: [String: [Int64: ChangedRow]], subjectHashes: [Int64]) throws {
         guard !changes.isEmpty else { return }
-        // One transaction and one checkpoint for the whole erasure.
-        try queue.guardedWrite { db in
-            for (table, rows) in changes {
-                let sources = sourceIDs.filter { $0.key.table == table }
-                for (rid, change) in rows {
-                    for (source, id) in sources where change.columns.isEmpty || change.columns.contains(source.column) {
-                        var hashes: [Int64] = []
-                        switch source.purpose {
-                        case .identifier: hashes = subjectHashes
-                        case .reference:
-                            if let old = change.values[source.column], let text = IndexSource.referenceText(old) {
-                                hashes = [hasher.index64(text)]
-                            }
-                        }
-                        let entries = try db.cachedStatement(
-                            sql: "DELETE FROM index_entries WHERE source = ? AND hash = ? AND rid = ?")
-                        for hash in hashes { try entries.execute(arguments: [id, hash, rid]) }
-                        if change.columns.isEmpty {
-                            try db.cachedStatement(sql: "DELETE FROM index_unparseable WHERE source = ? AND rid = ?")
-                                .execute(arguments: [id, rid])
+        // Grouped by lookup key: one range of the (source, hash) index is read once for all
+        // its rows, instead of once per row (the subject's number can have thousands).
+        var entries: [EntryKey: [Int64]] = [:]
+        var unparseable: [Int64: [Int64]] = [:]
+        for (table, rows) in changes {
+            let sources = sourceIDs.filter { $0.key.table == table }
+            for (rid, change) in rows {
+                for (source, id) in sources where change.columns.isEmpty || change.columns.contains(source.column) {
+                    switch source.purpose {
+                    case .identifier:
+                        for hash in subjectHashes { entries[EntryKey(source: id, hash: hash), default: []].append(rid) }
+                    case .reference:
+                        if let old = change.values[source.column], let text = IndexSource.referenceText(old) {
+                            entries[EntryKey(source: id, hash: hasher.index64(text)), default: []].append(rid)
                         }
                     }
+                    if change.columns.isEmpty { unparseable[id, default: []].append(rid) }
                 }
+            }
+        }
+        // One transaction and one checkpoint for the whole erasure; the row numbers go in as
+        // one JSON array per key (bound, never spliced into the SQL).
+        try queue.guardedWrite { db in
+            let busy = queue.busyTimeoutSeconds
+            let forgetEntries = try PreparedQuery(
+                db,
+                sql: """
+                    DELETE FROM index_entries WHERE source = ? AND hash = ?
+                    AND rid IN (SELECT value FROM json_each(?))
+                    """, busyTimeout: busy)
+            for (key, rids) in entries {
+                try forgetEntries.run([.integer(key.source), .integer(key.hash), .text(Self.jsonArray(rids))]) { _ in }
+            }
+            let forgetUnparseable = try PreparedQuery(
+                db, sql: "DELETE FROM index_unparseable WHERE source = ? AND rid IN (SELECT value FROM json_each(?))",
+                busyTimeout: busy)
+            for (source, rids) in unparseable {
+                try forgetUnparseable.run([.integer(source), .text(Self.jsonArray(rids))]) { _ in }
             }
         }
         try queue.writeWithoutTransaction { db in
             try WALCheckpoint.truncate(db, path: queue.path, busyTimeout: queue.busyTimeoutSeconds)
         }
+    }
+
+    /// An entry's lookup key: the source's id and the value's hash.
+    private struct EntryKey: Hashable {
+        let source: Int64
+        let hash: Int64
+    }
+
+    /// `[1,2,3]`: row numbers for `json_each`.
+    private static func jsonArray(_ numbers: [Int64]) -> String {
+        "[" + numbers.map(String.init).joined(separator: ",") + "]"
     }
 
     /// Whether the index holds entries for `source`.

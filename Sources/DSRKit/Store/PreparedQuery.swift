@@ -59,6 +59,14 @@ final class PreparedQuery {
         }
     }
 
+    /// The number of columns of a result row.
+    var columnCount: Int32 { sqlite3_column_count(handle) }
+
+    /// The name of result column `index`.
+    func columnName(_ index: Int32) -> String {
+        sqlite3_column_name(handle, index).map { String(cString: $0) } ?? ""
+    }
+
     /// The integer in column `index` of the current row.
     func int64(_ index: Int32) -> Int64 { sqlite3_column_int64(handle, index) }
 

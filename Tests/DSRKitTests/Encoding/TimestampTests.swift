@@ -15,6 +15,9 @@ import Testing
         ("2024-02-29T00:00:00Z", "2024-02-29T00:00:00Z"),
         ("1969-12-31T23:59:59Z", "1969-12-31T23:59:59Z"),
         ("2000-01-01T00:00:00+14:00", "1999-12-31T10:00:00Z"),
+        // Surrounding white space, ASCII and not, is ignored (the ASCII kind on a fast path).
+        ("  2026-03-01T14:05:09Z\t", "2026-03-01T14:05:09Z"),
+        ("\u{00A0}2026-03-01T14:05:09Z\u{2003}", "2026-03-01T14:05:09Z"),
     ]
 
     @Test(arguments: accepted)
@@ -35,6 +38,7 @@ import Testing
     @Test(arguments: [
         "", "2026-3-1", "2026-02-30", "2025-02-29", "2026-13-01", "2026-03-01T25:00:00Z", "2026-03-01T14:61",
         "2026-03-01T14:05:09Q", "2026-03-01T14:05:09+1", "yesterday", "2026-03-01T14:05:09Z trailing",
+        " ", "\t\u{00A0}", "\u{00A0}2026-03-01T14:05:09Z\u{00A0}x",
     ])
     func aNearMissIsNotATimestamp(text: String) {
         #expect(Timestamp(text) == nil)

@@ -75,12 +75,14 @@ import Testing
     }
 
     @Test func theDigestCoversThePlanAndNothingElse() {
-        var plan = ErasurePlan(
-            steps: [ErasureStep(table: "cdrs", key: .integer(1), column: "caller_number", action: .pseudonymise)],
-            files: [], processorHeld: [], notify: ["police"], related: [])
-        let digest = plan.digest
-        #expect(digest.count == 64 && digest == plan.digest)
-        plan.steps[0].action = .setNull
-        #expect(plan.digest != digest)
+        func plan(_ action: ErasureStepAction, notify: [String] = ["police"]) -> ErasurePlan {
+            ErasurePlan(
+                steps: [ErasureStep(table: "cdrs", key: .integer(1), column: "caller_number", action: action)],
+                files: [], processorHeld: [], notify: notify, related: [])
+        }
+        let digest = plan(.pseudonymise).digest
+        #expect(digest.count == 64 && digest == plan(.pseudonymise).digest)
+        #expect(plan(.setNull).digest != digest)
+        #expect(plan(.pseudonymise, notify: []).digest != digest)
     }
 }

@@ -25,7 +25,7 @@ class SQLiteOperationsReader: OperationsReader {
         do { return try body() } catch { throw StoreError.wrap(error, path: path, timeout: busyTimeout) }
     }
 
-    private func query(_ lookup: SQLiteStatements.Lookup, _ sql: () -> String) throws -> PreparedQuery {
+    fileprivate func query(_ lookup: SQLiteStatements.Lookup, _ sql: () -> String) throws -> PreparedQuery {
         if let known = statements.queries[lookup] { return known }
         let query = try PreparedQuery(db, sql: sql(), busyTimeout: busyTimeout)
         statements.queries[lookup] = query
@@ -111,17 +111,18 @@ class SQLiteOperationsReader: OperationsReader {
     }
 
     func record(in table: String, primaryKey: String, key: RecordKey) throws -> StoredRecord? {
-        // Prepared for every call: `*` must follow a schema that changed since the last one.
-        try guarded {
-            guard
-                let row = try Row.fetchOne(
-                    db, sql: "SELECT rowid, * FROM \(SQLName.quote(table)) WHERE \(SQLName.quote(primaryKey)) = ?",
-                    arguments: [key.cell.databaseValue])
-            else { return nil }
-            let columns = Array(row.columnNames.dropFirst())
-            let values = (1..<row.count).map { CellValue(row[$0] as DatabaseValue) }
-            return StoredRecord(number: row[0], columns: columns, values: values)
+        // Prepared once per connection: SQLite recompiles a prepared statement whose schema
+        // changed, and expands `*` again when it does, so the columns are read per row.
+        let sql = { "SELECT rowid, * FROM \(SQLName.quote(table)) WHERE \(SQLName.quote(primaryKey)) = ?" }
+        var found: StoredRecord?
+        try query(SQLiteStatements.Lookup(kind: .record, table: table, column: primaryKey), sql).run([key.cell]) {
+            row in
+            let count = row.columnCount
+            found = StoredRecord(
+                number: row.int64(0), columns: (1..<count).map { row.columnName($0) },
+                values: (1..<count).map { row.cell($0) })
         }
+        return found
     }
 
     func highestRow(in table: String) throws -> Int64 {
@@ -205,11 +206,12 @@ class SQLiteOperationsReader: OperationsReader {
 final class SQLiteStatements {
     /// One lookup shape: what it reads, of which table and column.
     struct Lookup: Hashable {
-        enum Kind { case columnRead, value, rows }
+        enum Kind { case columnRead, value, rows, record, update, delete }
         let kind: Kind
         let table: String
         let column: String
         var hint: ColumnRead.Hint? = nil
+        var primaryKey = ""
     }
 
     var selects: [ColumnRead: String] = [:]
@@ -218,45 +220,23 @@ final class SQLiteStatements {
 
 /// Changes of the operations database inside one SQLite write transaction.
 final class SQLiteOperationsWriter: SQLiteOperationsReader, OperationsWriter {
+    // Through the raw API like the reads: GRDB's argument binding costs ~45,000 instructions
+    // a statement (an erasure runs hundreds).
     func update(_ table: String, primaryKey: String, key: RecordKey, set column: String, to value: CellValue) throws
         -> Int
     {
-        try db.cachedStatement(
-            sql:
-                "UPDATE \(SQLName.quote(table)) SET \(SQLName.quote(column)) = ? WHERE \(SQLName.quote(primaryKey)) = ?"
-        ).execute(arguments: [value.databaseValue, key.cell.databaseValue])
+        let lookup = SQLiteStatements.Lookup(kind: .update, table: table, column: column, primaryKey: primaryKey)
+        let sql = {
+            "UPDATE \(SQLName.quote(table)) SET \(SQLName.quote(column)) = ? WHERE \(SQLName.quote(primaryKey)) = ?"
+        }
+        try query(lookup, sql).run([value, key.cell]) { _ in }
         return db.changesCount
     }
 
     func delete(from table: String, primaryKey: String, key: RecordKey) throws -> Int {
-        try guarded {
-            try db.cachedStatement(sql: "DELETE FROM \(SQLName.quote(table)) WHERE \(SQLName.quote(primaryKey)) = ?")
-                .execute(arguments: [key.cell.databaseValue])
-            return db.changesCount
-        }
-    }
-}
-
-extension CellValue {
-    /// The value as GRDB binds it.
-    var databaseValue: DatabaseValue {
-        switch self {
-        case .null: .null
-        case .integer(let value): value.databaseValue
-        case .real(let value): value.databaseValue
-        case .text(let value): value.databaseValue
-        case .blob(let bytes): Data(bytes).databaseValue
-        }
-    }
-
-    /// The value GRDB read.
-    init(_ value: DatabaseValue) {
-        switch value.storage {
-        case .null: self = .null
-        case .int64(let number): self = .integer(number)
-        case .double(let number): self = .real(number)
-        case .string(let text): self = .text(text)
-        case .blob(let data): self = .blob([UInt8](data))
-        }
+        let lookup = SQLiteStatements.Lookup(kind: .delete, table: table, column: primaryKey)
+        let sql = { "DELETE FROM \(SQLName.quote(table)) WHERE \(SQLName.quote(primaryKey)) = ?" }
+        try query(lookup, sql).run([key.cell]) { _ in }
+        return db.changesCount
     }
 }
