@@ -373,6 +373,71 @@ import Testing
         #expect(try dsr(["erase", "--resume"]).stdout.contains("No interrupted erasure"))
     }
 
+    @Test func aCrashBeforeTheIndexForgetsIsFinishedByTheNextCommand() throws {
+        // The operations commit happens; the index's own does not (another process holds
+        // index.db's write lock past the busy timeout, as a crash at that point would leave it).
+        let config = folder.appending(path: "dsr.yaml")
+        let text = try String(contentsOf: config, encoding: .utf8).replacingOccurrences(
+            of: "busy_timeout_seconds: 5", with: "busy_timeout_seconds: 0.3")
+        try Data(text.utf8).write(to: config)
+        let subject = ["phone:+31681234567", "email:sanne.bakker@example.nl"]
+        #expect(try dsr(["locate", "--json"] + subject).code == 0)  // builds the index
+        let plan = try json(try dsr(["erase", "--json"] + subject))
+        let pseudonymised = (plan["steps"] as! [[String: Any]]).filter {
+            $0["table"] as? String == "cdrs" && $0["action"] as? String == "pseudonymise"
+        }.map { $0["key"] as! Int }
+        try #require(!pseudonymised.isEmpty)
+        func callerEntries() throws -> Int {
+            let index = try DatabaseQueue(path: folder.appending(path: "state/index.db").path)
+            defer { try? index.close() }
+            return try index.read { db in
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT count(*) FROM index_entries e JOIN index_sources s ON s.id = e.source
+                        WHERE s.table_name = 'cdrs' AND s.column_name = 'caller_number'
+                        AND e.rid IN (\(pseudonymised.map(String.init).joined(separator: ",")))
+                        """) ?? 0
+            }
+        }
+        let before = try callerEntries()
+        try #require(before > 0)
+        let holder = try DatabaseQueue(path: folder.appending(path: "state/index.db").path)
+        let locked = DispatchSemaphore(value: 0)
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            try? holder.inDatabase { db in
+                try db.execute(sql: "BEGIN IMMEDIATE")  // readers may still read: locate works
+                locked.signal()
+                usleep(3_000_000)
+                try db.execute(sql: "ROLLBACK")
+            }
+            done.signal()
+        }
+        locked.wait()
+        let failed = try dsr(["erase", "--apply", "--yes"] + subject)
+        done.wait()
+        try holder.close()
+        #expect(failed.code == 75, "\(failed.stderr)")
+        #expect(try callerEntries() == before, "the index did not commit")
+        let database = try DatabaseQueue(path: folder.appending(path: "ops.db").path)
+        let erased = try database.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM cdrs WHERE caller_number LIKE 'erased:%'") ?? 0
+        }
+        try database.close()
+        #expect(erased == pseudonymised.count, "the operations database did commit")
+        // The next command finishes it from the journal: the index forgets the erased numbers.
+        let next = try dsr(["request", "list"])
+        #expect(next.code == 0, "\(next.stderr)")
+        #expect(try callerEntries() == 0)
+        #expect(try dsr(["erase", "--resume"]).stdout.contains("No interrupted erasure"))
+        // The owner's calls are still all found through the index.
+        let owner = try json(try dsr(["locate", "--json", "email:pieter@smitinstallatie.nl", "phone:+31687654321"]))
+        let scanned = try json(
+            try dsr(["locate", "--json", "--scan", "email:pieter@smitinstallatie.nl", "phone:+31687654321"]))
+        #expect((owner["records"] as! [[String: Any]]).count == (scanned["records"] as! [[String: Any]]).count)
+    }
+
     @Test func anInterruptedErasureIsReportedAndFinishedByResume() throws {
         // A crash after the journal entry but before the operations commit: simulated by a
         // journal entry written as erase writes it, for a subject whose data is all still there.

@@ -107,8 +107,10 @@ public struct ErasurePlan: Sendable, Equatable {
         self.related = related
         digest = Digests.sha256Hex(
             Array(
-                Self.canonical(steps: steps, files: files, processorHeld: processorHeld, notify: notify, related: related)
-                    .compactText.utf8))
+                Self.canonical(
+                    steps: steps, files: files, processorHeld: processorHeld, notify: notify, related: related
+                )
+                .compactText.utf8))
     }
 
     /// Whether applying the plan would change anything.

@@ -49,9 +49,10 @@ extension Session {
         do {
             applied = try applyInOneTransaction(
                 subject.identifiers, includeProcessorData: options.includeProcessorData, expected: expected
-            ) { planned in
+            ) { planned, located in
                 // Under the write lock, before the first change: what a crash leaves to finish.
-                let entry = ErasureJournalEntry(
+                let forgetting = try index().forgetting(planned.changedRows, subjectHashes: indexHashes(located))
+                var entry = ErasureJournalEntry(
                     id: UUID().uuidString.lowercased(), startedAt: AuditLog.timestamp(now),
                     requestID: subject.request?.id, digest: planned.plan.digest,
                     identifiers: subject.identifiers.map(\.canonical),
@@ -61,9 +62,10 @@ extension Session {
                         ErasureJournalEntry.File(
                             table: $0.table, column: $0.column, path: $0.path, action: $0.action.rawValue)
                     })
+                entry.indexForget = forgetting.journalText
                 try state().write { db in try state().insertJournal(entry, db) }
                 written = entry
-                return entry
+                return (entry, forgetting)
             }
         } catch {
             // The transaction rolled back: nothing changed, nothing to finish.
@@ -78,7 +80,7 @@ extension Session {
         // Recorded right after the commit, before anything slower: the audit entry and the
         // journal's `committed` phase must not wait for the index or the files.
         try recordApplied(plan, subject, options: options, journalID: journal.id)
-        try forgetInIndex(applied.planned.changedRows, subject: applied.subject)
+        try index().forget(applied.forgetting)
         let (refused, mentioning) = try finishFiles(journal, subject: Set(subject.identifiers))
         try state().write { db in try state().deleteJournal(journal.id, db) }
         try state().checkpoint()
@@ -112,8 +114,10 @@ extension Session {
             options.includeProcessorData = entry.includeProcessorData
             options.resumes = entry.digest
             let subject = Subject(identifiers: identifiers, request: request)
-            // Files of rows that are gone (the commit happened) first; rows that still name
-            // their files keep them until the erasure below deletes the rows.
+            // Index entries and files of rows that are gone (the commit happened) first; rows
+            // that still hold the values keep their entries, and rows that still name their
+            // files keep them, until the erasure below deletes the rows.
+            try forgetWhatIsGone(entry)
             try finishFiles(entry, subject: Set(identifiers))
             try state().write { db in try state().deleteJournal(entry.id, db) }
             try state().checkpoint()
@@ -140,7 +144,7 @@ extension Session {
     /// `expected`, write the journal (`beforeChanges`), run the steps.
     private func applyInOneTransaction(
         _ identifiers: [SubjectIdentifier], includeProcessorData: Bool, expected: String?,
-        beforeChanges: (PlannedErasure) throws -> ErasureJournalEntry
+        beforeChanges: (PlannedErasure, Set<SubjectIdentifier>) throws -> (ErasureJournalEntry, IndexForgetting)
     ) throws -> Applied {
         let map = try dataMap()
         let store = try operations()
@@ -157,29 +161,45 @@ extension Session {
                 if let expected, planned.plan.digest != expected {
                     throw ErasureError.staleDigest(expected: expected, actual: planned.plan.digest)
                 }
-                let journal = try beforeChanges(planned)
+                let (journal, forgetting) = try beforeChanges(planned, subject)
                 for step in planned.plan.steps where step.changes {
                     try run(step, map: map, token: token, subject: subject, writer)
                 }
-                return Applied(planned: planned, journal: journal, subject: subject)
+                return Applied(planned: planned, journal: journal, forgetting: forgetting)
             }
         }
     }
 
-    /// What the write transaction did: the plan it carried out, its journal entry, and the
-    /// subject's identifiers as located under the lock (learnt ones included).
+    /// What the write transaction did: the plan it carried out, its journal entry, and what
+    /// the index forgets of it.
     private struct Applied {
         let planned: PlannedErasure
         let journal: ErasureJournalEntry
-        let subject: Set<SubjectIdentifier>
+        let forgetting: IndexForgetting
     }
 
-    /// Step 4b: the index forgets the entries of what was erased.
-    private func forgetInIndex(_ rows: [String: [Int64: ChangedRow]], subject: Set<SubjectIdentifier>) throws {
-        let index = try index()
+    /// The index hashes of the subject's identifiers as located (learnt ones included).
+    private func indexHashes(_ subject: Set<SubjectIdentifier>) throws -> [Int64] {
         let hasher = try hasher()
-        let subjectHashes = subject.map { hasher.index64($0.canonical) }
-        try index.forget(rows, subjectHashes: subjectHashes)
+        return subject.map { hasher.index64($0.canonical) }.sorted()
+    }
+
+    /// After a crash: the index forgets the journal entry's entries that their rows, read now,
+    /// no longer back (whether or not the operations database committed).
+    func forgetWhatIsGone(_ entry: ErasureJournalEntry) throws {
+        guard let text = entry.indexForget else { return }
+        let recorded: IndexForgetting
+        do { recorded = try IndexForgetting(journalText: text) } catch {
+            throw StateError.corruptRow(table: "erasure_journal", row: entry.id, column: "index_forget")
+        }
+        let index = try index()
+        let stale = try readingOperations { reader, fingerprint in
+            try explainingMapMismatch(reader) {
+                try index.refresh(reader, fingerprint: fingerprint)
+                return try index.leftStale(recorded, reader)
+            }
+        }
+        try index.forget(stale)
     }
 
     private func run(

@@ -1,9 +1,10 @@
 import Foundation
 
 extension Session {
-    /// Finishes the files of erasures whose operations changes committed before a crash (the
-    /// journal's `committed` phase): every command's session does this first, so a crash
-    /// between the commit and the unlink never leaves a deleted row's file behind for long.
+    /// Finishes the index and the files of erasures whose operations changes committed before
+    /// a crash (the journal's `committed` phase): every command's session does this first, so
+    /// a crash between the commit and the unlink never leaves a deleted row's file or index
+    /// entries behind for long.
     /// Entries that did not commit are `dsr erase --resume`'s (and `dsr status` names them).
     ///
     /// - Returns: how many entries were finished.
@@ -17,6 +18,7 @@ extension Session {
             let identifiers = try entry.identifiers.map {
                 try SubjectIdentifier.parse($0, defaultCountry: defaultCountry)
             }
+            try forgetWhatIsGone(entry)
             try finishFiles(entry, subject: Set(identifiers))
             try state().write { db in try state().deleteJournal(entry.id, db) }
         }

@@ -142,58 +142,41 @@ final class IdentifierIndex {
         try? queue.close()
     }
 
-    /// Removes the entries an erasure made stale, by their lookup key `(source, hash)` so the
-    /// cost is the rows changed, not the size of the index: in every identifier column of a
-    /// deleted row and every changed identifier column, the entries of the subject's hashes
-    /// (a redacted address list's co-recipients stay indexed); in reference columns, the entry
-    /// of the old value. Entries of other people's values in a deleted row are left: they are
-    /// keyed hashes that point at a row that no longer exists, which every lookup re-reads.
+    /// What an erasure's `changes` make stale (see ``IndexForgetting``), for the sources this
+    /// index covers.
+    func forgetting(_ changes: [String: [Int64: ChangedRow]], subjectHashes: [Int64]) -> IndexForgetting {
+        IndexForgetting(changes, sources: Array(sourceIDs.keys), subjectHashes: subjectHashes, hasher: hasher)
+    }
+
+    /// Removes the entries and marks of `forgetting`, by their lookup key `(source, hash)` so
+    /// the cost is the rows changed, not the size of the index: one range of the lookup index
+    /// is read once for all its rows. Sources the index no longer covers are skipped; removing
+    /// what is already gone changes nothing, so a crashed run can do it again.
     ///
-    /// - Parameters:
-    ///   - changes: per table and row number, the columns changed (empty for a deleted row)
-    ///     and the row's values before the change.
-    ///   - subjectHashes: the index hashes of the subject's identifiers.
     /// - Throws: ``StoreError``.
-    func forget(_ changes: [String: [Int64: ChangedRow]], subjectHashes: [Int64]) throws {
-        guard !changes.isEmpty else { return }
-        // Grouped by lookup key: one range of the (source, hash) index is read once for all
-        // its rows, instead of once per row (the subject's number can have thousands).
-        var entries: [EntryKey: [Int64]] = [:]
-        var unparseable: [Int64: [Int64]] = [:]
-        for (table, rows) in changes {
-            let sources = sourceIDs.filter { $0.key.table == table }
-            for (rid, change) in rows {
-                for (source, id) in sources where change.columns.isEmpty || change.columns.contains(source.column) {
-                    switch source.purpose {
-                    case .identifier:
-                        for hash in subjectHashes { entries[EntryKey(source: id, hash: hash), default: []].append(rid) }
-                    case .reference:
-                        if let old = change.values[source.column], let text = IndexSource.referenceText(old) {
-                            entries[EntryKey(source: id, hash: hasher.index64(text)), default: []].append(rid)
-                        }
-                    }
-                    if change.columns.isEmpty { unparseable[id, default: []].append(rid) }
-                }
-            }
-        }
+    func forget(_ forgetting: IndexForgetting) throws {
+        guard !forgetting.isEmpty else { return }
         // One transaction and one checkpoint for the whole erasure; the row numbers go in as
         // one JSON array per key (bound, never spliced into the SQL).
         try queue.guardedWrite { db in
             let busy = queue.busyTimeoutSeconds
-            let forgetEntries = try PreparedQuery(
+            let entries = try PreparedQuery(
                 db,
                 sql: """
                     DELETE FROM index_entries WHERE source = ? AND hash = ?
                     AND rid IN (SELECT value FROM json_each(?))
                     """, busyTimeout: busy)
-            for (key, rids) in entries {
-                try forgetEntries.run([.integer(key.source), .integer(key.hash), .text(Self.jsonArray(rids))]) { _ in }
-            }
-            let forgetUnparseable = try PreparedQuery(
+            let marks = try PreparedQuery(
                 db, sql: "DELETE FROM index_unparseable WHERE source = ? AND rid IN (SELECT value FROM json_each(?))",
                 busyTimeout: busy)
-            for (source, rids) in unparseable {
-                try forgetUnparseable.run([.integer(source), .text(Self.jsonArray(rids))]) { _ in }
+            for group in forgetting.groups where !group.rows.isEmpty {
+                guard let id = sourceIDs[group.source] else { continue }
+                let rows = CellValue.text("[" + group.rows.map(String.init).joined(separator: ",") + "]")
+                if let hash = group.hash {
+                    try entries.run([.integer(id), .integer(hash), rows]) { _ in }
+                } else {
+                    try marks.run([.integer(id), rows]) { _ in }
+                }
             }
         }
         try queue.writeWithoutTransaction { db in
@@ -201,15 +184,29 @@ final class IdentifierIndex {
         }
     }
 
-    /// An entry's lookup key: the source's id and the value's hash.
-    private struct EntryKey: Hashable {
-        let source: Int64
-        let hash: Int64
-    }
-
-    /// `[1,2,3]`: row numbers for `json_each`.
-    private static func jsonArray(_ numbers: [Int64]) -> String {
-        "[" + numbers.map(String.init).joined(separator: ",") + "]"
+    /// The part of `forgetting` the operations rows no longer back: an entry goes only where
+    /// its row, read now, no longer holds a value with that hash (the row was deleted or
+    /// changed). After a crash it is not known whether the operations database committed;
+    /// this makes forgetting safe either way. Call after ``refresh(_:fingerprint:rebuild:)``.
+    ///
+    /// - Throws: ``StoreError`` when the operations database cannot be read.
+    func leftStale(_ forgetting: IndexForgetting, _ operations: any OperationsReader) throws -> IndexForgetting {
+        var builder = IndexBuilder(map: map, hasher: hasher, defaultCountry: defaultCountry)
+        var groups = forgetting.groups
+        for index in groups.indices {
+            let group = groups[index]
+            guard let id = sourceIDs[group.source] else {
+                groups[index].rows = []
+                continue
+            }
+            groups[index].rows = try group.rows.filter { row in
+                let now = RowEntries()
+                try builder.index(group.source, id: id, from: row - 1, upTo: row, operations: operations, into: now)
+                if let hash = group.hash { return !now.hashes.contains(hash) }
+                return !now.isUnreadable
+            }
+        }
+        return IndexForgetting(groups: groups)
     }
 
     /// Whether the index holds entries for `source`.

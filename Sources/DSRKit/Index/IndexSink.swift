@@ -135,3 +135,13 @@ final class IndexChannel: @unchecked Sendable {
         return nil
     }
 }
+
+/// The entries one row has now (``IdentifierIndex/leftStale(_:_:)``).
+final class RowEntries: IndexSink {
+    private(set) var hashes: Set<Int64> = []
+    private(set) var isUnreadable = false
+
+    func entry(source: Int64, hash: Int64, row: Int64) throws { hashes.insert(hash) }
+
+    func unreadable(source: Int64, row: Int64, reason: String) throws { isUnreadable = true }
+}

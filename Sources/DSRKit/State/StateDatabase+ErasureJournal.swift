@@ -18,6 +18,9 @@ struct ErasureJournalEntry: Sendable, Equatable {
     /// `planned` (written before the operations commit) or `committed`.
     var phase: String
     var files: [File]
+    /// What the identifier index forgets once the operations database committed, as the
+    /// index writes it (keyed hashes and row numbers); nil in entries of older versions.
+    var indexForget: String? = nil
 }
 
 extension StateDatabase {
@@ -26,11 +29,11 @@ extension StateDatabase {
         try db.execute(
             sql: """
                 INSERT INTO erasure_journal (id, started_at, request_id, digest, identifiers,
-                include_processor_data, phase) VALUES (?, ?, ?, ?, ?, ?, ?)
+                include_processor_data, phase, index_forget) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 entry.id, entry.startedAt, entry.requestID, entry.digest, entry.identifiers.joined(separator: "\n"),
-                entry.includeProcessorData, entry.phase,
+                entry.includeProcessorData, entry.phase, entry.indexForget,
             ])
         for (position, file) in entry.files.enumerated() {
             try db.execute(
@@ -70,7 +73,8 @@ extension StateDatabase {
                 return ErasureJournalEntry(
                     id: id, startedAt: row["started_at"], requestID: row["request_id"], digest: row["digest"],
                     identifiers: identifiers.split(separator: "\n").map(String.init),
-                    includeProcessorData: row["include_processor_data"], phase: row["phase"], files: files)
+                    includeProcessorData: row["include_processor_data"], phase: row["phase"], files: files,
+                    indexForget: row["index_forget"])
             }
         }
     }

@@ -104,6 +104,11 @@ public enum StateSchema {
                     CREATE INDEX suppression_list_hash ON suppression_list (hash);
                     """)
         }
+        migrator.registerMigration("v4-erasure-index") { db in
+            // What the identifier index forgets after the operations commit, kept with the
+            // journal entry so a crash before the index's own commit is finished later.
+            try db.execute(sql: "ALTER TABLE erasure_journal ADD COLUMN index_forget TEXT")
+        }
         return migrator
     }
 

@@ -12,7 +12,10 @@ import Testing
 
     @Test func openingMigratesToTheCurrentSchema() throws {
         let state = try temporary.state()
-        #expect(try state.appliedMigrations() == ["v1-workspace", "v2-register-and-audit", "v3-erasure"])
+        #expect(
+            try state.appliedMigrations() == [
+                "v1-workspace", "v2-register-and-audit", "v3-erasure", "v4-erasure-index",
+            ])
         #expect(state.path == temporary.workspace.stateDatabase.path(percentEncoded: false))
     }
 

@@ -125,6 +125,9 @@ import Testing
         let state = try Store.openState(at: dir.url.appending(path: "state.db"))
         try StateSchema.migrate(state)
         try StateSchema.migrate(state)
-        #expect(try StateSchema.appliedMigrations(state) == ["v1-workspace", "v2-register-and-audit", "v3-erasure"])
+        #expect(
+            try StateSchema.appliedMigrations(state) == [
+                "v1-workspace", "v2-register-and-audit", "v3-erasure", "v4-erasure-index",
+            ])
     }
 }
