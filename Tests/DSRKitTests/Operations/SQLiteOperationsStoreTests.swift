@@ -52,6 +52,22 @@ import Testing
         }
     }
 
+    @Test func aRecordReadFollowsAColumnAddedSinceTheLastRead() throws {
+        // The record query is prepared once per connection: `*` must still follow the schema.
+        let store = try SQLiteOperationsStore(url: url, busyTimeout: 1)
+        let before = try store.read { reader in try reader.record(in: "people", primaryKey: "id", key: .integer(3)) }
+        #expect(before?.columns == ["id", "email", "note"])
+        let other = try DatabaseQueue(path: url.path(percentEncoded: false))
+        try other.write { db in
+            try db.execute(sql: "ALTER TABLE people ADD COLUMN phone TEXT")
+            try db.execute(sql: "UPDATE people SET phone = '+31612345678' WHERE id = 3")
+        }
+        try other.close()
+        let after = try store.read { reader in try reader.record(in: "people", primaryKey: "id", key: .integer(3)) }
+        #expect(after?.columns == ["id", "email", "note", "phone"])
+        #expect(after?["phone"] == .text("+31612345678"))
+    }
+
     @Test func erasedValuesLeaveNoByteInTheDatabaseOrItsWAL() throws {
         #expect(
             try files().values.contains { $0.range(of: Data(Self.marker.utf8)) != nil }, "the marker is there first")
