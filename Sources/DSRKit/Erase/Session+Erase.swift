@@ -52,7 +52,7 @@ extension Session {
             ) { planned, located in
                 // Under the write lock, before the first change: what a crash leaves to finish.
                 let forgetting = try index().forgetting(planned.changedRows, subjectHashes: indexHashes(located))
-                var entry = ErasureJournalEntry(
+                let entry = ErasureJournalEntry(
                     id: UUID().uuidString.lowercased(), startedAt: AuditLog.timestamp(now),
                     requestID: subject.request?.id, digest: planned.plan.digest,
                     identifiers: subject.identifiers.map(\.canonical),
@@ -61,8 +61,7 @@ extension Session {
                     files: planned.plan.files.map {
                         ErasureJournalEntry.File(
                             table: $0.table, column: $0.column, path: $0.path, action: $0.action.rawValue)
-                    })
-                entry.indexForget = forgetting.journalText
+                    }, indexForget: forgetting.journalText)
                 try state().write { db in try state().insertJournal(entry, db) }
                 written = entry
                 return (entry, forgetting)
