@@ -19,6 +19,15 @@ import Testing
         try DSRProcess.run(arguments + ["--config", "ws/dsr.yaml"], in: scratch.url)
     }
 
+    /// Replaces the workspace with one whose cdrs table is past the index's small-table size
+    /// (50,000 rows), so a refresh does not re-index it and what the index forgot shows.
+    func useALargeWorkspace() throws {
+        try FileManager.default.removeItem(at: folder)
+        let outcome = try DSRProcess.run(
+            ["demo", "--dir", "ws", "--customers", "12", "--calls", "60000"], in: scratch.url)
+        #expect(outcome.code == 0, "\(outcome.stderr)")
+    }
+
     func json(_ outcome: DSRProcess.Outcome) throws -> [String: Any] {
         try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as! [String: Any]
     }
@@ -166,6 +175,7 @@ import Testing
     }
 
     @Test func theIndexForgetsOnlyWhatWasErasedAndTheSuppressionListKeepsHashes() throws {
+        try useALargeWorkspace()
         let subject = ["phone:+31681234567", "email:sanne.bakker@example.nl"]
         // Locate once so the index is built, then erase.
         #expect(try dsr(["locate", "--json"] + subject).code == 0)
@@ -376,6 +386,7 @@ import Testing
     @Test func aCrashBeforeTheIndexForgetsIsFinishedByTheNextCommand() throws {
         // The operations commit happens; the index's own does not (another process holds
         // index.db's write lock past the busy timeout, as a crash at that point would leave it).
+        try useALargeWorkspace()
         let config = folder.appending(path: "dsr.yaml")
         let text = try String(contentsOf: config, encoding: .utf8).replacingOccurrences(
             of: "busy_timeout_seconds: 5", with: "busy_timeout_seconds: 0.3")
