@@ -329,28 +329,10 @@ import Testing
     }
 
     @Test func aLockedDatabaseExits75AndChangesNothing() throws {
-        let config = folder.appending(path: "dsr.yaml")
-        let text = try String(contentsOf: config, encoding: .utf8).replacingOccurrences(
-            of: "busy_timeout_seconds: 5", with: "busy_timeout_seconds: 0.3")
-        try Data(text.utf8).write(to: config)
+        try shortBusyTimeout()
         let before = try bytes("ops.db")
         // Another writer holds the lock for longer than the busy timeout.
-        let holder = try DatabaseQueue(path: folder.appending(path: "ops.db").path)
-        let locked = DispatchSemaphore(value: 0)
-        let done = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async {
-            try? holder.inDatabase { db in
-                try db.execute(sql: "BEGIN IMMEDIATE")
-                locked.signal()
-                usleep(2_500_000)
-                try db.execute(sql: "ROLLBACK")
-            }
-            done.signal()
-        }
-        locked.wait()
-        let outcome = try dsr(["erase", "--apply", "phone:+31681234567"])
-        done.wait()
-        try holder.close()
+        let outcome = try whileLocked("ops.db", for: 2.5) { try dsr(["erase", "--apply", "phone:+31681234567"]) }
         #expect(outcome.code == 75, "\(outcome.stderr)")
         #expect(try bytes("ops.db") == before)
         // Nothing half done is left: no interrupted erasure to resume.
@@ -383,14 +365,46 @@ import Testing
         #expect(try dsr(["erase", "--resume"]).stdout.contains("No interrupted erasure"))
     }
 
-    @Test func aCrashBeforeTheIndexForgetsIsFinishedByTheNextCommand() throws {
-        // The operations commit happens; the index's own does not (another process holds
-        // index.db's write lock past the busy timeout, as a crash at that point would leave it).
-        try useALargeWorkspace()
+    /// Runs `body` while another connection holds `file`'s write lock for `seconds` (readers
+    /// may still read a rollback-journal database).
+    func whileLocked<T>(_ file: String, for seconds: Double, _ body: () throws -> T) throws -> T {
+        let holder = try DatabaseQueue(path: folder.appending(path: file).path)
+        let locked = DispatchSemaphore(value: 0)
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            try? holder.inDatabase { db in
+                try db.execute(sql: "BEGIN IMMEDIATE")
+                locked.signal()
+                usleep(UInt32(seconds * 1_000_000))
+                try db.execute(sql: "ROLLBACK")
+            }
+            done.signal()
+        }
+        locked.wait()
+        defer {
+            done.wait()
+            try? holder.close()
+        }
+        return try body()
+    }
+
+    func shortBusyTimeout() throws {
         let config = folder.appending(path: "dsr.yaml")
         let text = try String(contentsOf: config, encoding: .utf8).replacingOccurrences(
             of: "busy_timeout_seconds: 5", with: "busy_timeout_seconds: 0.3")
         try Data(text.utf8).write(to: config)
+    }
+
+    /// An erasure of the demo caller whose operations commit happened and whose index commit
+    /// did not (another process holds index.db's write lock past the busy timeout, as a crash
+    /// at that point would leave it), on a large workspace. Returns the subject, the index
+    /// entries of her number in the rows erased (a function, read when called), and their
+    /// number before, and the bytes of ops.db before the erasure.
+    func anErasureStoppedBeforeTheIndex() throws -> (
+        subject: [String], callerEntries: () throws -> Int, before: Int, opsBefore: Data
+    ) {
+        try useALargeWorkspace()
+        try shortBusyTimeout()
         let subject = ["phone:+31681234567", "email:sanne.bakker@example.nl"]
         #expect(try dsr(["locate", "--json"] + subject).code == 0)  // builds the index
         let plan = try json(try dsr(["erase", "--json"] + subject))
@@ -398,10 +412,11 @@ import Testing
             $0["table"] as? String == "cdrs" && $0["action"] as? String == "pseudonymise"
         }.map { $0["key"] as! Int }
         try #require(!pseudonymised.isEmpty)
-        func callerEntries() throws -> Int {
-            let index = try DatabaseQueue(path: folder.appending(path: "state/index.db").path)
-            defer { try? index.close() }
-            return try index.read { db in
+        let index = folder.appending(path: "state/index.db").path
+        let callerEntries = {
+            let queue = try DatabaseQueue(path: index)
+            defer { try? queue.close() }
+            return try queue.read { db in
                 try Int.fetchOne(
                     db,
                     sql: """
@@ -413,22 +428,8 @@ import Testing
         }
         let before = try callerEntries()
         try #require(before > 0)
-        let holder = try DatabaseQueue(path: folder.appending(path: "state/index.db").path)
-        let locked = DispatchSemaphore(value: 0)
-        let done = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async {
-            try? holder.inDatabase { db in
-                try db.execute(sql: "BEGIN IMMEDIATE")  // readers may still read: locate works
-                locked.signal()
-                usleep(3_000_000)
-                try db.execute(sql: "ROLLBACK")
-            }
-            done.signal()
-        }
-        locked.wait()
-        let failed = try dsr(["erase", "--apply", "--yes"] + subject)
-        done.wait()
-        try holder.close()
+        let opsBefore = try bytes("ops.db")
+        let failed = try whileLocked("state/index.db", for: 3) { try dsr(["erase", "--apply", "--yes"] + subject) }
         #expect(failed.code == 75, "\(failed.stderr)")
         #expect(try callerEntries() == before, "the index did not commit")
         let database = try DatabaseQueue(path: folder.appending(path: "ops.db").path)
@@ -437,6 +438,11 @@ import Testing
         }
         try database.close()
         #expect(erased == pseudonymised.count, "the operations database did commit")
+        return (subject, callerEntries, before, opsBefore)
+    }
+
+    @Test func aCrashBeforeTheIndexForgetsIsFinishedByTheNextCommand() throws {
+        let (_, callerEntries, _, _) = try anErasureStoppedBeforeTheIndex()
         // The next command finishes it from the journal: the index forgets the erased numbers.
         let next = try dsr(["request", "list"])
         #expect(next.code == 0, "\(next.stderr)")
@@ -447,6 +453,23 @@ import Testing
         let scanned = try json(
             try dsr(["locate", "--json", "--scan", "email:pieter@smitinstallatie.nl", "phone:+31687654321"]))
         #expect((owner["records"] as! [[String: Any]]).count == (scanned["records"] as! [[String: Any]]).count)
+    }
+
+    @Test func aResumeNeverForgetsEntriesWhoseRowsStillHoldTheValue() throws {
+        // The same journal entry, but as if the operations commit had not happened: ops.db is
+        // put back (same file) and the entry marked `planned`. A resume whose own erasure then
+        // cannot run (ops.db locked) must leave every entry: the rows still hold the number.
+        let (_, callerEntries, before, opsBefore) = try anErasureStoppedBeforeTheIndex()
+        let handle = try FileHandle(forWritingTo: folder.appending(path: "ops.db"))
+        try handle.truncate(atOffset: 0)
+        try handle.write(contentsOf: opsBefore)
+        try handle.close()
+        let state = try DatabaseQueue(path: folder.appending(path: "state/state.db").path)
+        try state.write { db in try db.execute(sql: "UPDATE erasure_journal SET phase = 'planned'") }
+        try state.close()
+        let resumed = try whileLocked("ops.db", for: 3) { try dsr(["erase", "--resume"]) }
+        #expect(resumed.code == 75, "\(resumed.stderr)")
+        #expect(try callerEntries() == before)
     }
 
     @Test func anInterruptedErasureIsReportedAndFinishedByResume() throws {
