@@ -138,16 +138,6 @@ struct ExportTableReader {
         if readings.contains(where: subject.contains) { return value }
         if let flag = column.withheldFlag, row[flag]?.integerValue == 1 { return .masked(.withheld) }
         guard case .phone(let number) = readings.first else { return .masked(.masked) }
-        return .masked(.partial(Self.mask(number)))
-    }
-
-    /// `+31 6 *****678`: enough to recognise a call, not enough to know the caller.
-    static func mask(_ number: PhoneNumber) -> String {
-        let national = Array(number.nationalNumber)
-        guard national.count > 4 else {
-            return "+\(number.callingCode) " + String(repeating: "*", count: national.count)
-        }
-        return "+\(number.callingCode) \(national[0]) " + String(repeating: "*", count: national.count - 4)
-            + String(national.suffix(3))
+        return .masked(.partial(SubjectIdentifier.masked(number)))
     }
 }
