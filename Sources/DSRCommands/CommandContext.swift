@@ -77,6 +77,9 @@ public struct CommandContext: Sendable {
     public var currentDirectory: URL
     /// Whether stderr is a terminal (progress is shown only then).
     public var stderrIsTerminal: Bool
+    /// Whether stdout is the DPO's terminal: only there does a report show personal values
+    /// in full (piped, they go to files and logs).
+    public var stdoutIsTerminal: Bool
     /// Reads one line the person types, when standard input is a terminal; nil otherwise
     /// (scripts and cron jobs are never asked).
     public var readAnswer: (@Sendable () -> String?)?
@@ -86,9 +89,10 @@ public struct CommandContext: Sendable {
     /// A context for tests: in-memory output, a given folder and environment.
     public init(
         currentDirectory: URL, environment: [String: String] = [:], stdout: OutputSink = OutputSink(),
-        stderr: OutputSink = OutputSink(), stderrIsTerminal: Bool = false,
+        stderr: OutputSink = OutputSink(), stderrIsTerminal: Bool = false, stdoutIsTerminal: Bool = false,
         readAnswer: (@Sendable () -> String?)? = nil
     ) {
+        self.stdoutIsTerminal = stdoutIsTerminal
         self.readAnswer = readAnswer
         self.stdout = stdout
         self.stderr = stderr
@@ -106,7 +110,8 @@ public struct CommandContext: Sendable {
             currentDirectory: URL(filePath: FileManager.default.currentDirectoryPath, directoryHint: .isDirectory),
             environment: ProcessInfo.processInfo.environment,
             stdout: OutputSink(handle: .standardOutput), stderr: OutputSink(handle: .standardError),
-            stderrIsTerminal: isatty(STDERR_FILENO) == 1, readAnswer: isatty(STDIN_FILENO) == 1 ? terminalLine : nil)
+            stderrIsTerminal: isatty(STDERR_FILENO) == 1, stdoutIsTerminal: isatty(STDOUT_FILENO) == 1,
+            readAnswer: isatty(STDIN_FILENO) == 1 ? terminalLine : nil)
     }
 
     /// One line from the terminal.

@@ -28,6 +28,16 @@ struct WorkspaceOptions: ParsableArguments {
         } catch {
             context.stderr.line("dsr: warning: could not finish an interrupted erasure (run `dsr erase --resume`)")
         }
+        // A crash between a rectification's commit and the index's update: the index learns the rows now.
+        do {
+            let finished = try session.finishIndexRepairs()
+            if finished > 0 {
+                context.stderr.line("dsr: updated the index for \(finished) interrupted rectification(s)")
+            }
+        } catch {
+            context.stderr.line(
+                "dsr: warning: could not finish the index of an interrupted rectification; the next command retries")
+        }
         return session
     }
 }

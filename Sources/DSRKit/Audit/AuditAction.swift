@@ -9,6 +9,11 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case erasePlan = "erase.plan"
     /// `dsr erase --apply`: a plan was carried out (counts, digest, residue).
     case eraseApply = "erase.apply"
+    /// `dsr rectify` without `--apply`: a plan was shown (its digest).
+    case rectifyPlan = "rectify.plan"
+    /// `dsr rectify --apply`: a plan was carried out (columns, counts, keyed hashes of the
+    /// old and new values).
+    case rectifyApply = "rectify.apply"
     /// A request was registered.
     case requestOpen = "request.open"
     /// The subject's identity was verified (Art. 12(6)).
@@ -19,6 +24,8 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case requestClose = "request.close"
     /// A closed request's identifiers were replaced by their keyed hashes.
     case requestForgetIdentifiers = "request.forget_identifiers"
+    /// An open request was given identifiers it did not have (a rectification's new values).
+    case requestAddIdentifiers = "request.add_identifiers"
     /// `dsr init --new-key` replaced a lost secret key: the entries before this one name their
     /// subjects by hashes of the old key and can no longer be found by identifier.
     case workspaceNewKey = "workspace.new_key"

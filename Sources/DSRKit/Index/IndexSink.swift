@@ -136,12 +136,14 @@ final class IndexChannel: @unchecked Sendable {
     }
 }
 
-/// The entries one row has now (``IdentifierIndex/leftStale(_:_:)``).
+/// The entries one row has now (``IdentifierIndex/leftStale(_:_:)``, ``IdentifierIndex/relearn(_:_:)``).
 final class RowEntries: IndexSink {
     private(set) var hashes: Set<Int64> = []
-    private(set) var isUnreadable = false
+    /// Why the value holds no readable identifier; nil when it is readable.
+    private(set) var unreadableReason: String?
+    var isUnreadable: Bool { unreadableReason != nil }
 
     func entry(source: Int64, hash: Int64, row: Int64) throws { hashes.insert(hash) }
 
-    func unreadable(source: Int64, row: Int64, reason: String) throws { isUnreadable = true }
+    func unreadable(source: Int64, row: Int64, reason: String) throws { unreadableReason = reason }
 }

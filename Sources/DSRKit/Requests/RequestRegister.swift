@@ -160,6 +160,36 @@ public struct RequestRegister {
         return try show(id)
     }
 
+    /// Adds `identifiers` the open request `id` does not hold yet (a rectification's new
+    /// values, so the rest of the request finds the person under them too).
+    ///
+    /// - Returns: the request, unchanged when it held them all.
+    /// - Throws: ``RequestError`` for an unknown or closed request.
+    @discardableResult
+    public func addSubjects(_ id: String, _ identifiers: [SubjectIdentifier]) throws -> Request {
+        let request = try show(id)
+        let known = Set(request.subjects.map(\.hash))
+        let added = identifiers.filter { !known.contains(hasher.hex($0.canonical)) }
+            .reduce(into: [SubjectIdentifier]()) { if !$0.contains($1) { $0.append($1) } }
+        guard !added.isEmpty else { return request }
+        return try change(id, action: .requestAddIdentifiers, details: ["added": .int(Int64(added.count))]) {
+            request, db in
+            guard request.status == .open else {
+                throw RequestError.refused(id: id, rule: "a closed request cannot be given identifiers")
+            }
+            let next =
+                (try Int.fetchOne(
+                    db, sql: "SELECT max(position) FROM request_subjects WHERE request_id = ?", arguments: [id]) ?? -1)
+                + 1
+            for (offset, subject) in added.enumerated() {
+                try db.execute(
+                    sql:
+                        "INSERT INTO request_subjects (request_id, position, kind, value, hash) VALUES (?, ?, ?, ?, ?)",
+                    arguments: [id, next + offset, subject.kind.rawValue, subject.value, hasher.hex(subject.canonical)])
+            }
+        }
+    }
+
     /// The request `id`.
     ///
     /// - Throws: ``RequestError/unknown(_:)``; ``StateError/corruptRow(table:row:column:)`` for a row dsr did not write.

@@ -109,6 +109,19 @@ public enum StateSchema {
             // journal entry so a crash before the index's own commit is finished later.
             try db.execute(sql: "ALTER TABLE erasure_journal ADD COLUMN index_forget TEXT")
         }
+        migrator.registerMigration("v6-index-repairs") { db in
+            // Rows a rectification changes in place, with the index entries they had: written
+            // before the operations commit, removed once the index learnt the new values, so a
+            // crash in between is finished by the next command. Keyed hashes and row numbers only.
+            try db.execute(
+                sql: """
+                    CREATE TABLE index_repairs (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        started_at TEXT NOT NULL,
+                        relearn TEXT NOT NULL
+                    ) STRICT
+                    """)
+        }
         return migrator
     }
 
