@@ -39,6 +39,8 @@ extension DSR {
         @Option(help: ArgumentHelp("Apply only if the plan's digest is still this.", valueName: "digest"))
         var expect: String?
         @Flag(help: "Do not ask for confirmation on a terminal.") var yes = false
+        @Flag(help: "Rectify even when the request is not a verified, open rectification request (audited).")
+        var force = false
         @OptionGroup(title: "Workspace") var workspace: WorkspaceOptions
         @OptionGroup(title: "Audit") var actor: ActorOptions
         @OptionGroup(title: "Output") var output: OutputOptions
@@ -58,6 +60,7 @@ extension DSR {
             options.apply = apply
             options.expect = expect
             options.asks = apply && !yes && context.readAnswer != nil
+            options.force = force
             let subject = try session.subject(identifiers: identifiers, request: request)
             let report = try session.rectify(subject, changes: changes, options: options) { plan in
                 guard let ask = context.readAnswer, !yes else { return true }
@@ -89,11 +92,17 @@ struct RectificationSummary {
     func print(to sink: OutputSink) {
         sink.line("Rectification plan \(plan.digest)")
         if plan.steps.isEmpty { sink.line("  nothing to change") }
+        // One line per column and change, with the number of records it changes.
+        var lines: [String] = []
+        var records: [String: Int] = [:]
         for step in plan.steps {
             let old = (reveal ? step.old : step.maskedOld) ?? "(empty)"
             let new = reveal ? step.new : step.maskedNew
-            sink.line("  \(step.table) \(step.key.forMessages) \(step.column): \(old) → \(new)")
+            let line = "\(step.table).\(step.column): \(old) → \(new)"
+            if records[line] == nil { lines.append(line) }
+            records[line, default: 0] += 1
         }
+        for line in lines { sink.line("  \(line) in \(records[line] ?? 0) record(s)") }
         if !plan.notChangeable.isEmpty { sink.line("  not changeable here:") }
         for column in plan.notChangeable {
             sink.line("    \(column.table).\(column.column) in \(column.records) record(s): \(column.reason)")

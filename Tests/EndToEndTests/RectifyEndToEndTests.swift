@@ -123,6 +123,10 @@ import Testing
         let opened = try workspace.dsr(
             ["request", "open", "--type", "rectification", "--json"] + owner)
         let id = try workspace.json(opened)["id"] as! String
+        let change = ["--replace", "email:pieter@smitinstallatie.nl=pieter@smit.example"]
+        let unverified = try workspace.dsr(["rectify", "--request", id, "--apply", "--yes"] + change)
+        #expect(unverified.code == 65 && unverified.stderr.contains("not verified"), "\(unverified.stderr)")
+        #expect(try workspace.dsr(["request", "verify", id, "--method", "ID document seen"]).code == 0)
         let outcome = try workspace.dsr(
             [
                 "rectify", "--request", id, "--apply", "--yes", "--replace",

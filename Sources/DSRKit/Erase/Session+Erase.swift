@@ -275,14 +275,8 @@ extension Session {
 
     /// An erasure answers a verified, open erasure request (else `--force`).
     private static func ready(_ request: Request) throws {
-        guard request.type == .erasure else {
-            throw ErasureError.requestNotReady(id: request.id, reason: "it is a \(request.type.rawValue) request")
-        }
-        guard request.verifiedAt != nil else {
-            throw ErasureError.requestNotReady(id: request.id, reason: "the subject's identity is not verified")
-        }
-        guard request.status == .open else {
-            throw ErasureError.requestNotReady(id: request.id, reason: "it is closed")
+        if let reason = request.notReady(for: .erasure) {
+            throw ErasureError.requestNotReady(id: request.id, reason: reason)
         }
     }
 }

@@ -10,6 +10,8 @@ public enum RectificationError: DSRError, Equatable {
     case notChangeable(table: String, column: String, reason: String)
     /// `--expect` names another plan than the one computed now.
     case staleDigest(expected: String, actual: String)
+    /// The request does not allow a rectification (type, verification, status) without `--force`.
+    case requestNotReady(id: String, reason: String)
     /// The DPO did not confirm on the terminal.
     case notConfirmed
 
@@ -17,7 +19,7 @@ public enum RectificationError: DSRError, Equatable {
         switch self {
         case .badChange: .usage
         case .notConfirmed: .usage
-        case .notTheSubjects, .badNewValue, .notChangeable, .staleDigest: .badData
+        case .notTheSubjects, .badNewValue, .notChangeable, .staleDigest, .requestNotReady: .badData
         }
     }
 
@@ -34,6 +36,8 @@ public enum RectificationError: DSRError, Equatable {
         case .staleDigest(let expected, let actual):
             "the plan changed since it was read (expected \(expected), now \(actual)); nothing was changed:"
                 + " review the new plan (dsr rectify without --apply)"
+        case .requestNotReady(let id, let reason):
+            "\(id): \(reason); pass --force to rectify anyway (it is audited); nothing was changed"
         case .notConfirmed: "not confirmed; nothing was changed"
         }
     }

@@ -8,6 +8,8 @@ public struct RectificationOptions: Sendable {
     public var expect: String?
     /// Show the plan and ask before applying (a terminal without `--yes`).
     public var asks = false
+    /// Rectify even when the request is not a verified, open rectification request (audited).
+    public var force = false
 
     /// Default options: a plan only.
     public init() {}
@@ -34,6 +36,11 @@ extension Session {
         _ subject: Subject, changes: [RectificationChange], options: RectificationOptions,
         confirm: (RectificationPlan) -> Bool = { _ in true }
     ) throws -> RectificationReport {
+        if let request = subject.request, options.apply, !options.force,
+            let reason = request.notReady(for: .rectification)
+        {
+            throw RectificationError.requestNotReady(id: request.id, reason: reason)
+        }
         var expected = options.expect
         if !options.apply || options.asks {
             let plan = try readingOperations { reader, fingerprint in
@@ -89,7 +96,7 @@ extension Session {
             throw error
         }
         let plan = applied.planned.plan
-        try recordRectification(applied.planned, subject)
+        try recordRectification(applied.planned, subject, forced: options.force)
         try readingOperations { reader, _ in try index().relearn(applied.relearning, reader) }
         if let repair {
             try state().deleteIndexRepair(repair.id)
@@ -170,7 +177,7 @@ extension Session {
 
     /// The audit entry (per column: records changed, keyed hashes of the old and the new
     /// values) and, for an open request, its new identifiers.
-    private func recordRectification(_ planned: PlannedRectification, _ subject: Subject) throws {
+    private func recordRectification(_ planned: PlannedRectification, _ subject: Subject, forced: Bool) throws {
         let hasher = try hasher()
         let plan = planned.plan
         var columns: [String: AuditValue] = [:]
@@ -191,7 +198,7 @@ extension Session {
                 action: .rectifyApply, requestID: subject.request?.id, subjects: try auditSubjects(subject.identifiers),
                 details: [
                     "digest": .text(plan.digest), "columns": .map(columns),
-                    "not_changeable": .int(Int64(plan.notChangeable.count)),
+                    "not_changeable": .int(Int64(plan.notChangeable.count)), "forced": .bool(forced),
                 ])
         ) {}
         if let request = subject.request, request.status == .open {

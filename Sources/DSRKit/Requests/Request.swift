@@ -50,6 +50,15 @@ public struct Request: Sendable, Codable, Equatable {
 
     /// Whether the request is open and its deadline has passed on `today`.
     public func isOverdue(on today: CalendarDate) -> Bool { status == .open && today > effectiveDue }
+
+    /// Why the request may not be carried out as a `type` request without `--force`: another
+    /// type, an identity not verified (Art. 12(6)), or closed; nil when it may.
+    public func notReady(for type: RequestType) -> String? {
+        if self.type != type { return "it is \(self.type == .access ? "an" : "a") \(self.type.rawValue) request" }
+        if verifiedAt == nil { return "the subject's identity is not verified" }
+        if status != .open { return "it is closed" }
+        return nil
+    }
 }
 
 /// An identifier of a request's subject.
