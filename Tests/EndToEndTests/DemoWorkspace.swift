@@ -17,6 +17,14 @@ struct DemoWorkspace {
         #expect(outcome.code == 0, "\(outcome.stderr)")
     }
 
+    /// Replaces the workspace with a new demo of `calls` call records.
+    func remake(customers: Int = 12, calls: Int) throws {
+        try FileManager.default.removeItem(at: folder)
+        let outcome = try DSRProcess.run(
+            ["demo", "--dir", "ws", "--customers", String(customers), "--calls", String(calls)], in: scratch.url)
+        #expect(outcome.code == 0, "\(outcome.stderr)")
+    }
+
     /// Runs `dsr` on the workspace.
     func dsr(_ arguments: [String]) throws -> DSRProcess.Outcome {
         try DSRProcess.run(arguments + ["--config", "ws/dsr.yaml"], in: scratch.url)
@@ -28,7 +36,7 @@ struct DemoWorkspace {
             try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any], "\(outcome.stderr)")
     }
 
-    /// Every row of every table of ops.db as text, keyed by `table:key`.
+    /// Every row of every table of ops.db as text, keyed by `table:key` (the key as `--json` prints it).
     func rows() throws -> [String: String] {
         let database = try DatabaseQueue(path: folder.appending(path: "ops.db").path)
         defer { try? database.close() }
@@ -38,11 +46,31 @@ struct DemoWorkspace {
                 let key = table == "service_numbers" ? "number" : "id"
                 for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table)") {
                     let value: DatabaseValue = row[key]
-                    all["\(table):\(value.description)"] = row.description
+                    let text: String
+                    switch value.storage {
+                    case .string(let string): text = string
+                    case .int64(let number): text = String(number)
+                    default: text = value.description
+                    }
+                    all["\(table):\(text)"] = row.description
                 }
             }
             return all
         }
+    }
+
+    /// The bytes of every file under the files root, by relative path.
+    func files() throws -> [String: Data] {
+        let root = folder.appending(path: "files")
+        var contents: [String: Data] = [:]
+        for path in try FileManager.default.subpathsOfDirectory(atPath: root.path) {
+            let url = root.appending(path: path)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue
+            else { continue }
+            contents[path] = try Data(contentsOf: url)
+        }
+        return contents
     }
 
     /// The bytes of a file of the workspace.

@@ -5,71 +5,25 @@ import Testing
 /// `dsr erase` end to end on copies of a demo workspace (issue 10): the plan changes nothing,
 /// the apply erases exactly the plan, nothing of the person is left, nobody else is touched.
 @Suite struct EraseEndToEndTests {
-    let scratch: ScratchFolder
-    var folder: URL { scratch.url.appending(path: "ws") }
+    var workspace: DemoWorkspace
+    var scratch: ScratchFolder { workspace.scratch }
+    var folder: URL { workspace.folder }
 
-    init() throws {
-        scratch = try ScratchFolder()
-        let outcome = try DSRProcess.run(
-            ["demo", "--dir", "ws", "--customers", "12", "--calls", "3000"], in: scratch.url)
-        #expect(outcome.code == 0, "\(outcome.stderr)")
-    }
+    init() throws { workspace = try DemoWorkspace() }
 
-    func dsr(_ arguments: [String]) throws -> DSRProcess.Outcome {
-        try DSRProcess.run(arguments + ["--config", "ws/dsr.yaml"], in: scratch.url)
-    }
+    func dsr(_ arguments: [String]) throws -> DSRProcess.Outcome { try workspace.dsr(arguments) }
 
     /// Replaces the workspace with one whose cdrs table is past the index's small-table size
     /// (50,000 rows), so a refresh does not re-index it and what the index forgot shows.
-    func useALargeWorkspace() throws {
-        try FileManager.default.removeItem(at: folder)
-        let outcome = try DSRProcess.run(
-            ["demo", "--dir", "ws", "--customers", "12", "--calls", "60000"], in: scratch.url)
-        #expect(outcome.code == 0, "\(outcome.stderr)")
-    }
+    func useALargeWorkspace() throws { try workspace.remake(calls: 60000) }
 
-    func json(_ outcome: DSRProcess.Outcome) throws -> [String: Any] {
-        try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as! [String: Any]
-    }
+    func json(_ outcome: DSRProcess.Outcome) throws -> [String: Any] { try workspace.json(outcome) }
 
-    /// Every row of every table as text, keyed by `table:key`.
-    func rows() throws -> [String: String] {
-        let database = try DatabaseQueue(path: folder.appending(path: "ops.db").path)
-        defer { try? database.close() }
-        return try database.read { db in
-            var all: [String: String] = [:]
-            for table in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") {
-                let key = table == "service_numbers" ? "number" : "id"
-                for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table)") {
-                    let value: DatabaseValue = row[key]
-                    let text: String
-                    switch value.storage {
-                    case .string(let string): text = string
-                    case .int64(let number): text = String(number)
-                    default: text = value.description
-                    }
-                    all["\(table):\(text)"] = row.description
-                }
-            }
-            return all
-        }
-    }
+    func rows() throws -> [String: String] { try workspace.rows() }
 
-    /// The bytes of every file under the files root, by relative path.
-    func files() throws -> [String: Data] {
-        let root = folder.appending(path: "files")
-        var hashes: [String: Data] = [:]
-        for path in try FileManager.default.subpathsOfDirectory(atPath: root.path) {
-            let url = root.appending(path: path)
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue
-            else { continue }
-            hashes[path] = try Data(contentsOf: url)
-        }
-        return hashes
-    }
+    func files() throws -> [String: Data] { try workspace.files() }
 
-    func bytes(_ path: String) throws -> Data { try Data(contentsOf: folder.appending(path: path)) }
+    func bytes(_ path: String) throws -> Data { try workspace.bytes(path) }
 
     /// A journal entry as `dsr erase` writes it, left behind by a simulated crash in `phase`.
     func journal(phase: String, digest: String, identifier: String, files: [[String: Any]]) throws {
@@ -365,35 +319,11 @@ import Testing
         #expect(try dsr(["erase", "--resume"]).stdout.contains("No interrupted erasure"))
     }
 
-    /// Runs `body` while another connection holds `file`'s write lock for `seconds` (readers
-    /// may still read a rollback-journal database).
     func whileLocked<T>(_ file: String, for seconds: Double, _ body: () throws -> T) throws -> T {
-        let holder = try DatabaseQueue(path: folder.appending(path: file).path)
-        let locked = DispatchSemaphore(value: 0)
-        let done = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async {
-            try? holder.inDatabase { db in
-                try db.execute(sql: "BEGIN IMMEDIATE")
-                locked.signal()
-                usleep(UInt32(seconds * 1_000_000))
-                try db.execute(sql: "ROLLBACK")
-            }
-            done.signal()
-        }
-        locked.wait()
-        defer {
-            done.wait()
-            try? holder.close()
-        }
-        return try body()
+        try workspace.whileLocked(file, for: seconds, body)
     }
 
-    func shortBusyTimeout() throws {
-        let config = folder.appending(path: "dsr.yaml")
-        let text = try String(contentsOf: config, encoding: .utf8).replacingOccurrences(
-            of: "busy_timeout_seconds: 5", with: "busy_timeout_seconds: 0.3")
-        try Data(text.utf8).write(to: config)
-    }
+    func shortBusyTimeout() throws { try workspace.shortBusyTimeout() }
 
     /// An erasure of the demo caller whose operations commit happened and whose index commit
     /// did not (another process holds index.db's write lock past the busy timeout, as a crash
