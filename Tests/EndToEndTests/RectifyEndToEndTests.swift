@@ -119,6 +119,25 @@ import Testing
         #expect(changed.allSatisfy { $0.hasPrefix("contacts:") && rowsAfter[$0]!.contains("Pieter J. Smit") })
     }
 
+    @Test func aValueThatDoesNotReadBackAsWrittenRollsEverythingBack() throws {
+        // Another system's trigger rewrites names: the rectification would not be what the plan said.
+        let database = try DatabaseQueue(path: workspace.folder.appending(path: "ops.db").path)
+        try database.write { db in
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER shout AFTER UPDATE OF full_name ON contacts
+                    BEGIN UPDATE contacts SET full_name = upper(new.full_name) WHERE id = new.id; END
+                    """)
+        }
+        try database.close()
+        let before = try workspace.rows()
+        let outcome = try workspace.dsr(
+            ["rectify", "--apply", "--yes", "--set", "contacts.full_name=Pieter Smit"] + owner)
+        #expect(outcome.code == 65, "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("did not read back as written"), "\(outcome.stderr)")
+        #expect(try workspace.rows() == before)
+    }
+
     @Test func anOpenRequestIsExtendedWithTheNewIdentifier() throws {
         let opened = try workspace.dsr(
             ["request", "open", "--type", "rectification", "--json"] + owner)

@@ -173,6 +173,17 @@ extension Session {
             }
             guard changed == 1 else { throw ErasureError.stepFailed(table: table.name, key: step.key.forMessages) }
         }
+        // Verified before the commit: every cell reads back as the plan wrote it (a trigger or
+        // a column affinity that changed it would otherwise go unnoticed).
+        for step in plan.steps {
+            guard let table = map.table(step.table) else { continue }
+            let stored = try writer.record(in: table.name, primaryKey: table.primaryKey, key: step.key)?[step.column]
+            guard stored?.storedText == step.new else {
+                throw RectificationError.badNewValue(
+                    table: table.name, column: step.column, key: step.key.forMessages,
+                    problem: "did not read back as written (a trigger or the column's type changed it)")
+            }
+        }
     }
 
     /// The audit entry (per column: records changed, keyed hashes of the old and the new
