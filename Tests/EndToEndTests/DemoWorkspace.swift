@@ -37,7 +37,10 @@ struct DemoWorkspace {
     }
 
     /// Every row of every table of ops.db as text, keyed by `table:key` (the key as `--json` prints it).
-    func rows() throws -> [String: String] {
+    func rows() throws -> [String: String] { try Self.rows(in: folder) }
+
+    /// Every row of every table of the ops.db in workspace `folder`, keyed as ``rows()``.
+    static func rows(in folder: URL) throws -> [String: String] {
         let database = try DatabaseQueue(path: folder.appending(path: "ops.db").path)
         defer { try? database.close() }
         return try database.read { db in
