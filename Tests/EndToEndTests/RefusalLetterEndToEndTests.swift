@@ -27,7 +27,9 @@ import Testing
     @Test func aRefusalWritesTheLetterAndNamesItInTheJSON() throws {
         let id = try opened()
         let reason = "We could not verify your identity (Art. 12(6))."
-        let closed = try dsr(["request", "close", id, "--outcome", "refused", "--reason", reason, "--lang", "nl", "--json"])
+        let closed = try dsr([
+            "request", "close", id, "--outcome", "refused", "--reason", reason, "--lang", "nl", "--json",
+        ])
         #expect(closed.code == 0, "\(closed.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(closed.stdout.utf8)) as? [String: Any])
         #expect(object["status"] as? String == "closed" && object["outcome"] as? String == "refused")
@@ -53,7 +55,9 @@ import Testing
         let refused = try dsr(["request", "close", id, "--outcome", "refused"])
         #expect(refused.code == 65, "\(refused.stderr)")
         #expect(refused.stderr.contains("Art. 12(4)"))
-        #expect((try? FileManager.default.contentsOfDirectory(atPath: exports.path(percentEncoded: false)))?.isEmpty ?? true)
+        #expect(
+            (try? FileManager.default.contentsOfDirectory(atPath: exports.path(percentEncoded: false)))?.isEmpty ?? true
+        )
         let shown = try dsr(["request", "show", id])
         #expect(shown.stdout.contains(" open"), "still open")
     }
@@ -62,7 +66,9 @@ import Testing
         let id = try opened()
         try? FileManager.default.removeItem(at: exports)
         try Data().write(to: exports)
-        let closed = try dsr(["request", "close", id, "--outcome", "refused", "--reason", "manifestly unfounded", "--json"])
+        let closed = try dsr([
+            "request", "close", id, "--outcome", "refused", "--reason", "manifestly unfounded", "--json",
+        ])
         #expect(closed.code == 73)
         #expect(closed.stderr.contains("the request is closed, but the refusal letter could not be written"))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(closed.stdout.utf8)) as? [String: Any])
