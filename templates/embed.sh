@@ -4,6 +4,23 @@
 # Run it from the repository root after editing a shipped template; a test fails until you do.
 set -eu
 out=Sources/DSRKit/Templates
+# Every shipped template, in the order the generated dictionary lists them.
+templates="letter.txt portability.txt index.html erasure.txt rectification.txt restriction.txt restriction-lifted.txt refusal.txt notice.txt"
+
+# The Swift name of a template's text: letter.txt -> Letter, restriction-lifted.txt -> RestrictionLiftedLetter.
+variable() {
+    case $1 in
+    letter.txt) echo "Letter" ;;
+    portability.txt) echo "PortabilityLetter" ;;
+    index.html) echo "Page" ;;
+    notice.txt) echo "Notice" ;;
+    *)
+        base=${1%.txt}
+        echo "$base" | awk -F- '{ for (i = 1; i <= NF; i++) printf "%s", toupper(substr($i, 1, 1)) substr($i, 2); print "Letter" }'
+        ;;
+    esac
+}
+
 for pair in en:English nl:Dutch bg:Bulgarian; do
     lang=${pair%%:*}
     name=${pair#*:}
@@ -14,18 +31,13 @@ for pair in en:English nl:Dutch bg:Bulgarian; do
         echo "extension BuiltinTemplates {"
         echo "    /// The shipped \`templates/$lang/\` texts, by file name."
         echo "    static let $lang: [String: String] = ["
-        echo "        \"letter.txt\": $lang""Letter,"
-        echo "        \"portability.txt\": $lang""PortabilityLetter,"
-        echo "        \"index.html\": $lang""Page,"
+        for template in $templates; do
+            echo "        \"$template\": $lang$(variable "$template"),"
+        done
         echo "    ]"
-        for template in letter.txt portability.txt index.html; do
-            case $template in
-            letter.txt) var="${lang}Letter" ;;
-            portability.txt) var="${lang}PortabilityLetter" ;;
-            *) var="${lang}Page" ;;
-            esac
+        for template in $templates; do
             echo ""
-            echo "    private static let $var = #\"\"\""
+            echo "    private static let $lang$(variable "$template") = #\"\"\""
             sed 's/^\(.\)/        \1/' "templates/$lang/$template"
             echo ""
             echo "        \"\"\"#"

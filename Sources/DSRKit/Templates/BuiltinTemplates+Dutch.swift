@@ -6,6 +6,12 @@ extension BuiltinTemplates {
         "letter.txt": nlLetter,
         "portability.txt": nlPortabilityLetter,
         "index.html": nlPage,
+        "erasure.txt": nlErasureLetter,
+        "rectification.txt": nlRectificationLetter,
+        "restriction.txt": nlRestrictionLetter,
+        "restriction-lifted.txt": nlRestrictionLiftedLetter,
+        "refusal.txt": nlRefusalLetter,
+        "notice.txt": nlNotice,
     ]
 
     private static let nlLetter = #"""
@@ -450,6 +456,455 @@ extension BuiltinTemplates {
         </section>
         </body>
         </html>
+
+        """#
+
+    private static let nlErasureLetter = #"""
+        {{% CONTENT_TYPE: TEXT}}
+        {{controller.name}}
+        {{controller.address}}
+        {{controller.email}}
+
+        {{date}}
+        {{#requestID}}
+        Ons kenmerk: {{.}}
+        {{/requestID}}
+
+        Onderwerp: uw verzoek om verwijdering van uw persoonsgegevens
+
+        Geachte heer, mevrouw,
+
+        U heeft ons gevraagd uw persoonsgegevens te wissen (artikel 17 van de Algemene
+        verordening gegevensbescherming, AVG). Dat hebben wij gedaan voor de gegevens die wij
+        bewaarden onder:
+        {{#subjectIdentifiers}}
+          - {{#isEmail}}e-mailadres{{/isEmail}}{{#isPhone}}telefoonnummer{{/isPhone}}{{#isIP}}IP-adres{{/isIP}}{{#isCustomer}}klantnummer{{/isCustomer}} {{value}}
+        {{/subjectIdentifiers}}
+        (hier maar gedeeltelijk weergegeven, zodat deze brief ze niet opnieuw vastlegt).
+
+        1. WAT WIJ HEBBEN GEWIST (artikel 17, lid 1)
+        {{#erased}}
+
+        {{title}}
+        {{#hasRowsDeleted}}
+          - {{rowsDeleted}} gegeven(s) verwijderd
+        {{/hasRowsDeleted}}
+        {{#hasDetailsRemoved}}
+          - {{detailsRemoved}} gegeven(s) waaruit uw gegevens zijn verwijderd of vervangen door een
+            code die u niet meer identificeert (gepseudonimiseerd)
+        {{/hasDetailsRemoved}}
+        {{#hasFilesDeleted}}
+          - {{filesDeleted}} bestand(en) verwijderd
+        {{/hasFilesDeleted}}
+        {{#hasFilesRedacted}}
+          - {{filesRedacted}} bewaarde e-mail(s) waarvan uw adres uit de adresregels is verwijderd
+        {{/hasFilesRedacted}}
+        {{/erased}}
+        {{^hasErased}}
+
+        Er was voor ons niets meer te wissen.
+        {{/hasErased}}
+        {{#hasKept}}
+
+        2. WAT WIJ MOETEN BEWAREN, EN WAAROM (artikel 17, lid 3)
+
+        Het recht op gegevenswissing geldt niet voor zover wij gegevens moeten bewaren om te
+        voldoen aan een wettelijke verplichting (artikel 17, lid 3, onder b) of voor de
+        instelling, uitoefening of onderbouwing van een rechtsvordering (artikel 17, lid 3,
+        onder e). Het volgende bewaren wij alleen voor dat doel, en wij wissen het zodra de
+        termijn afloopt:
+        {{#kept}}
+
+        {{table}}, {{column}}: {{records}} gegeven(s)
+          Waarom: {{basis}}
+        {{#hasUntil}}
+          Tot: {{#hasSpan}}tussen {{firstUntil}} en {{lastUntil}}, elk gegeven tot het einde van zijn eigen termijn{{/hasSpan}}{{^hasSpan}}{{lastUntil}}{{/hasSpan}}
+        {{/hasUntil}}
+        {{#hasUndated}}
+          {{undatedRecords}} gegeven(s) zonder einddatum: zolang de reden hierboven geldt
+        {{/hasUndated}}
+        {{/kept}}
+        {{/hasKept}}
+        {{#hasHeld}}
+
+        3. WAT EEN BEWAARPLICHT OF EEN BEPERKING VOORLOPIG BEWAART
+
+        De volgende gegevens kunnen wij nog niet wissen, omdat een wettelijke verplichting, een
+        rechtsvordering of een beperking van de verwerking (artikel 18) ons verplicht ze te
+        bewaren. Wij bewaren ze alleen om die reden en wissen ze zodra die vervalt:
+        {{#held}}
+
+        {{table}}, {{column}}: {{records}} gegeven(s)
+          Waarom: {{basis}}
+        {{#hasUntil}}
+          Tot: {{#hasSpan}}tussen {{firstUntil}} en {{lastUntil}}{{/hasSpan}}{{^hasSpan}}{{lastUntil}}{{/hasSpan}}
+        {{/hasUntil}}
+        {{#hasUndated}}
+          {{undatedRecords}} gegeven(s): tot de bewaarplicht of beperking vervalt
+        {{/hasUndated}}
+        {{/held}}
+        {{/hasHeld}}
+        {{#hasProcessorHeld}}
+
+        4. GEGEVENS DIE WIJ VOOR EEN ANDER BEWAREN EN NIET HEBBEN GEWIST (artikel 28)
+
+        De volgende gegevens over u bewaren wij alleen als verwerker, namens de houder van het
+        nummer dat u belde. Die houder is de verwerkingsverantwoordelijke en beslist erover; wij
+        mogen ze niet zelf wissen. Richt uw verzoek daarom aan die verwerkingsverantwoordelijke:
+        {{#processorHeld}}
+          - {{#isNamed}}{{organisation}}{{/isNamed}}{{^isNamed}}de houder van het nummer dat u belde{{/isNamed}}:
+        {{#tables}}
+              {{title}}: {{records}} gegeven(s)
+        {{/tables}}
+        {{/processorHeld}}
+        {{/hasProcessorHeld}}
+
+        5. WIE WIJ NOG MEER HEBBEN INGELICHT (artikel 19)
+
+        {{#hasRecipients}}
+        Wij hebben de wissing doorgegeven aan iedere ontvanger aan wie wij deze gegevens hebben
+        verstrekt, en hun gevraagd hun kopieën te wissen:
+        {{#recipients}}
+          - {{.}}
+        {{/recipients}}
+        U heeft het recht ons te vragen wie deze ontvangers zijn (artikel 19).
+        {{/hasRecipients}}
+        {{^hasRecipients}}
+        Wij hebben deze gegevens aan geen enkele ontvanger verstrekt; er was dus niemand anders
+        in te lichten (artikel 19).
+        {{/hasRecipients}}
+
+        6. UW RECHT OM EEN KLACHT IN TE DIENEN (artikel 77)
+
+        Vindt u dat wij uw verzoek niet goed hebben behandeld, dan heeft u het recht een klacht
+        in te dienen bij een toezichthoudende autoriteit, in het bijzonder bij
+        {{controller.supervisoryAuthority}}. Met vragen kunt u terecht bij {{controller.email}} of
+        bij onze functionaris voor gegevensbescherming: {{controller.dpoContact}}.
+
+        Met vriendelijke groet,
+
+        {{controller.dpoContact}}
+        {{controller.name}}
+
+        """#
+
+    private static let nlRectificationLetter = #"""
+        {{% CONTENT_TYPE: TEXT}}
+        {{controller.name}}
+        {{controller.address}}
+        {{controller.email}}
+
+        {{date}}
+        {{#requestID}}
+        Ons kenmerk: {{.}}
+        {{/requestID}}
+
+        Onderwerp: uw verzoek om rectificatie van uw persoonsgegevens
+
+        Geachte heer, mevrouw,
+
+        U heeft ons gevraagd uw persoonsgegevens te corrigeren (artikel 16 van de Algemene
+        verordening gegevensbescherming, AVG). Dat hebben wij gedaan voor de gegevens die wij
+        bewaren onder:
+        {{#subjectIdentifiers}}
+          - {{#isEmail}}e-mailadres{{/isEmail}}{{#isPhone}}telefoonnummer{{/isPhone}}{{#isIP}}IP-adres{{/isIP}}{{#isCustomer}}klantnummer{{/isCustomer}} {{value}}
+        {{/subjectIdentifiers}}
+
+        1. WAT WIJ HEBBEN GECORRIGEERD (artikel 16)
+        {{#changes}}
+
+        {{table}}, {{column}}: {{records}} gegeven(s)
+          Nu: {{newValue}}
+        {{/changes}}
+        {{^hasChanges}}
+
+        Er hoefde niets te worden gewijzigd: de gegevens die wij bewaren komen al overeen met wat
+        u ons heeft gegeven.
+        {{/hasChanges}}
+        {{#hasNotChangeable}}
+
+        2. WAT WIJ HIER NIET KUNNEN WIJZIGEN
+
+        De volgende gegevens gaan ook over u, maar zij leggen vast wat er destijds is gebeurd
+        (bijvoorbeeld een gesprek of een e-mail zoals die is verstuurd); een correctie zou het
+        gegeven onjuist maken. Wij hebben ze gelaten zoals ze zijn:
+        {{#notChangeable}}
+
+        {{table}}, {{column}}: {{records}} gegeven(s)
+          Waarom: {{reason}}
+        {{/notChangeable}}
+        {{/hasNotChangeable}}
+
+        3. WIE WIJ NOG MEER HEBBEN INGELICHT (artikel 19)
+
+        {{#hasRecipients}}
+        Wij hebben de rectificatie doorgegeven aan iedere ontvanger aan wie wij deze gegevens
+        hebben verstrekt, en hun gevraagd hun kopieën te corrigeren:
+        {{#recipients}}
+          - {{.}}
+        {{/recipients}}
+        U heeft het recht ons te vragen wie deze ontvangers zijn (artikel 19).
+        {{/hasRecipients}}
+        {{^hasRecipients}}
+        Wij hebben deze gegevens aan geen enkele ontvanger verstrekt; er was dus niemand anders
+        in te lichten (artikel 19).
+        {{/hasRecipients}}
+
+        4. UW RECHT OM EEN KLACHT IN TE DIENEN (artikel 77)
+
+        Vindt u dat wij uw verzoek niet goed hebben behandeld, dan heeft u het recht een klacht
+        in te dienen bij een toezichthoudende autoriteit, in het bijzonder bij
+        {{controller.supervisoryAuthority}}. Met vragen kunt u terecht bij {{controller.email}} of
+        bij onze functionaris voor gegevensbescherming: {{controller.dpoContact}}.
+
+        Met vriendelijke groet,
+
+        {{controller.dpoContact}}
+        {{controller.name}}
+
+        """#
+
+    private static let nlRestrictionLetter = #"""
+        {{% CONTENT_TYPE: TEXT}}
+        {{controller.name}}
+        {{controller.address}}
+        {{controller.email}}
+
+        {{date}}
+        {{#requestID}}
+        Ons kenmerk: {{.}}
+        {{/requestID}}
+        Beperking: {{restrictionID}}
+
+        Onderwerp: beperking van de verwerking van uw persoonsgegevens
+
+        Geachte heer, mevrouw,
+
+        Wij hebben de verwerking van uw persoonsgegevens beperkt (artikel 18, lid 1, van de
+        Algemene verordening gegevensbescherming, AVG), voor de gegevens die wij bewaren onder:
+        {{#subjectIdentifiers}}
+          - {{#isEmail}}e-mailadres{{/isEmail}}{{#isPhone}}telefoonnummer{{/isPhone}}{{#isIP}}IP-adres{{/isIP}}{{#isCustomer}}klantnummer{{/isCustomer}} {{value}}
+        {{/subjectIdentifiers}}
+
+        Reden: {{reason}}
+        Van kracht sinds: {{since}}
+        {{#until}}
+        Tot: {{.}}
+        {{/until}}
+        {{^until}}
+        Tot: totdat de reden hierboven is opgehelderd; wij laten het u vooraf weten (zie hieronder).
+        {{/until}}
+        {{#hasTables}}
+        De beperking geldt voor uw gegevens in:
+        {{#tables}}
+          - {{.}}
+        {{/tables}}
+        {{/hasTables}}
+
+        1. WAT DE BEPERKING BETEKENT (artikel 18, lid 2)
+
+        Zolang de beperking geldt, slaan wij deze gegevens alleen op. Wij verwerken ze verder
+        niet, behalve met uw toestemming, voor de instelling, uitoefening of onderbouwing van een
+        rechtsvordering, ter bescherming van de rechten van een andere persoon, of om gewichtige
+        redenen van algemeen belang voor de Unie of een lidstaat. Wij wissen ze ook niet, tenzij u
+        daarom vraagt.
+
+        2. VOORDAT WIJ DE BEPERKING OPHEFFEN (artikel 18, lid 3)
+
+        Wij stellen u op de hoogte voordat de beperking wordt opgeheven.
+
+        3. WIE WIJ NOG MEER HEBBEN INGELICHT (artikel 19)
+
+        {{#hasRecipients}}
+        Wij hebben de beperking doorgegeven aan iedere ontvanger aan wie wij deze gegevens hebben
+        verstrekt:
+        {{#recipients}}
+          - {{.}}
+        {{/recipients}}
+        U heeft het recht ons te vragen wie deze ontvangers zijn (artikel 19).
+        {{/hasRecipients}}
+        {{^hasRecipients}}
+        Wij hebben deze gegevens aan geen enkele ontvanger verstrekt; er was dus niemand anders
+        in te lichten (artikel 19).
+        {{/hasRecipients}}
+
+        4. UW RECHT OM EEN KLACHT IN TE DIENEN (artikel 77)
+
+        Vindt u dat wij uw verzoek niet goed hebben behandeld, dan heeft u het recht een klacht
+        in te dienen bij een toezichthoudende autoriteit, in het bijzonder bij
+        {{controller.supervisoryAuthority}}. Met vragen kunt u terecht bij {{controller.email}} of
+        bij onze functionaris voor gegevensbescherming: {{controller.dpoContact}}.
+
+        Met vriendelijke groet,
+
+        {{controller.dpoContact}}
+        {{controller.name}}
+
+        """#
+
+    private static let nlRestrictionLiftedLetter = #"""
+        {{% CONTENT_TYPE: TEXT}}
+        {{controller.name}}
+        {{controller.address}}
+        {{controller.email}}
+
+        {{date}}
+        {{#requestID}}
+        Ons kenmerk: {{.}}
+        {{/requestID}}
+        Beperking: {{restrictionID}}
+
+        Onderwerp: de beperking van de verwerking van uw persoonsgegevens is opgeheven
+
+        Geachte heer, mevrouw,
+
+        Sinds {{since}} was de verwerking van uw persoonsgegevens beperkt (artikel 18 van de
+        Algemene verordening gegevensbescherming, AVG), voor de gegevens die wij bewaren onder:
+        {{#subjectIdentifiers}}
+          - {{#isEmail}}e-mailadres{{/isEmail}}{{#isPhone}}telefoonnummer{{/isPhone}}{{#isIP}}IP-adres{{/isIP}}{{#isCustomer}}klantnummer{{/isCustomer}} {{value}}
+        {{/subjectIdentifiers}}
+
+        Reden van de beperking: {{reason}}
+
+        Zoals artikel 18, lid 3, voorschrijft, hebben wij u op {{informedOn}} laten weten dat de
+        beperking zou worden opgeheven. Zij is opgeheven met ingang van {{date}}: wij verwerken
+        deze gegevens weer voor de doeleinden waarover wij u bij het verzamelen hebben
+        geïnformeerd.
+        {{#hasTables}}
+        Dit betreft uw gegevens in:
+        {{#tables}}
+          - {{.}}
+        {{/tables}}
+        {{/hasTables}}
+        {{#hasRecipients}}
+
+        Wij hebben de ontvangers aan wie wij deze gegevens hebben verstrekt laten weten dat de
+        beperking is opgeheven (artikel 19):
+        {{#recipients}}
+          - {{.}}
+        {{/recipients}}
+        U heeft het recht ons te vragen wie deze ontvangers zijn.
+        {{/hasRecipients}}
+
+        Heeft u bezwaar tegen de verwerking, dan kunt u dat aan ons laten weten (artikel 21).
+        Vindt u dat wij niet goed met uw gegevens omgaan, dan heeft u het recht een klacht in te
+        dienen bij een toezichthoudende autoriteit, in het bijzonder bij
+        {{controller.supervisoryAuthority}} (artikel 77). Met vragen kunt u terecht bij
+        {{controller.email}} of bij onze functionaris voor gegevensbescherming:
+        {{controller.dpoContact}}.
+
+        Met vriendelijke groet,
+
+        {{controller.dpoContact}}
+        {{controller.name}}
+
+        """#
+
+    private static let nlRefusalLetter = #"""
+        {{% CONTENT_TYPE: TEXT}}
+        {{controller.name}}
+        {{controller.address}}
+        {{controller.email}}
+
+        {{date}}
+        {{#requestID}}
+        Ons kenmerk: {{.}}
+        {{/requestID}}
+
+        Onderwerp: uw verzoek {{#isAccess}}om inzage in uw persoonsgegevens (artikel 15){{/isAccess}}{{#isPortability}}om uw persoonsgegevens te ontvangen (gegevensoverdraagbaarheid, artikel 20){{/isPortability}}{{#isErasure}}om verwijdering van uw persoonsgegevens (artikel 17){{/isErasure}}{{#isRectification}}om rectificatie van uw persoonsgegevens (artikel 16){{/isRectification}}{{#isRestriction}}om beperking van de verwerking van uw persoonsgegevens (artikel 18){{/isRestriction}}{{#isObjection}}waarin u bezwaar maakt tegen de verwerking van uw persoonsgegevens (artikel 21){{/isObjection}}
+
+        Geachte heer, mevrouw,
+
+        Op {{received}} hebben wij uw verzoek ontvangen {{#isAccess}}om inzage in uw persoonsgegevens (artikel 15){{/isAccess}}{{#isPortability}}om uw persoonsgegevens te ontvangen (gegevensoverdraagbaarheid, artikel 20){{/isPortability}}{{#isErasure}}om verwijdering van uw persoonsgegevens (artikel 17){{/isErasure}}{{#isRectification}}om rectificatie van uw persoonsgegevens (artikel 16){{/isRectification}}{{#isRestriction}}om beperking van de verwerking van uw persoonsgegevens (artikel 18){{/isRestriction}}{{#isObjection}}waarin u bezwaar maakt tegen de verwerking van uw persoonsgegevens (artikel 21){{/isObjection}}
+        van de Algemene verordening gegevensbescherming (AVG).
+
+        Wij geven geen gevolg aan uw verzoek. Op grond van artikel 12, lid 4, AVG moeten wij u
+        dat onverwijld en uiterlijk binnen een maand na ontvangst van uw verzoek laten weten, met
+        onze redenen en de mogelijkheden die u daartegen heeft.
+
+        ONZE REDENEN
+
+        {{reason}}
+
+        WAT U KUNT DOEN
+
+        Bent u het niet eens met deze beslissing, dan heeft u het recht:
+          - een klacht in te dienen bij een toezichthoudende autoriteit (artikel 77), in het
+            bijzonder bij {{controller.supervisoryAuthority}};
+          - tegen ons een beroep in rechte in te stellen bij de rechter (artikel 79).
+
+        U kunt ons natuurlijk ook opnieuw schrijven, via {{controller.email}}, of onze
+        functionaris voor gegevensbescherming: {{controller.dpoContact}}.
+
+        Met vriendelijke groet,
+
+        {{controller.dpoContact}}
+        {{controller.name}}
+
+        """#
+
+    private static let nlNotice = #"""
+        {{% CONTENT_TYPE: TEXT}}
+        {{controller.name}}
+        {{controller.address}}
+        {{controller.email}}
+
+        {{date}}
+        Ons kenmerk: {{reference}}
+
+        Aan: {{recipient}}
+
+        Onderwerp: kennisgeving op grond van artikel 19 AVG: {{#isErasure}}wissing{{/isErasure}}{{#isRectification}}rectificatie{{/isRectification}}{{#isRestriction}}beperking van de verwerking{{/isRestriction}}{{#isRestrictionLifted}}opheffing van de beperking van de verwerking{{/isRestrictionLifted}} van persoonsgegevens
+
+        Geachte heer, mevrouw,
+
+        Wij hebben persoonsgegevens aan u als ontvanger verstrekt. Artikel 19 van de Algemene
+        verordening gegevensbescherming (AVG) verplicht ons u mee te delen dat wij, op verzoek van
+        de betrokkene, {{#isErasure}}deze gegevens hebben gewist (artikel 17){{/isErasure}}{{#isRectification}}deze gegevens hebben gerectificeerd (artikel 16){{/isRectification}}{{#isRestriction}}de verwerking van deze gegevens hebben beperkt (artikel 18){{/isRestriction}}{{#isRestrictionLifted}}de beperking van de verwerking van deze gegevens hebben opgeheven (artikel 18, lid 3){{/isRestrictionLifted}}.
+
+        De betrokkene, hier maar gedeeltelijk weergegeven:
+        {{#subjectIdentifiers}}
+          - {{#isEmail}}e-mailadres{{/isEmail}}{{#isPhone}}telefoonnummer{{/isPhone}}{{#isIP}}IP-adres{{/isIP}}{{#isCustomer}}klantnummer{{/isCustomer}} {{value}}
+        {{/subjectIdentifiers}}
+        Vraag ons, onder vermelding van het kenmerk hierboven, naar de volledige gegevens.
+        {{#restrictionID}}
+        Beperking: {{.}}, van kracht sinds {{since}}{{#until}}, tot {{.}}{{/until}}
+        {{/restrictionID}}
+
+        De betrokken gegevens:
+        {{#tables}}
+          - {{title}}{{#hasRecords}}: {{records}} gegeven(s){{/hasRecords}}
+        {{/tables}}
+        {{#hasChanges}}
+
+        De gecorrigeerde waarden:
+        {{#changes}}
+          - {{table}}, {{column}}: {{newValue}}
+        {{/changes}}
+        {{/hasChanges}}
+
+        {{#isErasure}}
+        Wij verzoeken u uw kopieën van deze gegevens te wissen, tenzij een wettelijke
+        verplichting u dwingt ze te bewaren.
+        {{/isErasure}}
+        {{#isRectification}}
+        Wij verzoeken u uw kopieën van deze gegevens te corrigeren naar de waarden hierboven.
+        {{/isRectification}}
+        {{#isRestriction}}
+        Wij verzoeken u de verwerking van uw kopieën op dezelfde manier te beperken: bewaar ze,
+        maar verwerk ze verder niet zonder toestemming van de betrokkene, behalve voor een
+        rechtsvordering, ter bescherming van de rechten van een ander of om gewichtige redenen van
+        algemeen belang (artikel 18, lid 2).
+        {{/isRestriction}}
+        {{#isRestrictionLifted}}
+        U mag uw kopieën weer verwerken zoals vóór de beperking.
+        {{/isRestrictionLifted}}
+        Wilt u aan {{controller.email}} bevestigen wanneer u dat heeft gedaan?
+
+        Met vriendelijke groet,
+
+        {{controller.dpoContact}}
+        {{controller.name}}
 
         """#
 }

@@ -6,6 +6,12 @@ extension BuiltinTemplates {
         "letter.txt": enLetter,
         "portability.txt": enPortabilityLetter,
         "index.html": enPage,
+        "erasure.txt": enErasureLetter,
+        "rectification.txt": enRectificationLetter,
+        "restriction.txt": enRestrictionLetter,
+        "restriction-lifted.txt": enRestrictionLiftedLetter,
+        "refusal.txt": enRefusalLetter,
+        "notice.txt": enNotice,
     ]
 
     private static let enLetter = #"""
@@ -436,6 +442,444 @@ extension BuiltinTemplates {
         </section>
         </body>
         </html>
+
+        """#
+
+    private static let enErasureLetter = #"""
+        {{% CONTENT_TYPE: TEXT}}
+        {{controller.name}}
+        {{controller.address}}
+        {{controller.email}}
+
+        {{date}}
+        {{#requestID}}
+        Our reference: {{.}}
+        {{/requestID}}
+
+        Subject: your request for erasure of your personal data
+
+        Dear Sir or Madam,
+
+        You asked us to erase your personal data (Article 17 of the General Data Protection
+        Regulation, GDPR). We have done so for the data held under:
+        {{#subjectIdentifiers}}
+          - {{#isEmail}}e-mail address{{/isEmail}}{{#isPhone}}phone number{{/isPhone}}{{#isIP}}IP address{{/isIP}}{{#isCustomer}}customer number{{/isCustomer}} {{value}}
+        {{/subjectIdentifiers}}
+        (shown here only in part, so that this letter does not hold them again).
+
+        1. WHAT WE ERASED (Article 17(1))
+        {{#erased}}
+
+        {{title}}
+        {{#hasRowsDeleted}}
+          - {{rowsDeleted}} record(s) deleted
+        {{/hasRowsDeleted}}
+        {{#hasDetailsRemoved}}
+          - {{detailsRemoved}} record(s) from which your details were removed or replaced by a
+            code that no longer identifies you (pseudonymised)
+        {{/hasDetailsRemoved}}
+        {{#hasFilesDeleted}}
+          - {{filesDeleted}} file(s) deleted
+        {{/hasFilesDeleted}}
+        {{#hasFilesRedacted}}
+          - {{filesRedacted}} stored e-mail(s) from whose address lines your address was removed
+        {{/hasFilesRedacted}}
+        {{/erased}}
+        {{^hasErased}}
+
+        There was nothing left for us to erase.
+        {{/hasErased}}
+        {{#hasKept}}
+
+        2. WHAT WE MUST KEEP, AND WHY (Article 17(3))
+
+        The right to erasure does not apply where we must keep data to comply with a legal
+        obligation (Article 17(3)(b)) or for the establishment, exercise or defence of legal
+        claims (Article 17(3)(e)). We keep the following, only for that purpose, and erase it
+        when the period ends:
+        {{#kept}}
+
+        {{table}}, {{column}}: {{records}} record(s)
+          Why: {{basis}}
+        {{#hasUntil}}
+          Until: {{#hasSpan}}between {{firstUntil}} and {{lastUntil}}, each record until the end of its own period{{/hasSpan}}{{^hasSpan}}{{lastUntil}}{{/hasSpan}}
+        {{/hasUntil}}
+        {{#hasUndated}}
+          {{undatedRecords}} record(s) without an end date: for as long as the reason above applies
+        {{/hasUndated}}
+        {{/kept}}
+        {{/hasKept}}
+        {{#hasHeld}}
+
+        3. WHAT A LEGAL HOLD OR A RESTRICTION KEEPS FOR NOW
+
+        The following data cannot be erased yet, because a legal obligation, a legal claim or a
+        restriction of processing (Article 18) requires us to keep it. It is kept only for that
+        reason, and erased when it ends:
+        {{#held}}
+
+        {{table}}, {{column}}: {{records}} record(s)
+          Why: {{basis}}
+        {{#hasUntil}}
+          Until: {{#hasSpan}}between {{firstUntil}} and {{lastUntil}}{{/hasSpan}}{{^hasSpan}}{{lastUntil}}{{/hasSpan}}
+        {{/hasUntil}}
+        {{#hasUndated}}
+          {{undatedRecords}} record(s): until the hold or restriction ends
+        {{/hasUndated}}
+        {{/held}}
+        {{/hasHeld}}
+        {{#hasProcessorHeld}}
+
+        4. DATA WE HOLD FOR SOMEONE ELSE, NOT ERASED (Article 28)
+
+        We hold the following data about you only as a processor, on behalf of the owner of the
+        number you called, who is the controller and decides about it. We may not erase it on our
+        own; please send your request to that controller:
+        {{#processorHeld}}
+          - {{#isNamed}}{{organisation}}{{/isNamed}}{{^isNamed}}the owner of the number you called{{/isNamed}}:
+        {{#tables}}
+              {{title}}: {{records}} record(s)
+        {{/tables}}
+        {{/processorHeld}}
+        {{/hasProcessorHeld}}
+
+        5. WHO ELSE WE HAVE TOLD (Article 19)
+
+        {{#hasRecipients}}
+        We have passed your erasure on to every recipient to whom we disclosed this data, and
+        asked them to erase their copies:
+        {{#recipients}}
+          - {{.}}
+        {{/recipients}}
+        You have the right to ask us who these recipients are (Article 19).
+        {{/hasRecipients}}
+        {{^hasRecipients}}
+        We have not disclosed this data to any recipient, so there was no one else to tell
+        (Article 19).
+        {{/hasRecipients}}
+
+        6. YOUR RIGHT TO COMPLAIN (Article 77)
+
+        If you believe we have not handled your request correctly, you have the right to lodge a
+        complaint with a supervisory authority, in particular {{controller.supervisoryAuthority}}.
+        For questions, write to {{controller.email}}, or to our Data Protection Officer:
+        {{controller.dpoContact}}.
+
+        Yours faithfully,
+
+        {{controller.dpoContact}}
+        {{controller.name}}
+
+        """#
+
+    private static let enRectificationLetter = #"""
+        {{% CONTENT_TYPE: TEXT}}
+        {{controller.name}}
+        {{controller.address}}
+        {{controller.email}}
+
+        {{date}}
+        {{#requestID}}
+        Our reference: {{.}}
+        {{/requestID}}
+
+        Subject: your request for rectification of your personal data
+
+        Dear Sir or Madam,
+
+        You asked us to correct your personal data (Article 16 of the General Data Protection
+        Regulation, GDPR). We have done so for the data held under:
+        {{#subjectIdentifiers}}
+          - {{#isEmail}}e-mail address{{/isEmail}}{{#isPhone}}phone number{{/isPhone}}{{#isIP}}IP address{{/isIP}}{{#isCustomer}}customer number{{/isCustomer}} {{value}}
+        {{/subjectIdentifiers}}
+
+        1. WHAT WE CORRECTED (Article 16)
+        {{#changes}}
+
+        {{table}}, {{column}}: {{records}} record(s)
+          Now: {{newValue}}
+        {{/changes}}
+        {{^hasChanges}}
+
+        Nothing needed to be changed: the data we hold already matches what you gave us.
+        {{/hasChanges}}
+        {{#hasNotChangeable}}
+
+        2. WHAT WE CANNOT CHANGE HERE
+
+        The following data also concerns you, but it records what happened at the time (for
+        example a call or an e-mail as it was sent), so correcting it would make the record
+        untrue. We have left it as it is:
+        {{#notChangeable}}
+
+        {{table}}, {{column}}: {{records}} record(s)
+          Why: {{reason}}
+        {{/notChangeable}}
+        {{/hasNotChangeable}}
+
+        3. WHO ELSE WE HAVE TOLD (Article 19)
+
+        {{#hasRecipients}}
+        We have passed the correction on to every recipient to whom we disclosed this data, and
+        asked them to correct their copies:
+        {{#recipients}}
+          - {{.}}
+        {{/recipients}}
+        You have the right to ask us who these recipients are (Article 19).
+        {{/hasRecipients}}
+        {{^hasRecipients}}
+        We have not disclosed this data to any recipient, so there was no one else to tell
+        (Article 19).
+        {{/hasRecipients}}
+
+        4. YOUR RIGHT TO COMPLAIN (Article 77)
+
+        If you believe we have not handled your request correctly, you have the right to lodge a
+        complaint with a supervisory authority, in particular {{controller.supervisoryAuthority}}.
+        For questions, write to {{controller.email}}, or to our Data Protection Officer:
+        {{controller.dpoContact}}.
+
+        Yours faithfully,
+
+        {{controller.dpoContact}}
+        {{controller.name}}
+
+        """#
+
+    private static let enRestrictionLetter = #"""
+        {{% CONTENT_TYPE: TEXT}}
+        {{controller.name}}
+        {{controller.address}}
+        {{controller.email}}
+
+        {{date}}
+        {{#requestID}}
+        Our reference: {{.}}
+        {{/requestID}}
+        Restriction: {{restrictionID}}
+
+        Subject: restriction of the processing of your personal data
+
+        Dear Sir or Madam,
+
+        We have restricted the processing of your personal data (Article 18(1) of the General
+        Data Protection Regulation, GDPR), for the data held under:
+        {{#subjectIdentifiers}}
+          - {{#isEmail}}e-mail address{{/isEmail}}{{#isPhone}}phone number{{/isPhone}}{{#isIP}}IP address{{/isIP}}{{#isCustomer}}customer number{{/isCustomer}} {{value}}
+        {{/subjectIdentifiers}}
+
+        Reason: {{reason}}
+        In force since: {{since}}
+        {{#until}}
+        Until: {{.}}
+        {{/until}}
+        {{^until}}
+        Until: until the reason above has been resolved; we will tell you first (see below).
+        {{/until}}
+        {{#hasTables}}
+        It covers your data in:
+        {{#tables}}
+          - {{.}}
+        {{/tables}}
+        {{/hasTables}}
+
+        1. WHAT THE RESTRICTION MEANS (Article 18(2))
+
+        While the restriction is in force we only store this data. We do not otherwise use it,
+        except with your consent, for the establishment, exercise or defence of legal claims, for
+        the protection of the rights of another person, or for reasons of important public
+        interest of the Union or of a Member State. We do not erase it either, unless you ask us to.
+
+        2. BEFORE WE LIFT IT (Article 18(3))
+
+        We will inform you before the restriction is lifted.
+
+        3. WHO ELSE WE HAVE TOLD (Article 19)
+
+        {{#hasRecipients}}
+        We have passed the restriction on to every recipient to whom we disclosed this data:
+        {{#recipients}}
+          - {{.}}
+        {{/recipients}}
+        You have the right to ask us who these recipients are (Article 19).
+        {{/hasRecipients}}
+        {{^hasRecipients}}
+        We have not disclosed this data to any recipient, so there was no one else to tell
+        (Article 19).
+        {{/hasRecipients}}
+
+        4. YOUR RIGHT TO COMPLAIN (Article 77)
+
+        If you believe we have not handled your request correctly, you have the right to lodge a
+        complaint with a supervisory authority, in particular {{controller.supervisoryAuthority}}.
+        For questions, write to {{controller.email}}, or to our Data Protection Officer:
+        {{controller.dpoContact}}.
+
+        Yours faithfully,
+
+        {{controller.dpoContact}}
+        {{controller.name}}
+
+        """#
+
+    private static let enRestrictionLiftedLetter = #"""
+        {{% CONTENT_TYPE: TEXT}}
+        {{controller.name}}
+        {{controller.address}}
+        {{controller.email}}
+
+        {{date}}
+        {{#requestID}}
+        Our reference: {{.}}
+        {{/requestID}}
+        Restriction: {{restrictionID}}
+
+        Subject: the restriction of the processing of your personal data is lifted
+
+        Dear Sir or Madam,
+
+        Since {{since}}, the processing of your personal data was restricted (Article 18 of the
+        General Data Protection Regulation, GDPR), for the data held under:
+        {{#subjectIdentifiers}}
+          - {{#isEmail}}e-mail address{{/isEmail}}{{#isPhone}}phone number{{/isPhone}}{{#isIP}}IP address{{/isIP}}{{#isCustomer}}customer number{{/isCustomer}} {{value}}
+        {{/subjectIdentifiers}}
+
+        Reason for the restriction: {{reason}}
+
+        As Article 18(3) requires, we informed you on {{informedOn}} that the restriction would be
+        lifted. It is lifted as of {{date}}: we process this data again for the purposes we
+        told you about when we collected it.
+        {{#hasTables}}
+        This concerns your data in:
+        {{#tables}}
+          - {{.}}
+        {{/tables}}
+        {{/hasTables}}
+        {{#hasRecipients}}
+
+        We have told the recipients to whom we disclosed this data that the restriction is lifted
+        (Article 19):
+        {{#recipients}}
+          - {{.}}
+        {{/recipients}}
+        You have the right to ask us who these recipients are.
+        {{/hasRecipients}}
+
+        If you object to the processing, you may tell us (Article 21). If you believe we have not
+        handled your data correctly, you have the right to lodge a complaint with a supervisory
+        authority, in particular {{controller.supervisoryAuthority}} (Article 77). For questions,
+        write to {{controller.email}}, or to our Data Protection Officer: {{controller.dpoContact}}.
+
+        Yours faithfully,
+
+        {{controller.dpoContact}}
+        {{controller.name}}
+
+        """#
+
+    private static let enRefusalLetter = #"""
+        {{% CONTENT_TYPE: TEXT}}
+        {{controller.name}}
+        {{controller.address}}
+        {{controller.email}}
+
+        {{date}}
+        {{#requestID}}
+        Our reference: {{.}}
+        {{/requestID}}
+
+        Subject: your request {{#isAccess}}for access to your personal data (Article 15){{/isAccess}}{{#isPortability}}to receive your personal data (data portability, Article 20){{/isPortability}}{{#isErasure}}for erasure of your personal data (Article 17){{/isErasure}}{{#isRectification}}for rectification of your personal data (Article 16){{/isRectification}}{{#isRestriction}}for restriction of the processing of your personal data (Article 18){{/isRestriction}}{{#isObjection}}objecting to the processing of your personal data (Article 21){{/isObjection}}
+
+        Dear Sir or Madam,
+
+        On {{received}} we received your request {{#isAccess}}for access to your personal data (Article 15){{/isAccess}}{{#isPortability}}to receive your personal data (data portability, Article 20){{/isPortability}}{{#isErasure}}for erasure of your personal data (Article 17){{/isErasure}}{{#isRectification}}for rectification of your personal data (Article 16){{/isRectification}}{{#isRestriction}}for restriction of the processing of your personal data (Article 18){{/isRestriction}}{{#isObjection}}objecting to the processing of your personal data (Article 21){{/isObjection}}
+        of the General Data Protection Regulation (GDPR).
+
+        We will not take the action you asked for. Article 12(4) GDPR requires us to tell you so
+        without delay, and at the latest within one month of receipt of your request, with our
+        reasons and your remedies.
+
+        OUR REASONS
+
+        {{reason}}
+
+        YOUR REMEDIES
+
+        If you do not agree with this decision, you have the right:
+          - to lodge a complaint with a supervisory authority (Article 77), in particular
+            {{controller.supervisoryAuthority}};
+          - to seek a judicial remedy against us before the courts (Article 79).
+
+        You may of course also write to us again, to {{controller.email}}, or to our Data
+        Protection Officer: {{controller.dpoContact}}.
+
+        Yours faithfully,
+
+        {{controller.dpoContact}}
+        {{controller.name}}
+
+        """#
+
+    private static let enNotice = #"""
+        {{% CONTENT_TYPE: TEXT}}
+        {{controller.name}}
+        {{controller.address}}
+        {{controller.email}}
+
+        {{date}}
+        Our reference: {{reference}}
+
+        To: {{recipient}}
+
+        Subject: notification under Article 19 GDPR: {{#isErasure}}erasure{{/isErasure}}{{#isRectification}}rectification{{/isRectification}}{{#isRestriction}}restriction of processing{{/isRestriction}}{{#isRestrictionLifted}}restriction of processing lifted{{/isRestrictionLifted}} of personal data
+
+        Dear Sir or Madam,
+
+        We disclosed personal data to you as a recipient. Article 19 of the General Data
+        Protection Regulation (GDPR) requires us to tell you that, at the request of the data
+        subject, we have {{#isErasure}}erased this data (Article 17){{/isErasure}}{{#isRectification}}rectified this data (Article 16){{/isRectification}}{{#isRestriction}}restricted the processing of this data (Article 18){{/isRestriction}}{{#isRestrictionLifted}}lifted the restriction of the processing of this data (Article 18(3)){{/isRestrictionLifted}}.
+
+        The data subject, shown here only in part:
+        {{#subjectIdentifiers}}
+          - {{#isEmail}}e-mail address{{/isEmail}}{{#isPhone}}phone number{{/isPhone}}{{#isIP}}IP address{{/isIP}}{{#isCustomer}}customer number{{/isCustomer}} {{value}}
+        {{/subjectIdentifiers}}
+        Ask us, quoting the reference above, for the full identifiers.
+        {{#restrictionID}}
+        Restriction: {{.}}, in force since {{since}}{{#until}}, until {{.}}{{/until}}
+        {{/restrictionID}}
+
+        The data concerned:
+        {{#tables}}
+          - {{title}}{{#hasRecords}}: {{records}} record(s){{/hasRecords}}
+        {{/tables}}
+        {{#hasChanges}}
+
+        The corrected values:
+        {{#changes}}
+          - {{table}}, {{column}}: {{newValue}}
+        {{/changes}}
+        {{/hasChanges}}
+
+        {{#isErasure}}
+        Please erase your copies of this data, unless a legal obligation requires you to keep them.
+        {{/isErasure}}
+        {{#isRectification}}
+        Please correct your copies of this data to the values above.
+        {{/isRectification}}
+        {{#isRestriction}}
+        Please restrict your processing of your copies in the same way: store them, but do not
+        otherwise use them without the data subject's consent, except for legal claims, for the
+        protection of the rights of another person or for important public interest (Article 18(2)).
+        {{/isRestriction}}
+        {{#isRestrictionLifted}}
+        You may process your copies again as before the restriction.
+        {{/isRestrictionLifted}}
+        Please confirm to {{controller.email}} when you have done so.
+
+        Yours faithfully,
+
+        {{controller.dpoContact}}
+        {{controller.name}}
 
         """#
 }

@@ -3,7 +3,9 @@
 ///
 /// swift-mustache reads stored properties by reflection, so every name here is a template field;
 /// templates/README.md lists them, and ``fieldNames`` lets the renderer reject unknown ones.
-struct TemplateContext {
+struct TemplateContext: TemplateModel {
+    static let templateNames = TemplateRenderer.templateNames
+
     let language: String
     let isPortability: Bool
     let requestID: String?
@@ -178,15 +180,7 @@ struct TemplateContext {
                 files: [FileItem(path: "", label: "", format: "")],
                 processorNotes: [ProcessorNote(table: "", title: "", count: 0)],
                 filesLeftOut: [LeftOutFile(label: "", isMissing: true, isRefused: false)]))
-        var names: Set<String> = []
-        func collect(_ value: Any) {
-            for child in Mirror(reflecting: value).children {
-                if let label = child.label { names.insert(label) }
-                collect(child.value)
-            }
-        }
-        collect(sample)
-        return names
+        return collectFieldNames(from: sample)
     }()
 }
 

@@ -9,10 +9,10 @@ public enum TemplateError: DSRError, Equatable {
     case notText(path: String)
     /// The template does not parse: an unclosed or mismatched section, a broken tag.
     case syntax(file: String, line: Int, problem: String)
-    /// A tag names a field the export document does not have (a typo would print nothing).
+    /// A tag names a field the data rendered does not have (a typo would print nothing).
     case unknownField(file: String, line: Int, name: String)
-    /// dsr renders only `letter.txt` and `index.html`.
-    case unknownTemplateName(String)
+    /// A template name dsr does not render with the data given (a bug in the caller).
+    case unknownTemplateName(String, known: [String])
 
     public var kind: FailureKind {
         switch self {
@@ -35,8 +35,8 @@ public enum TemplateError: DSRError, Equatable {
             "\(file):\(line): template error: \(problem)"
         case .unknownField(let file, let line, let name):
             "\(file):\(line): template error: unknown field '\(name)' (templates/README.md lists the fields)"
-        case .unknownTemplateName(let name):
-            "unknown template '\(name)' (dsr renders \(TemplateRenderer.templateNames.joined(separator: " and ")))"
+        case .unknownTemplateName(let name, let known):
+            "unknown template '\(name)' (this renders \(known.joined(separator: ", ")))"
         }
     }
 }

@@ -1,13 +1,14 @@
 import Foundation
 import Mustache
 
-/// Renders the export's cover letter and page from mustache templates (issue 5, section 4).
+/// Renders the export's cover letter and page (issue 5, section 4) and the response letters and
+/// notices (issue 11, section 4) from mustache templates.
 ///
 /// Templates come from `templates_dir` in dsr.yaml, a copy of `templates/` the DPO edited, laid
 /// out as `<dir>/<language>/<name>`; without one, from the copies built into the binary.
 /// Values are HTML-escaped in `index.html`, written as they are in `letter.txt`.
 public enum TemplateRenderer {
-    /// The templates dsr renders.
+    /// The templates of the access export.
     public static let templateNames = ["letter.txt", "portability.txt", "index.html"]
 
     /// Renders `name` ("letter.txt" or "index.html") in `document.language` from `templatesDir`
@@ -16,10 +17,24 @@ public enum TemplateRenderer {
     /// - Throws: ``TemplateError``: `.missingLanguage` / `.missingTemplate` naming the path looked at;
     ///   `.syntax` / `.unknownField` naming the template file and line.
     public static func render(_ name: String, document: ExportDocument, templatesDir: URL?) throws -> String {
-        guard templateNames.contains(name) else { throw TemplateError.unknownTemplateName(name) }
-        let source = try load(name, language: document.language, templatesDir: templatesDir)
-        let template = try compile(source.text, file: source.path, html: name.hasSuffix(".html"))
-        return template.render(TemplateContext(document))
+        try render(name, language: document.language, model: TemplateContext(document), templatesDir: templatesDir)
+    }
+
+    /// Renders `name` in `language` with `model`, from `templatesDir` or the built-in templates;
+    /// a tag naming a field that `Model` does not have is refused.
+    ///
+    /// - Throws: ``TemplateError`` as ``render(_:document:templatesDir:)``;
+    ///   `.unknownTemplateName` when `Model` does not render `name`.
+    static func render<Model: TemplateModel>(
+        _ name: String, language: String, model: Model, templatesDir: URL?
+    ) throws -> String {
+        guard Model.templateNames.contains(name) else {
+            throw TemplateError.unknownTemplateName(name, known: Model.templateNames)
+        }
+        let source = try load(name, language: language, templatesDir: templatesDir)
+        let template = try compile(
+            source.text, file: source.path, html: name.hasSuffix(".html"), fields: Model.fieldNames)
+        return template.render(model)
     }
 
     // MARK: - Loading
@@ -80,7 +95,7 @@ public enum TemplateRenderer {
     // MARK: - Compiling
 
     /// Parses a template and checks what mustache itself lets through.
-    static func compile(_ text: String, file: String, html: Bool) throws -> MustacheTemplate {
+    static func compile(_ text: String, file: String, html: Bool, fields: Set<String>) throws -> MustacheTemplate {
         let tags = TemplateTags(text)
         let template: MustacheTemplate
         do {
@@ -97,7 +112,7 @@ public enum TemplateRenderer {
                 problem: "values in index.html must be HTML-escaped: use {{name}}, not {{{name}}}, {{&name}} "
                     + "or another CONTENT_TYPE")
         }
-        if let (tag, name) = tags.unknownField(known: TemplateContext.fieldNames) {
+        if let (tag, name) = tags.unknownField(known: fields) {
             throw TemplateError.unknownField(file: file, line: tag.line, name: name)
         }
         return template

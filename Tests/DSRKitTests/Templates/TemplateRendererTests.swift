@@ -275,8 +275,9 @@ import Testing
         for language in BuiltinTemplates.languages {
             let files = try FileManager.default.contentsOfDirectory(
                 atPath: root.appending(path: language).path(percentEncoded: false))
-            #expect(Set(files) == Set(TemplateRenderer.templateNames), "\(language)")
-            for name in TemplateRenderer.templateNames {
+            let shipped = TemplateRenderer.templateNames + LetterOutcome.templateNames
+            #expect(Set(files) == Set(shipped), "\(language)")
+            for name in shipped {
                 let file = try Data(contentsOf: root.appending(path: "\(language)/\(name)"))
                 let embedded = Data((BuiltinTemplates.texts[language]?[name] ?? "").utf8)
                 #expect(
