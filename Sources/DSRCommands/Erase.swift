@@ -36,6 +36,8 @@ extension DSR {
         @Flag(help: "Erase even when the request is not a verified, open erasure request (audited).")
         var force = false
         @Flag(help: "Finish erasures a crash interrupted.") var resume = false
+        @Option(help: "Language of the letter to the person and the notices: en, nl or bg.")
+        var lang: Language = .english
         @OptionGroup(title: "Workspace") var workspace: WorkspaceOptions
         @OptionGroup(title: "Audit") var actor: ActorOptions
         @OptionGroup(title: "Output") var output: OutputOptions
@@ -69,14 +71,15 @@ extension DSR {
             options.force = force
             options.asks = apply && !yes && context.readAnswer != nil
             let subject = try session.subject(identifiers: identifiers, request: request)
-            let report = try session.erase(subject, options: options) { plan in
+            let answer = try session.answerErasure(subject, options: options, language: lang) { plan in
                 guard let ask = context.readAnswer, !yes else { return true }
                 ErasureSummary(plan: plan).print(to: context.stderr)
                 context.stderr.line("Type yes to erase, anything else to stop: ")
                 return ask()?.trimmingCharacters(in: .whitespaces).lowercased() == "yes"
             }
+            let report = answer.report
             if output.json {
-                try JSONOutput.print(report, to: context)
+                try JSONOutput.print(answer, to: context)
             } else {
                 ErasureSummary(plan: report.plan).print(to: context.stdout)
                 if let residue = report.residue {
@@ -89,7 +92,9 @@ extension DSR {
                     context.stdout.line(
                         "Nothing changed. To carry this out: dsr erase … --apply --expect \(report.plan.digest)")
                 }
+                LetterLines.print(answer.letters, to: context.stdout)
             }
+            try LetterLines.check(answer.letters, context)
             if (report.residue?.found ?? 0) > 0 { throw ExitCode(ExitCodes.checkFailed) }
         }
     }

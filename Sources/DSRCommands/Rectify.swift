@@ -41,6 +41,8 @@ extension DSR {
         @Flag(help: "Do not ask for confirmation on a terminal.") var yes = false
         @Flag(help: "Rectify even when the request is not a verified, open rectification request (audited).")
         var force = false
+        @Option(help: "Language of the letter to the person and the notices: en, nl or bg.")
+        var lang: Language = .english
         @OptionGroup(title: "Workspace") var workspace: WorkspaceOptions
         @OptionGroup(title: "Audit") var actor: ActorOptions
         @OptionGroup(title: "Output") var output: OutputOptions
@@ -62,23 +64,28 @@ extension DSR {
             options.asks = apply && !yes && context.readAnswer != nil
             options.force = force
             let subject = try session.subject(identifiers: identifiers, request: request)
-            let report = try session.rectify(subject, changes: changes, options: options) { plan in
+            let answer = try session.answerRectification(subject, changes: changes, options: options, language: lang) {
+                plan in
                 guard let ask = context.readAnswer, !yes else { return true }
                 RectificationSummary(plan: plan, reveal: context.stderrIsTerminal).print(to: context.stderr)
                 context.stderr.line("Type yes to rectify, anything else to stop: ")
                 return ask()?.trimmingCharacters(in: .whitespaces).lowercased() == "yes"
             }
+            let report = answer.report
             if output.json {
-                try JSONOutput.print(report, to: context)
-                return
+                try JSONOutput.print(answer, to: context)
+            } else {
+                RectificationSummary(plan: report.plan, reveal: context.stdoutIsTerminal).print(to: context.stdout)
+                if report.applied {
+                    context.stdout.line(
+                        "Applied: \(report.plan.steps.count) value(s) changed; the index is up to date.")
+                } else if report.plan.changesAnything {
+                    context.stdout.line(
+                        "Nothing changed. To carry this out: dsr rectify … --apply --expect \(report.plan.digest)")
+                }
+                LetterLines.print(answer.letters, to: context.stdout)
             }
-            RectificationSummary(plan: report.plan, reveal: context.stdoutIsTerminal).print(to: context.stdout)
-            if report.applied {
-                context.stdout.line("Applied: \(report.plan.steps.count) value(s) changed; the index is up to date.")
-            } else if report.plan.changesAnything {
-                context.stdout.line(
-                    "Nothing changed. To carry this out: dsr rectify … --apply --expect \(report.plan.digest)")
-            }
+            try LetterLines.check(answer.letters, context)
         }
     }
 }
