@@ -22,12 +22,14 @@ extension Session {
         _ subject: Subject, options: ErasureOptions, confirm: (ErasurePlan) -> Bool = { _ in true }
     ) throws -> ErasureReport {
         if let request = subject.request, options.apply, !options.force { try Self.ready(request) }
+        // Loaded once: the plan shown and the plan applied ask the same holds and restrictions.
+        let limits = try processingLimits()
         var expected = options.expect
         if !options.apply || options.asks {
             // A plan to show (or to ask about) comes from a read transaction: nothing is locked
             // while the DPO reads it. The apply below plans again under the write lock and
             // carries out only a plan with the same digest.
-            let plan = try planErasure(subject.identifiers, includeProcessorData: options.includeProcessorData).plan
+            let plan = try planErasure(subject.identifiers, options: options, limits: limits).plan
             if let expected, expected != plan.digest {
                 throw ErasureError.staleDigest(expected: expected, actual: plan.digest)
             }
@@ -48,7 +50,7 @@ extension Session {
         let applied: Applied
         do {
             applied = try applyInOneTransaction(
-                subject.identifiers, includeProcessorData: options.includeProcessorData, expected: expected
+                subject.identifiers, options: options, limits: limits, expected: expected
             ) { planned, located in
                 // Under the write lock, before the first change: what a crash leaves to finish.
                 let forgetting = try index().forgetting(planned.changedRows, subjectHashes: indexHashes(located))
@@ -78,7 +80,9 @@ extension Session {
         let plan = applied.planned.plan
         // Recorded right after the commit, before anything slower: the audit entry and the
         // journal's `committed` phase must not wait for the index or the files.
-        try recordApplied(plan, subject, options: options, journalID: journal.id)
+        try recordApplied(
+            plan, subject, options: options, overridden: applied.planned.overriddenRestrictions,
+            heldBy: applied.planned.heldBy, journalID: journal.id)
         try index().forget(applied.forgetting)
         let (refused, mentioning) = try finishFiles(journal, subject: Set(subject.identifiers))
         try state().write { db in try state().deleteJournal(journal.id, db) }
@@ -127,14 +131,17 @@ extension Session {
         return reports
     }
 
-    /// Locates in one read transaction and plans.
-    func planErasure(_ identifiers: [SubjectIdentifier], includeProcessorData: Bool) throws -> PlannedErasure {
+    /// Locates in one read transaction and plans, holding what `limits` keep.
+    func planErasure(_ identifiers: [SubjectIdentifier], options: ErasureOptions, limits: ProcessingLimits) throws
+        -> PlannedErasure
+    {
         let map = try dataMap()
         return try readingOperations { reader, fingerprint in
             let result = try locate(identifiers, options: LocateOptions(), reader, fingerprint)
             return try ErasurePlanner(
                 map: map, defaultCountry: defaultCountry, subject: Set(result.subjectIdentifiers),
-                includeProcessorData: includeProcessorData
+                includeProcessorData: options.includeProcessorData, limits: limits,
+                overrideRestriction: options.overrideRestriction
             ).plan(result, reader)
         }
     }
@@ -142,7 +149,7 @@ extension Session {
     /// Step 3: locate and plan inside the write transaction, refuse another digest than
     /// `expected`, write the journal (`beforeChanges`), run the steps.
     private func applyInOneTransaction(
-        _ identifiers: [SubjectIdentifier], includeProcessorData: Bool, expected: String?,
+        _ identifiers: [SubjectIdentifier], options: ErasureOptions, limits: ProcessingLimits, expected: String?,
         beforeChanges: (PlannedErasure, Set<SubjectIdentifier>) throws -> (ErasureJournalEntry, IndexForgetting)
     ) throws -> Applied {
         let map = try dataMap()
@@ -155,7 +162,8 @@ extension Session {
                 let subject = Set(result.subjectIdentifiers)
                 let planned = try ErasurePlanner(
                     map: map, defaultCountry: defaultCountry, subject: subject,
-                    includeProcessorData: includeProcessorData
+                    includeProcessorData: options.includeProcessorData, limits: limits,
+                    overrideRestriction: options.overrideRestriction
                 ).plan(result, writer)
                 if let expected, planned.plan.digest != expected {
                     throw ErasureError.staleDigest(expected: expected, actual: planned.plan.digest)
@@ -237,9 +245,10 @@ extension Session {
     }
 
     /// Step 4: the audit entry, the suppression list and the request's outcome, together.
-    private func recordApplied(_ plan: ErasurePlan, _ subject: Subject, options: ErasureOptions, journalID: String)
-        throws
-    {
+    private func recordApplied(
+        _ plan: ErasurePlan, _ subject: Subject, options: ErasureOptions, overridden: [String], heldBy: [String],
+        journalID: String
+    ) throws {
         var counts: [String: AuditValue] = [:]
         for (table, steps) in Dictionary(grouping: plan.steps, by: \.table) {
             var perAction: [String: AuditValue] = [:]
@@ -250,26 +259,43 @@ extension Session {
         }
         let hashes = try auditSubjects(subject.identifiers)
         let retained = plan.steps.contains { $0.action == .retain }
+        let held = plan.steps.contains { $0.action == .held }
+        let outcome =
+            !plan.changesAnything && held
+            ? "held" : held ? "erased, partly held" : retained ? "erased, partly retained" : "erased"
         var details: [String: AuditValue] = [
             "digest": .text(plan.digest), "steps": .map(counts), "files": .int(Int64(plan.files.count)),
             "processor_held": .int(Int64(plan.processorHeld.count)),
             "include_processor_data": .bool(options.includeProcessorData), "forced": .bool(options.force),
-            "outcome": .text(retained ? "erased, partly retained" : "erased"),
+            "outcome": .text(outcome),
         ]
         if let resumed = options.resumes { details["resumes"] = .text(resumed) }
+        if options.overrideRestriction {
+            // Art. 18: erasing while a restriction stands is the DPO's decision, recorded with
+            // the restrictions it set aside (their ids; the reasons stay in the register).
+            details["override_restriction"] = .bool(true)
+            details["overridden_restrictions"] = .list(overridden.map(AuditValue.text))
+        }
+        if !heldBy.isEmpty { details["held_by"] = .list(heldBy.map(AuditValue.text)) }
         let record = AuditRecord(
             action: .eraseApply, requestID: subject.request?.id, subjects: hashes,
             details: details)
         try state().write { db in
             try state().setJournalPhase(journalID, "committed", db)
-            try state().suppress(
-                hashes, requestID: subject.request?.id, at: AuditLog.timestamp(now), digest: plan.digest, db)
+            // A plan that held everything erased nobody: the person is not on the suppression list.
+            if outcome != "held" {
+                try state().suppress(
+                    hashes, requestID: subject.request?.id, at: AuditLog.timestamp(now), digest: plan.digest, db)
+            }
             try auditTrail().append(record, actor: actor, at: now, in: db)
         }
-        if let request = subject.request, request.status == .open {
+        // An erasure that held everything has not answered the request: it stays open.
+        if let request = subject.request, request.status == .open, outcome != "held" {
             _ = try register().close(
                 request.id, outcome: .completed,
-                reason: retained ? "erased; some data retained under Art. 17(3), see the plan \(plan.digest)" : nil)
+                reason: held
+                    ? "some data held (\(heldBy.joined(separator: ", "))), see the plan \(plan.digest)"
+                    : retained ? "erased; some data retained under Art. 17(3), see the plan \(plan.digest)" : nil)
         }
     }
 
