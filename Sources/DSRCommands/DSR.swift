@@ -22,7 +22,9 @@ public struct DSR: ParsableCommand {
             """,
         version: DSRVersion.current,
         subcommands: [
-            Init.self, Demo.self, Status.self, Locate.self, Export.self, Erase.self, Request.self, Audit.self,
+            Init.self, Demo.self, Status.self, Locate.self, Export.self, Erase.self, Restrict.self, Hold.self,
+            Request.self,
+            Audit.self,
             DataMapCommand.self,
             Index.self,
         ]
