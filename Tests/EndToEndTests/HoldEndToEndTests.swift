@@ -59,6 +59,25 @@ import Testing
             } == true)
     }
 
+    @Test func aRowThatAHeldRowPointsAtIsHeldTooSoNothingIsOrphaned() throws {
+        // A fraud hold on the IP address of Pieter Smit's orders 1–3; his erasure by e-mail
+        // would delete contact 2, which those orders point at.
+        let added = try demo.dsr(["hold", "add", "ip:198.51.100.23", "--basis", "fraud case", "--until", "2999-01-01"])
+        #expect(added.code == 0, "\(added.stderr)")
+        let applied = try demo.dsr(["erase", "--apply", "--yes", "--json", "email:pieter@smitinstallatie.nl"])
+        #expect(applied.code == 0, "\(applied.stderr)")
+        let steps = try #require(try demo.json(applied)["steps"] as? [[String: Any]])
+        func action(_ table: String, _ key: Int) -> [String] {
+            steps.filter { $0["table"] as? String == table && $0["key"] as? Int == key }.compactMap {
+                $0["action"] as? String
+            }
+        }
+        for key in 1...3 { #expect(action("orders", key) == ["held"], "order \(key)") }
+        #expect(action("contacts", 2) == ["held"], "the contact the held orders point at stays")
+        #expect(action("contacts", 3) == ["delete-row"], "the rest of him is erased")
+        #expect(try demo.dump().contains("INSERT INTO contacts VALUES(2,"))
+    }
+
     /// The files the held recordings and voicemails name.
     func heldFiles(_ keys: Set<String>) throws -> [String] {
         let located = try demo.json(try demo.dsr(["locate", "--json"] + Self.caller))
