@@ -8,7 +8,7 @@ extension DSR {
             commandName: "restrict",
             abstract: "Restrict processing of a person's data (Art. 18); list, lift and check restrictions.",
             discussion: """
-                While a restriction is in force, dsr erase and the retention purge leave every
+                While a restriction is in force, dsr erase (and the retention purge, to come) leaves every
                 record of the person alone (the plan shows them as held, with the restriction)
                 unless --override-restriction, which is audited. dsr keeps only keyed hashes of
                 the person's identifiers: every identifier locate finds, so a check by a number
@@ -29,7 +29,7 @@ enum RestrictionText {
     /// One line of `restrict list`.
     static func line(_ restriction: Restriction, today: CalendarDate) -> String {
         var line = "\(restriction.id)  \(restriction.status(on: today).rawValue)  since \(restriction.since)"
-        line += "  until \(restriction.until?.description ?? "lifted")"
+        line += restriction.until.map { "  until \($0)" } ?? "  no end date"
         if let request = restriction.requestID { line += "  \(request)" }
         if let lifted = restriction.liftedAt {
             line += "  lifted \(lifted) (told \(restriction.informedOn?.description ?? "?"))"

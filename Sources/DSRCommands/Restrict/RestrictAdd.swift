@@ -12,6 +12,9 @@ extension DSR.Restrict {
                 Prints the restriction's id and the recipients to inform (Art. 19): those of
                 every table that holds the person's records.
 
+                See also: dsr restrict list, dsr restrict lift, dsr restrict check
+                (dsr help restrict lists them).
+
                 Example:
                   dsr restrict --request DSR-2026-0004 --reason "objects to processing (Art. 21), pending"
                   dsr restrict phone:+31681234567 --reason "disputes accuracy" --until 2026-06-30

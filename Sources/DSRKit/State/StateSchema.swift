@@ -155,6 +155,7 @@ public enum StateSchema {
                         PRIMARY KEY (hold_id, hash)
                     ) STRICT;
                     CREATE INDEX legal_hold_subjects_hash ON legal_hold_subjects (hash);
+                    ALTER TABLE erasure_journal ADD COLUMN override_restriction INTEGER NOT NULL DEFAULT 0;
                     """)
         }
         return migrator
