@@ -33,6 +33,11 @@ import Testing
         #expect(try demo.dsr(["restrict", "check", "0681234568"]).code == 0)
         let json = try demo.json(try demo.dsr(["restrict", "check", "--json", "+31 6 8123 4567"]))
         #expect(json["restricted"] as? Bool == true && json["restrictions"] as? [String] == [id])
+        // dsr keeps the restriction as keyed hashes: the number is in no byte of state.db.
+        for path in ["state/state.db", "state/state.db-wal"] {
+            guard let data = try? Data(contentsOf: demo.folder.appending(path: path)) else { continue }
+            #expect(data.range(of: Data("1681234567".utf8)) == nil, "\(path) holds the number")
+        }
     }
 
     @Test func aRestrictionByEmailCoversThePhoneLearntThroughLocate() throws {
