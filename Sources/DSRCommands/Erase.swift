@@ -35,6 +35,8 @@ extension DSR {
         @Flag(help: "Do not ask for confirmation on a terminal.") var yes = false
         @Flag(help: "Erase even when the request is not a verified, open erasure request (audited).")
         var force = false
+        @Flag(help: "Erase even while a restriction (Art. 18) is in force on the person (audited).")
+        var overrideRestriction = false
         @Flag(help: "Finish erasures a crash interrupted.") var resume = false
         @Option(help: "Language of the letter to the person and the notices: en, nl or bg.")
         var lang: Language = .english
@@ -69,6 +71,7 @@ extension DSR {
             options.expect = expect
             options.includeProcessorData = includeProcessorData
             options.force = force
+            options.overrideRestriction = overrideRestriction
             options.asks = apply && !yes && context.readAnswer != nil
             let subject = try session.subject(identifiers: identifiers, request: request)
             let answer = try session.answerErasure(subject, options: options, language: lang) { plan in

@@ -42,6 +42,17 @@ struct ErasureSummary {
                 ? "" : dates.first == dates.last ? ", until \(dates[0])" : ", until \(dates[0]) to \(dates.last!)"
             sink.line("    \(name) in \(entry.rows) row(s)\(span): \(entry.basis)")
         }
+        // Held records (a legal hold or a restriction keeps them), per table and basis.
+        var held: [String: (table: String, basis: String, until: String?, rows: Int)] = [:]
+        for step in plan.steps where step.action == .held {
+            let key = step.table + "\u{1F}" + (step.basis ?? "") + "\u{1F}" + (step.until ?? "")
+            held[key, default: (step.table, step.basis ?? "", step.until, 0)].rows += 1
+        }
+        if !held.isEmpty { sink.line("  held, not erased (legal hold or restriction):") }
+        for (_, entry) in held.sorted(by: { $0.key < $1.key }) {
+            sink.line(
+                "    \(entry.table) in \(entry.rows) row(s), until \(entry.until ?? "lifted"): \(entry.basis)")
+        }
         if !plan.files.isEmpty {
             let deleted = plan.files.filter { $0.action == .delete }.count
             let rewritten = plan.files.count - deleted

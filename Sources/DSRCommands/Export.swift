@@ -84,6 +84,11 @@ extension DSR {
             } else {
                 context.stdout.line("Export written: \(report.path)")
                 context.stdout.line("  \(report.entries) files; manifest SHA-256 \(report.manifestSHA256)")
+                for restriction in report.restrictions {
+                    context.stdout.line(
+                        "  restriction in force (Art. 18): \(restriction.id) since \(restriction.since),"
+                            + " until \(restriction.until ?? "lifted")")
+                }
                 if report.processorFilesLeftOut > 0 {
                     context.stdout.line(
                         "  \(report.processorFilesLeftOut) recording(s)/voicemail(s) held for number owners listed, not included"

@@ -50,11 +50,12 @@ extension DSR {
         func run(_ context: CommandContext) throws {
             let session = try actor.session(workspace, context)
             let subject = try session.subject(identifiers: identifiers, request: request)
-            let result = try session.locate(subject, options: LocateOptions(deep: deep, useIndex: !scan))
+            var result = try session.locate(subject, options: LocateOptions(deep: deep, useIndex: !scan))
+            let limits = try session.noteLimits(in: &result)
             if output.json {
                 JSONOutput.print(result, to: context)
             } else {
-                LocateSummary(result: result).print(to: context.stdout)
+                LocateSummary(result: result, limits: limits).print(to: context.stdout)
             }
         }
     }

@@ -4,6 +4,8 @@ import DSRKit
 /// files, warnings and mentions.
 struct LocateSummary {
     var result: LocateResult
+    /// Restrictions and holds that apply to the person today.
+    var limits = LimitsInForce()
     /// Records listed per table in the text report; `--json` has every one.
     static let shownPerTable = 10
 
@@ -22,6 +24,15 @@ struct LocateSummary {
             out.line(line + ")")
         }
         out.line("")
+        for restriction in limits.restrictions {
+            out.line(
+                "RESTRICTED (Art. 18): \(restriction.id) since \(restriction.since),"
+                    + " until \(restriction.until?.description ?? "lifted"): \(restriction.reason)")
+        }
+        for hold in limits.holds {
+            out.line("LEGAL HOLD: \(hold.id) until \(hold.until) (inclusive): \(hold.basis)")
+        }
+        if !limits.isEmpty { out.line("") }
         let own = result.records.filter { $0.relation == .subject }
         let related = result.records.filter { $0.relation == .related }
         out.line("Records of the person: \(own.count)")

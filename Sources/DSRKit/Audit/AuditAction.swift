@@ -26,6 +26,14 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case requestForgetIdentifiers = "request.forget_identifiers"
     /// An open request was given identifiers it did not have (a rectification's new values).
     case requestAddIdentifiers = "request.add_identifiers"
+    /// `dsr restrict`: a restriction of processing was recorded (Art. 18).
+    case restrictAdd = "restrict.add"
+    /// `dsr restrict lift`: a restriction was lifted, the person told before (Art. 18(3)).
+    case restrictLift = "restrict.lift"
+    /// `dsr hold add`: a legal hold was recorded (Art. 17(3)(b)/(e)).
+    case holdAdd = "hold.add"
+    /// `dsr hold release`: a legal hold was released before its date.
+    case holdRelease = "hold.release"
     /// `dsr init --new-key` replaced a lost secret key: the entries before this one name their
     /// subjects by hashes of the old key and can no longer be found by identifier.
     case workspaceNewKey = "workspace.new_key"

@@ -13,6 +13,10 @@ struct PlannedErasure {
     /// Per table and row number, the columns the plan changes; empty for a row it deletes
     /// (the index forgets exactly these entries).
     var changedRows: [String: [Int64: ChangedRow]] = [:]
+    /// Restrictions in force on the person that `--override-restriction` set aside (ids).
+    var overriddenRestrictions: [String] = []
+    /// The holds and restrictions that hold records of the plan (ids, sorted).
+    var heldBy: [String] = []
 }
 
 /// Builds an erasure plan from what locate found and the data map; names no table itself.
@@ -26,12 +30,19 @@ struct PlannedErasure {
 /// - otherwise each personal column gets its rule: identifier columns only where they hold
 ///   the subject (another party's address stays), `redact` only where the text names the
 ///   subject; `retain` is listed with its basis and end date; a message file of a redacted
-///   row has the subject's mailboxes removed from its headers.
+///   row has the subject's mailboxes removed from its headers;
+/// - held by a legal hold or a restriction in force (``ErasurePlanner/heldRecords(_:_:_:)``):
+///   one `held` step and nothing else, its files left alone.
 struct ErasurePlanner {
     let map: DataMap
     let defaultCountry: String
     let subject: Set<SubjectIdentifier>
     let includeProcessorData: Bool
+    /// The holds and restrictions not lifted or released, asked for the limits' today.
+    let limits: ProcessingLimits
+    /// `--override-restriction`: a restriction on the person does not hold their records
+    /// (audited); holds still do.
+    var overrideRestriction = false
 
     func plan(_ result: LocateResult, _ reader: any OperationsReader) throws -> PlannedErasure {
         var planned = PlannedErasure()
@@ -43,6 +54,7 @@ struct ErasurePlanner {
         var deletedRows: [String: Set<Int64>] = [:]
         let processorTables = Set(map.tables.filter { $0.role == .processor }.map(\.name))
         let reachedFromProcessor = result.rows(reachedFrom: processorTables)
+        var own: [OwnRecord] = []
         for record in result.records {
             guard let table = map.table(record.table),
                 let row = try reader.record(in: table.name, primaryKey: table.primaryKey, key: record.key)
@@ -68,7 +80,22 @@ struct ErasurePlanner {
                 || table.columns.contains { column in
                     column.erasure == .deleteRow && (byReference || matching.contains(column.column))
                 }
-            if deletes {
+            own.append(OwnRecord(record: record, table: table, row: row, matching: matching, deletes: deletes))
+        }
+        let held = try heldRecords(own, &identifiers, reader)
+        planned.overriddenRestrictions = held.overridden
+        planned.heldBy = Set(held.limits.values.map(\.id)).sorted()
+        for entry in own {
+            let (record, table, row, matching) = (entry.record, entry.table, entry.row, entry.matching)
+            if let limit = held.limits[record.record.row] {
+                steps.append(
+                    ErasureStep(
+                        table: table.name, key: record.key, action: .held, basis: limit.basis,
+                        until: limit.until?.description))
+                for column in matching { planned.keptTexts += forms(in: row, column, table) }
+                continue
+            }
+            if entry.deletes {
                 steps.append(ErasureStep(table: table.name, key: record.key, action: .deleteRow))
                 deletedRows[table.name, default: []].insert(row.number)
                 planned.changedRows[table.name, default: [:]][row.number] = ChangedRow(

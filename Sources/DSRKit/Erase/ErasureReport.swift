@@ -8,6 +8,9 @@ public struct ErasureOptions: Sendable {
     public var includeProcessorData = false
     /// Erase even when the request is not a verified, open erasure request (audited).
     public var force = false
+    /// Erase even while a restriction (Art. 18) is in force on the person (audited); legal
+    /// holds still keep their records.
+    public var overrideRestriction = false
     /// Show the plan and ask before applying (a terminal without `--yes`): the plan is made
     /// outside the write lock, and the apply carries out only a plan with its digest.
     public var asks = false

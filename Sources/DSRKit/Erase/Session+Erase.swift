@@ -22,12 +22,14 @@ extension Session {
         _ subject: Subject, options: ErasureOptions, confirm: (ErasurePlan) -> Bool = { _ in true }
     ) throws -> ErasureReport {
         if let request = subject.request, options.apply, !options.force { try Self.ready(request) }
+        // Loaded once: the plan shown and the plan applied ask the same holds and restrictions.
+        let limits = try processingLimits()
         var expected = options.expect
         if !options.apply || options.asks {
             // A plan to show (or to ask about) comes from a read transaction: nothing is locked
             // while the DPO reads it. The apply below plans again under the write lock and
             // carries out only a plan with the same digest.
-            let plan = try planErasure(subject.identifiers, includeProcessorData: options.includeProcessorData).plan
+            let plan = try planErasure(subject.identifiers, options: options, limits: limits).plan
             if let expected, expected != plan.digest {
                 throw ErasureError.staleDigest(expected: expected, actual: plan.digest)
             }
@@ -48,7 +50,7 @@ extension Session {
         let applied: Applied
         do {
             applied = try applyInOneTransaction(
-                subject.identifiers, includeProcessorData: options.includeProcessorData, expected: expected
+                subject.identifiers, options: options, limits: limits, expected: expected
             ) { planned, located in
                 // Under the write lock, before the first change: what a crash leaves to finish.
                 let forgetting = try index().forgetting(planned.changedRows, subjectHashes: indexHashes(located))
@@ -61,7 +63,7 @@ extension Session {
                     files: planned.plan.files.map {
                         ErasureJournalEntry.File(
                             table: $0.table, column: $0.column, path: $0.path, action: $0.action.rawValue)
-                    }, indexForget: forgetting.journalText)
+                    }, indexForget: forgetting.journalText, overrideRestriction: options.overrideRestriction)
                 try state().write { db in try state().insertJournal(entry, db) }
                 written = entry
                 return (entry, forgetting)
@@ -78,7 +80,9 @@ extension Session {
         let plan = applied.planned.plan
         // Recorded right after the commit, before anything slower: the audit entry and the
         // journal's `committed` phase must not wait for the index or the files.
-        try recordApplied(plan, subject, options: options, journalID: journal.id)
+        try recordApplied(
+            plan, subject, options: options, overridden: applied.planned.overriddenRestrictions,
+            heldBy: applied.planned.heldBy, journalID: journal.id)
         try index().forget(applied.forgetting)
         let (refused, mentioning) = try finishFiles(journal, subject: Set(subject.identifiers))
         try state().write { db in try state().deleteJournal(journal.id, db) }
@@ -111,6 +115,7 @@ extension Session {
             options.apply = true
             options.force = true
             options.includeProcessorData = entry.includeProcessorData
+            options.overrideRestriction = entry.overrideRestriction
             options.resumes = entry.digest
             let subject = Subject(identifiers: identifiers, request: request)
             // Index entries and files of rows that are gone (the commit happened) first; rows
@@ -127,14 +132,17 @@ extension Session {
         return reports
     }
 
-    /// Locates in one read transaction and plans.
-    func planErasure(_ identifiers: [SubjectIdentifier], includeProcessorData: Bool) throws -> PlannedErasure {
+    /// Locates in one read transaction and plans, holding what `limits` keep.
+    func planErasure(_ identifiers: [SubjectIdentifier], options: ErasureOptions, limits: ProcessingLimits) throws
+        -> PlannedErasure
+    {
         let map = try dataMap()
         return try readingOperations { reader, fingerprint in
             let result = try locate(identifiers, options: LocateOptions(), reader, fingerprint)
             return try ErasurePlanner(
                 map: map, defaultCountry: defaultCountry, subject: Set(result.subjectIdentifiers),
-                includeProcessorData: includeProcessorData
+                includeProcessorData: options.includeProcessorData, limits: limits,
+                overrideRestriction: options.overrideRestriction
             ).plan(result, reader)
         }
     }
@@ -142,7 +150,7 @@ extension Session {
     /// Step 3: locate and plan inside the write transaction, refuse another digest than
     /// `expected`, write the journal (`beforeChanges`), run the steps.
     private func applyInOneTransaction(
-        _ identifiers: [SubjectIdentifier], includeProcessorData: Bool, expected: String?,
+        _ identifiers: [SubjectIdentifier], options: ErasureOptions, limits: ProcessingLimits, expected: String?,
         beforeChanges: (PlannedErasure, Set<SubjectIdentifier>) throws -> (ErasureJournalEntry, IndexForgetting)
     ) throws -> Applied {
         let map = try dataMap()
@@ -155,7 +163,8 @@ extension Session {
                 let subject = Set(result.subjectIdentifiers)
                 let planned = try ErasurePlanner(
                     map: map, defaultCountry: defaultCountry, subject: subject,
-                    includeProcessorData: includeProcessorData
+                    includeProcessorData: options.includeProcessorData, limits: limits,
+                    overrideRestriction: options.overrideRestriction
                 ).plan(result, writer)
                 if let expected, planned.plan.digest != expected {
                     throw ErasureError.staleDigest(expected: expected, actual: planned.plan.digest)
@@ -234,49 +243,5 @@ extension Session {
             throw error
         }
         guard changed == 1 else { throw ErasureError.stepFailed(table: table.name, key: step.key.forMessages) }
-    }
-
-    /// Step 4: the audit entry, the suppression list and the request's outcome, together.
-    private func recordApplied(_ plan: ErasurePlan, _ subject: Subject, options: ErasureOptions, journalID: String)
-        throws
-    {
-        var counts: [String: AuditValue] = [:]
-        for (table, steps) in Dictionary(grouping: plan.steps, by: \.table) {
-            var perAction: [String: AuditValue] = [:]
-            for (action, group) in Dictionary(grouping: steps, by: \.action) {
-                perAction[action.rawValue] = .int(Int64(group.count))
-            }
-            counts[table] = .map(perAction)
-        }
-        let hashes = try auditSubjects(subject.identifiers)
-        let retained = plan.steps.contains { $0.action == .retain }
-        var details: [String: AuditValue] = [
-            "digest": .text(plan.digest), "steps": .map(counts), "files": .int(Int64(plan.files.count)),
-            "processor_held": .int(Int64(plan.processorHeld.count)),
-            "include_processor_data": .bool(options.includeProcessorData), "forced": .bool(options.force),
-            "outcome": .text(retained ? "erased, partly retained" : "erased"),
-        ]
-        if let resumed = options.resumes { details["resumes"] = .text(resumed) }
-        let record = AuditRecord(
-            action: .eraseApply, requestID: subject.request?.id, subjects: hashes,
-            details: details)
-        try state().write { db in
-            try state().setJournalPhase(journalID, "committed", db)
-            try state().suppress(
-                hashes, requestID: subject.request?.id, at: AuditLog.timestamp(now), digest: plan.digest, db)
-            try auditTrail().append(record, actor: actor, at: now, in: db)
-        }
-        if let request = subject.request, request.status == .open {
-            _ = try register().close(
-                request.id, outcome: .completed,
-                reason: retained ? "erased; some data retained under Art. 17(3), see the plan \(plan.digest)" : nil)
-        }
-    }
-
-    /// An erasure answers a verified, open erasure request (else `--force`).
-    private static func ready(_ request: Request) throws {
-        if let reason = request.notReady(for: .erasure) {
-            throw ErasureError.requestNotReady(id: request.id, reason: reason)
-        }
     }
 }

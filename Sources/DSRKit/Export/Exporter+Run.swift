@@ -33,6 +33,10 @@ public enum Exporter {
                 return (result, tables, plan, cards)
             }
         }
+        // Art. 18 restricts processing, not access: the export is made and names the restrictions.
+        let restrictions = try session.limitsInForce(on: result.subjectIdentifiers).restrictions.map {
+            LocatedRestriction(id: $0.id, since: $0.since, until: $0.until?.description)
+        }
         let workspace = session.workspace
         let now = session.now
         let source = try session.dataMapSource()
@@ -137,11 +141,13 @@ public enum Exporter {
             throw error
         }
         if let setAside { unlink(setAside) }
-        return ExportReport(
+        var report = ExportReport(
             path: final.path(percentEncoded: false), kind: kind, manifestSHA256: manifestHash,
             entries: manifest.files.count + 1,
             records: counts, processorFilesLeftOut: plan.leftOut.count,
             filesLeftOut: plan.unusable.map { FileLeftOut(table: $0.table, key: $0.key, status: $0.status) })
+        report.restrictions = restrictions
+        return report
     }
 
     /// An export answers a verified, open request of its own kind (else `--force`).

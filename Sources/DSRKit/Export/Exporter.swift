@@ -48,6 +48,9 @@ public struct ExportReport: Sendable, Codable, Equatable {
     /// Files of the records that could not be included (missing, or a path that leaves the
     /// files root): named by table and key, never by path.
     public var filesLeftOut: [FileLeftOut]
+    /// Restrictions of processing (Art. 18) in force on the person: the export answers the
+    /// right of access all the same, and says so.
+    public var restrictions: [LocatedRestriction] = []
 }
 
 /// A file the archive could not hold.

@@ -4,9 +4,11 @@ extension LocateResult {
     /// The result as the JSON document `--json` prints.
     public var jsonText: JSONText {
         .object([
-            ("files", .array(files.map(\.jsonText))), ("identifiers", .array(identifiers.map(\.jsonText))),
+            ("files", .array(files.map(\.jsonText))), ("holds", .array(holds.map(\.jsonText))),
+            ("identifiers", .array(identifiers.map(\.jsonText))),
             ("mentions", .array(mentions.map(\.jsonText))), ("method", .string(method.rawValue)),
-            ("records", .array(records.map(\.jsonText))), ("warnings", .array(warnings.map(\.jsonText))),
+            ("records", .array(records.map(\.jsonText))), ("restrictions", .array(restrictions.map(\.jsonText))),
+            ("warnings", .array(warnings.map(\.jsonText))),
         ])
     }
 }

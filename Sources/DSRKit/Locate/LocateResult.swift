@@ -12,6 +12,11 @@ public struct LocateResult: Sendable, Codable, Equatable {
     public var mentions: [Mention]
     /// How the records were looked up.
     public var method: LocateMethod
+    /// Restrictions in force on the person (filled in by the command from the register of
+    /// restrictions and holds; locate itself does not read it).
+    public var restrictions: [LocatedRestriction] = []
+    /// Legal holds active on the person's records (filled in as ``restrictions``).
+    public var holds: [LocatedHold] = []
 
     /// The subject's identifiers as values (given and learnt).
     public var subjectIdentifiers: [SubjectIdentifier] { identifiers.map(\.identifier) }

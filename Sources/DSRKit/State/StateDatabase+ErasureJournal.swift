@@ -21,6 +21,8 @@ struct ErasureJournalEntry: Sendable, Equatable {
     /// What the identifier index forgets once the operations database committed, as the
     /// index writes it (keyed hashes and row numbers); nil in entries of older versions.
     var indexForget: String? = nil
+    /// `--override-restriction`: a resumed run must erase what the interrupted one would have.
+    var overrideRestriction = false
 }
 
 extension StateDatabase {
@@ -29,11 +31,11 @@ extension StateDatabase {
         try db.execute(
             sql: """
                 INSERT INTO erasure_journal (id, started_at, request_id, digest, identifiers,
-                include_processor_data, phase, index_forget) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                include_processor_data, phase, index_forget, override_restriction) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 entry.id, entry.startedAt, entry.requestID, entry.digest, entry.identifiers.joined(separator: "\n"),
-                entry.includeProcessorData, entry.phase, entry.indexForget,
+                entry.includeProcessorData, entry.phase, entry.indexForget, entry.overrideRestriction,
             ])
         for (position, file) in entry.files.enumerated() {
             try db.execute(
@@ -74,7 +76,7 @@ extension StateDatabase {
                     id: id, startedAt: row["started_at"], requestID: row["request_id"], digest: row["digest"],
                     identifiers: identifiers.split(separator: "\n").map(String.init),
                     includeProcessorData: row["include_processor_data"], phase: row["phase"], files: files,
-                    indexForget: row["index_forget"])
+                    indexForget: row["index_forget"], overrideRestriction: row["override_restriction"])
             }
         }
     }

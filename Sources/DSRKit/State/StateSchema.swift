@@ -109,6 +109,55 @@ public enum StateSchema {
             // journal entry so a crash before the index's own commit is finished later.
             try db.execute(sql: "ALTER TABLE erasure_journal ADD COLUMN index_forget TEXT")
         }
+        migrator.registerMigration("v5-restrictions-and-holds") { db in
+            // Restrictions of processing (Art. 18) and legal holds (Art. 17(3)(b)/(e)). Whom they
+            // are about is kept as keyed hashes only (CONTRACT.md section 3): every identifier the
+            // subject was located by, so a check by a learnt phone answers too. Reason and basis
+            // are the DPO's own text; the audit trail records only that one was given. `tables`
+            // names the tables that held the person's records (one per line), whose recipients
+            // are told when the restriction is lifted (Art. 19).
+            try db.execute(
+                sql: """
+                    CREATE TABLE restrictions (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        year INTEGER NOT NULL,
+                        number INTEGER NOT NULL,
+                        request_id TEXT,
+                        reason TEXT NOT NULL,
+                        since TEXT NOT NULL,
+                        until TEXT,
+                        lifted_at TEXT,
+                        informed_on TEXT,
+                        tables TEXT NOT NULL,
+                        UNIQUE (year, number)
+                    ) STRICT;
+                    CREATE TABLE restriction_subjects (
+                        restriction_id TEXT NOT NULL REFERENCES restrictions (id),
+                        hash TEXT NOT NULL,
+                        PRIMARY KEY (restriction_id, hash)
+                    ) STRICT;
+                    CREATE INDEX restriction_subjects_hash ON restriction_subjects (hash);
+                    CREATE TABLE legal_holds (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        year INTEGER NOT NULL,
+                        number INTEGER NOT NULL,
+                        request_id TEXT,
+                        basis TEXT NOT NULL,
+                        added_at TEXT NOT NULL,
+                        until TEXT NOT NULL,
+                        released_at TEXT,
+                        release_reason TEXT,
+                        UNIQUE (year, number)
+                    ) STRICT;
+                    CREATE TABLE legal_hold_subjects (
+                        hold_id TEXT NOT NULL REFERENCES legal_holds (id),
+                        hash TEXT NOT NULL,
+                        PRIMARY KEY (hold_id, hash)
+                    ) STRICT;
+                    CREATE INDEX legal_hold_subjects_hash ON legal_hold_subjects (hash);
+                    ALTER TABLE erasure_journal ADD COLUMN override_restriction INTEGER NOT NULL DEFAULT 0;
+                    """)
+        }
         migrator.registerMigration("v6-index-repairs") { db in
             // Rows a rectification changes in place, with the index entries they had: written
             // before the operations commit, removed once the index learnt the new values, so a

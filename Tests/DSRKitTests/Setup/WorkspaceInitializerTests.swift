@@ -28,7 +28,8 @@ import Testing
         #expect(try ws.secretKey().bytes.count == 32)
         #expect(
             try StateSchema.appliedMigrations(Store.openState(at: ws.stateDatabase)) == [
-                "v1-workspace", "v2-register-and-audit", "v3-erasure", "v4-erasure-index", "v6-index-repairs",
+                "v1-workspace", "v2-register-and-audit", "v3-erasure", "v4-erasure-index",
+                "v5-restrictions-and-holds", "v6-index-repairs",
             ])
     }
 

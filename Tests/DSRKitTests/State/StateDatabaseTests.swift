@@ -14,7 +14,8 @@ import Testing
         let state = try temporary.state()
         #expect(
             try state.appliedMigrations() == [
-                "v1-workspace", "v2-register-and-audit", "v3-erasure", "v4-erasure-index", "v6-index-repairs",
+                "v1-workspace", "v2-register-and-audit", "v3-erasure", "v4-erasure-index",
+                "v5-restrictions-and-holds", "v6-index-repairs",
             ])
         #expect(state.path == temporary.workspace.stateDatabase.path(percentEncoded: false))
     }

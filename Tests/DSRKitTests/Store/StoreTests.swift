@@ -127,7 +127,8 @@ import Testing
         try StateSchema.migrate(state)
         #expect(
             try StateSchema.appliedMigrations(state) == [
-                "v1-workspace", "v2-register-and-audit", "v3-erasure", "v4-erasure-index", "v6-index-repairs",
+                "v1-workspace", "v2-register-and-audit", "v3-erasure", "v4-erasure-index",
+                "v5-restrictions-and-holds", "v6-index-repairs",
             ])
     }
 }
