@@ -22,7 +22,8 @@ public struct DSR: ParsableCommand {
             """,
         version: DSRVersion.current,
         subcommands: [
-            Init.self, Demo.self, Status.self, Locate.self, Export.self, Erase.self, Rectify.self, Restrict.self, Hold.self,
+            Init.self, Demo.self, Status.self, Locate.self, Export.self, Erase.self, Rectify.self, Restrict.self,
+            Hold.self,
             Request.self,
             Audit.self,
             DataMapCommand.self,

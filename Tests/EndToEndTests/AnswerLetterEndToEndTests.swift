@@ -44,6 +44,23 @@ import Testing
         #expect(outcome.stdout.contains("Notices to the recipients (Art. 19): "))
     }
 
+    @Test func aRestrictionAndItsLiftEachWriteTheirLetterAndNotices() throws {
+        let restricted = try workspace.json(
+            try workspace.dsr(["restrict", "--json", "--reason", "disputes accuracy"] + owner))
+        let id = try #require(restricted["id"] as? String)
+        let letter = try text(try #require(restricted["letter"] as? String))
+        #expect(letter.contains("Article 18") && letter.contains(id))
+        #expect((restricted["notices"] as? [String])?.count == (restricted["recipients"] as? [String])?.count)
+        let today = String(ISO8601DateFormatter().string(from: Date()).prefix(10))
+        let lifted = try workspace.json(
+            try workspace.dsr(["restrict", "lift", id, "--informed-on", today, "--json", "--lang", "nl"]))
+        let liftLetter = try text(try #require(lifted["letter"] as? String))
+        #expect(liftLetter.contains("artikel 18, lid 3") || liftLetter.contains("artikel 18"), "\(liftLetter)")
+        // dsr keeps the restriction's subject as keyed hashes: the letter names no identifier.
+        #expect(!liftLetter.contains("onder:\n\n"), "no empty list of identifiers")
+        #expect(!liftLetter.contains("smitinstallatie"))
+    }
+
     @Test func aLetterThatCannotBeMadeStopsTheChangeBeforeItStarts() throws {
         let config = workspace.folder.appending(path: "dsr.yaml")
         let text = try String(contentsOf: config, encoding: .utf8).replacingOccurrences(
@@ -51,7 +68,7 @@ import Testing
         try Data(text.utf8).write(to: config)
         let before = try workspace.bytes("ops.db")
         for command in [
-            ["erase", "--apply", "--yes"],
+            ["erase", "--apply", "--yes"], ["restrict", "--reason", "disputes accuracy"],
             ["rectify", "--apply", "--yes", "--replace", "email:pieter@smitinstallatie.nl=p@smit.example"],
         ] {
             let outcome = try workspace.dsr(command + owner)
@@ -59,6 +76,7 @@ import Testing
             #expect(outcome.stderr.contains("controller_name"), "\(outcome.stderr)")
         }
         #expect(try workspace.bytes("ops.db") == before)
+        #expect(try workspace.dsr(["restrict", "check"] + owner).code == 0, "no restriction was recorded")
     }
 
     @Test func aLetterThatCannotBeWrittenExits73AndTheChangeStands() throws {

@@ -27,6 +27,8 @@ extension DSR.Restrict {
         var reason: String
         @Option(help: ArgumentHelp("The last day it applies (default: until lifted).", valueName: "YYYY-MM-DD"))
         var until: String?
+        @Option(help: "Language of the letter to the person and the notices: en, nl or bg.")
+        var lang: Language = .english
         @OptionGroup(title: "Workspace") var workspace: WorkspaceOptions
         @OptionGroup(title: "Audit") var actor: ActorOptions
         @OptionGroup(title: "Output") var output: OutputOptions
@@ -39,10 +41,16 @@ extension DSR.Restrict {
         func run(_ context: CommandContext) throws {
             let session = try actor.session(workspace, context)
             let subject = try session.subject(identifiers: identifiers, request: request)
-            let result = try session.restrict(
-                subject, reason: reason, until: try until.map { try calendarDate($0, option: "--until") })
-            if output.json { return try JSONOutput.print(result, to: context) }
-            RestrictionText.print(result, to: context.stdout)
+            let answer = try session.answerRestriction(
+                subject, reason: reason, until: try until.map { try calendarDate($0, option: "--until") },
+                language: lang)
+            if output.json {
+                try JSONOutput.print(answer, to: context)
+            } else {
+                RestrictionText.print(answer.report, to: context.stdout)
+                LetterLines.print(answer.letters, to: context.stdout)
+            }
+            try LetterLines.check(answer.letters, context)
         }
     }
 }

@@ -18,6 +18,8 @@ extension DSR.Restrict {
         @Argument(help: ArgumentHelp("The restriction id.", valueName: "restriction-id")) var id: String
         @Option(help: ArgumentHelp("The day the person was told of the lift (Art. 18(3)).", valueName: "YYYY-MM-DD"))
         var informedOn: String
+        @Option(help: "Language of the letter to the person and the notices: en, nl or bg.")
+        var lang: Language = .english
         @OptionGroup(title: "Workspace") var workspace: WorkspaceOptions
         @OptionGroup(title: "Audit") var actor: ActorOptions
         @OptionGroup(title: "Output") var output: OutputOptions
@@ -26,10 +28,15 @@ extension DSR.Restrict {
 
         func run(_ context: CommandContext) throws {
             let session = try actor.session(workspace, context)
-            let result = try session.liftRestriction(
-                id, informedOn: try calendarDate(informedOn, option: "--informed-on"))
-            if output.json { return try JSONOutput.print(result, to: context) }
-            RestrictionText.print(result, to: context.stdout)
+            let answer = try session.answerLift(
+                id, informedOn: try calendarDate(informedOn, option: "--informed-on"), language: lang)
+            if output.json {
+                try JSONOutput.print(answer, to: context)
+            } else {
+                RestrictionText.print(answer.report, to: context.stdout)
+                LetterLines.print(answer.letters, to: context.stdout)
+            }
+            try LetterLines.check(answer.letters, context)
         }
     }
 }

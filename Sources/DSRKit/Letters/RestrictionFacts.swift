@@ -50,6 +50,9 @@ struct RestrictionLetter: TemplateModel {
     let tables: [String]
     let recipients: [String]
     let hasTables, hasRecipients: Bool
+    /// False when the letter cannot name the person's identifiers: a lift, whose restriction
+    /// dsr keeps as keyed hashes only, answers no request that still keeps them.
+    let hasIdentifiers: Bool
 
     init(_ facts: RestrictionFacts, head: LetterHead, identifiers: [SubjectIdentifier], map: DataMap) {
         language = head.language.rawValue
@@ -68,6 +71,7 @@ struct RestrictionLetter: TemplateModel {
         recipients = facts.recipients
         hasTables = !tables.isEmpty
         hasRecipients = !recipients.isEmpty
+        hasIdentifiers = !subjectIdentifiers.isEmpty
     }
 
     static let fieldNames: Set<String> = {

@@ -757,8 +757,8 @@ extension BuiltinTemplates {
         Уважаеми господине/госпожо,
 
         От {{since}} обработването на личните Ви данни беше ограничено (член 18 от Общия
-        регламент относно защитата на данните, ОРЗД) за данните, които съхраняваме по следните
-        идентификатори:
+        регламент относно защитата на данните, ОРЗД){{#hasIdentifiers}} за данните, които съхраняваме по следните
+        идентификатори:{{/hasIdentifiers}}{{^hasIdentifiers}}.{{/hasIdentifiers}}
         {{#subjectIdentifiers}}
           - {{#isEmail}}имейл адрес{{/isEmail}}{{#isPhone}}телефонен номер{{/isPhone}}{{#isIP}}IP адрес{{/isIP}}{{#isCustomer}}клиентски номер{{/isCustomer}} {{value}}
         {{/subjectIdentifiers}}

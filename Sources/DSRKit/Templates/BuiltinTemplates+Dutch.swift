@@ -759,7 +759,7 @@ extension BuiltinTemplates {
         Geachte heer, mevrouw,
 
         Sinds {{since}} was de verwerking van uw persoonsgegevens beperkt (artikel 18 van de
-        Algemene verordening gegevensbescherming, AVG), voor de gegevens die wij bewaren onder:
+        Algemene verordening gegevensbescherming, AVG){{#hasIdentifiers}}, voor de gegevens die wij bewaren onder:{{/hasIdentifiers}}{{^hasIdentifiers}}.{{/hasIdentifiers}}
         {{#subjectIdentifiers}}
           - {{#isEmail}}e-mailadres{{/isEmail}}{{#isPhone}}telefoonnummer{{/isPhone}}{{#isIP}}IP-adres{{/isIP}}{{#isCustomer}}klantnummer{{/isCustomer}} {{value}}
         {{/subjectIdentifiers}}

@@ -739,7 +739,7 @@ extension BuiltinTemplates {
         Dear Sir or Madam,
 
         Since {{since}}, the processing of your personal data was restricted (Article 18 of the
-        General Data Protection Regulation, GDPR), for the data held under:
+        General Data Protection Regulation, GDPR){{#hasIdentifiers}}, for the data held under:{{/hasIdentifiers}}{{^hasIdentifiers}}.{{/hasIdentifiers}}
         {{#subjectIdentifiers}}
           - {{#isEmail}}e-mail address{{/isEmail}}{{#isPhone}}phone number{{/isPhone}}{{#isIP}}IP address{{/isIP}}{{#isCustomer}}customer number{{/isCustomer}} {{value}}
         {{/subjectIdentifiers}}

@@ -16,7 +16,8 @@ import Testing
             now: LetterFixture.now)
         let caller = try #require(report.subjects.first { $0.label == "caller" })
         let subject = try session.subject(identifiers: caller.identifiers, request: nil)
-        let planned = try session.planErasure(subject.identifiers, includeProcessorData: false)
+        let planned = try session.planErasure(
+            subject.identifiers, options: ErasureOptions(), limits: try session.processingLimits())
         var options = ErasureOptions()
         options.apply = true
         let applied = try session.erase(subject, options: options).plan
