@@ -9,6 +9,10 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case erasePlan = "erase.plan"
     /// `dsr erase --apply`: a plan was carried out (counts, digest, residue).
     case eraseApply = "erase.apply"
+    /// `dsr retention audit --apply`: records past retention were purged (counts per rule).
+    case retentionPurge = "retention.purge"
+    /// Records of an earlier erasure that a restored backup brought back were erased again.
+    case eraseAgain = "erase.again"
     /// `dsr rectify` without `--apply`: a plan was shown (its digest).
     case rectifyPlan = "rectify.plan"
     /// `dsr rectify --apply`: a plan was carried out (columns, counts, keyed hashes of the

@@ -125,6 +125,8 @@ extension Session {
             try finishFiles(entry, subject: Set(identifiers))
             try state().write { db in try state().deleteJournal(entry.id, db) }
             try state().checkpoint()
+            // A plan made from rows (a purge, a re-erasure) is made again by its next run.
+            guard entry.kind == "erasure" else { continue }
             // What the interrupted run did not get to: nothing left to change if it committed.
             // It writes its own journal entry before it changes anything.
             reports.append(try erase(subject, options: options))
@@ -210,7 +212,7 @@ extension Session {
         try index.forget(stale)
     }
 
-    private func run(
+    func run(
         _ step: ErasureStep, map: DataMap, token: String, subject: Set<SubjectIdentifier>,
         _ writer: any OperationsWriter
     ) throws {

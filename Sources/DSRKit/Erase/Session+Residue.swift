@@ -6,7 +6,12 @@ extension Session {
     /// every erased value; occurrences inside cells kept on purpose are counted apart.
     ///
     /// - Returns: the residue (places named without personal data) and the kept count.
-    func scanResidue(_ planned: PlannedErasure, _ identifiers: [SubjectIdentifier]) throws -> (ResidueReport, Int) {
+    ///
+    /// - Parameter stillLive: identifiers whose other rows stay on purpose (a purge removes a
+    ///   caller's old calls, not the recent ones): their live cells are counted as kept.
+    func scanResidue(
+        _ planned: PlannedErasure, _ identifiers: [SubjectIdentifier], stillLive: Set<SubjectIdentifier> = []
+    ) throws -> (ResidueReport, Int) {
         var forms = planned.erasedTexts
         for identifier in identifiers {
             forms.insert(identifier.value)
@@ -28,7 +33,7 @@ extension Session {
         var live = kept
         if let index = report.places.firstIndex(where: { $0.place == "ops.db" }) {
             if report.places[index].count > kept {
-                live = kept + (try liveOccurrences(of: forms, scanner, subject: Set(identifiers)))
+                live = kept + (try liveOccurrences(of: forms, scanner, subject: Set(identifiers), stillLive: stillLive))
             }
             report.places[index].count = max(0, report.places[index].count - live)
             if report.places[index].count == 0 { report.places.remove(at: index) }
@@ -48,10 +53,11 @@ extension Session {
     /// `0681234567` called on a Belgian number is +32 6 8123 4567). Each form is read as a
     /// number of every country dsr knows; the numbers that are not the subject's are looked
     /// up through the index, so the cost is the matches, not the size of the database.
-    private func liveOccurrences(of forms: Set<String>, _ scanner: ResidueScanner, subject: Set<SubjectIdentifier>)
-        throws -> Int
-    {
-        var others: Set<SubjectIdentifier> = []
+    private func liveOccurrences(
+        of forms: Set<String>, _ scanner: ResidueScanner, subject: Set<SubjectIdentifier>,
+        stillLive: Set<SubjectIdentifier>
+    ) throws -> Int {
+        var others: Set<SubjectIdentifier> = stillLive
         for form in forms {
             for country in PhoneCountry.all {
                 guard let number = try? PhoneNumber.parse(form, context: country.code) else { continue }
@@ -69,7 +75,8 @@ extension Session {
             var total = 0
             try index.lookingUp {
                 for table in map.tables {
-                    for column in table.identifiers where column.kind == .phone {
+                    for column in table.identifiers
+                    where column.kind == .phone || (!stillLive.isEmpty && column.kind.isMatchable) {
                         for (row, _) in try finder.rows(matching: others, table: table, column: column, reader) {
                             let handle = RowHandle(table: table.name, number: row)
                             guard seen.insert(handle).inserted,

@@ -54,7 +54,7 @@ struct IndexForgetting: Sendable, Equatable {
 
     init(groups: [Group]) { self.groups = groups }
 
-    private struct Key: Hashable {
+    struct Key: Hashable {
         let source: IndexSource
         let hash: Int64?
     }

@@ -23,6 +23,9 @@ struct ErasureJournalEntry: Sendable, Equatable {
     var indexForget: String? = nil
     /// `--override-restriction`: a resumed run must erase what the interrupted one would have.
     var overrideRestriction = false
+    /// `erasure` (a person's, resumed from its identifiers), `purge` or `re-erasure` (plans
+    /// made from rows, which the next run makes again).
+    var kind = "erasure"
 }
 
 extension StateDatabase {
@@ -31,11 +34,12 @@ extension StateDatabase {
         try db.execute(
             sql: """
                 INSERT INTO erasure_journal (id, started_at, request_id, digest, identifiers,
-                include_processor_data, phase, index_forget, override_restriction) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                include_processor_data, phase, index_forget, override_restriction, kind)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 entry.id, entry.startedAt, entry.requestID, entry.digest, entry.identifiers.joined(separator: "\n"),
-                entry.includeProcessorData, entry.phase, entry.indexForget, entry.overrideRestriction,
+                entry.includeProcessorData, entry.phase, entry.indexForget, entry.overrideRestriction, entry.kind,
             ])
         for (position, file) in entry.files.enumerated() {
             try db.execute(
@@ -76,7 +80,7 @@ extension StateDatabase {
                     id: id, startedAt: row["started_at"], requestID: row["request_id"], digest: row["digest"],
                     identifiers: identifiers.split(separator: "\n").map(String.init),
                     includeProcessorData: row["include_processor_data"], phase: row["phase"], files: files,
-                    indexForget: row["index_forget"], overrideRestriction: row["override_restriction"])
+                    indexForget: row["index_forget"], overrideRestriction: row["override_restriction"], kind: row["kind"])
             }
         }
     }

@@ -171,6 +171,12 @@ public enum StateSchema {
                     ) STRICT
                     """)
         }
+        migrator.registerMigration("v8-journal-kind") { db in
+            // What an erasure journal entry records: a person's erasure (`erasure`: resumed by
+            // planning again from its identifiers) or a plan made from rows (`purge`, `re-erasure`:
+            // a crash before the commit changed nothing, and the next run plans again by itself).
+            try db.execute(sql: "ALTER TABLE erasure_journal ADD COLUMN kind TEXT NOT NULL DEFAULT 'erasure'")
+        }
         return migrator
     }
 

@@ -1,0 +1,86 @@
+import Foundation
+
+/// What a plan made from rows did once carried out (``Session/carryOut(_:identifiers:requestID:audit:plan:)``).
+struct CarriedOut {
+    let planned: PlannedErasure
+    let filesRefused: [FileRefusal]
+    /// The residue dsr's byte scan found of what the plan erased, and the occurrences in cells
+    /// kept on purpose.
+    let residue: ResidueReport
+    let kept: Int
+}
+
+extension Session {
+    /// Carries out a plan made from rows rather than from a person (a retention purge, the
+    /// re-erasure of records a restored backup brought back) with an erasure's guarantees:
+    ///
+    /// 1. one write transaction on the operations database in which `plan` is made under the
+    ///    lock, the journal entry (`kind`, the files, what the index forgets: each changed
+    ///    row's own entries) is written, and every step runs, children first;
+    /// 2. the journal's `committed` phase and the audit entry `audit` builds from the plan,
+    ///    in one state.db transaction;
+    /// 3. the index forgets, the files are deleted or rewritten, the journal entry goes;
+    /// 4. the residue scan of what the plan erased.
+    ///
+    /// A crash before the commit changed nothing (the next run plans again); after it, the next
+    /// command finishes the index and the files from the journal.
+    ///
+    /// - Parameters:
+    ///   - identifiers: the people the plan erases, when known (a re-erasure's): their forms are
+    ///     scanned for, and a redacted message loses their mailboxes.
+    ///   - stillLive: identifiers the plan erases from some rows but not from others (a purge
+    ///     of a caller's old calls): their remaining cells count as kept, not as residue.
+    /// - Throws: ``ErasureError``, ``StoreError`` (75 when a lock outlasts the busy timeout);
+    ///   errors of `plan` and `audit`. Nothing is changed when it throws before step 2.
+    func carryOut(
+        _ kind: String, identifiers: [SubjectIdentifier], stillLive: Set<SubjectIdentifier> = [], requestID: String?,
+        audit: (ErasurePlan) throws -> AuditRecord, plan: (any OperationsWriter) throws -> PlannedErasure
+    ) throws -> CarriedOut {
+        let map = try dataMap()
+        let store = try operations()
+        let token = Pseudonym.token()
+        let subject = Set(identifiers)
+        var written: ErasureJournalEntry?
+        let done: (planned: PlannedErasure, journal: ErasureJournalEntry, forgetting: IndexForgetting)
+        do {
+            done = try store.write { writer in
+                try explainingMapMismatch(writer) {
+                    let planned = try plan(writer)
+                    let forgetting = try index().forgetting(rowsOf: planned.changedRows, writer)
+                    var entry = ErasureJournalEntry(
+                        id: UUID().uuidString.lowercased(), startedAt: AuditLog.timestamp(now), requestID: requestID,
+                        digest: planned.plan.digest, identifiers: identifiers.map(\.canonical),
+                        includeProcessorData: true, phase: "planned",
+                        files: planned.plan.files.map {
+                            ErasureJournalEntry.File(
+                                table: $0.table, column: $0.column, path: $0.path, action: $0.action.rawValue)
+                        }, indexForget: forgetting.journalText)
+                    entry.kind = kind
+                    try state().write { db in try state().insertJournal(entry, db) }
+                    written = entry
+                    for step in planned.plan.steps where step.changes {
+                        try run(step, map: map, token: token, subject: subject, writer)
+                    }
+                    return (planned, entry, forgetting)
+                }
+            }
+        } catch {
+            if let written {
+                try? state().write { db in try state().deleteJournal(written.id, db) }
+                try? state().checkpoint()
+            }
+            throw error
+        }
+        let record = try audit(done.planned.plan)
+        try state().write { db in
+            try state().setJournalPhase(done.journal.id, "committed", db)
+            try auditTrail().append(record, actor: actor, at: now, in: db)
+        }
+        try index().forget(done.forgetting)
+        let (refused, _) = try finishFiles(done.journal, subject: subject)
+        try state().write { db in try state().deleteJournal(done.journal.id, db) }
+        try state().checkpoint()
+        let (residue, kept) = try scanResidue(done.planned, identifiers, stillLive: stillLive)
+        return CarriedOut(planned: done.planned, filesRefused: refused, residue: residue, kept: kept)
+    }
+}
