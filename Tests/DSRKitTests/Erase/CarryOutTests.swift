@@ -10,8 +10,10 @@ import Testing
 @Suite struct CarryOutTests {
     @Test func aPlanMadeFromRowsChangesItsRowsAndTheIndexForgetsTheirEntries() throws {
         let dir = try TemporaryDirectory()
+        // Past the index's small-table size (50,000 rows): a refresh does not re-index the calls,
+        // so only the forgetting itself can remove their entries.
         let report = try DemoWorkspace.create(
-            in: dir.url, options: DemoOptions(customers: 12, calls: 1000, seed: 3), force: false)
+            in: dir.url, options: DemoOptions(customers: 12, calls: 60000, seed: 3), force: false)
         let session = Session(
             workspace: try Workspace.load(configFile: dir.url.appending(path: "dsr.yaml")), actor: "dpo")
         let caller = try #require(report.subjects.first { $0.label == "caller" })
