@@ -24,6 +24,7 @@ public struct DSR: ParsableCommand {
         subcommands: [
             Init.self, Demo.self, Status.self, Locate.self, Export.self, Erase.self, Rectify.self, Restrict.self,
             Hold.self,
+            RetentionCommand.self,
             Request.self,
             Audit.self,
             DataMapCommand.self,

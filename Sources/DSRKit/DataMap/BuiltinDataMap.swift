@@ -29,8 +29,16 @@ public enum BuiltinDataMap {
         #   purpose, legal_basis: text    Art. 13(1)(c), Art. 6(1) (required)
         #   role: controller | processor  (required)
         #   recipients, categories: [text, ...]         Art. 15(1)(c), Art. 15(1)(b)
-        #   retention: {rule: TEXT, days: N, from: COLUMN}   rule required (Art. 15(1)(d));
-        #       or days_column: {via: [COLUMN, ...], column: COLUMN} for a period set per row
+        #   retention: {rule: TEXT, days: N, from: COLUMN, then}   rule required (Art. 15(1)(d));
+        #       or days_column: {via: [COLUMN, ...], column: COLUMN} for a period set per row (a NULL
+        #       period: none set, reported by `dsr retention audit`, never purged)
+        #       a rule in words alone (no days) is "not checkable by date" and never purged
+        #       a row is past retention when FROM + days x 86,400 s is before --as-of at 00:00 UTC
+        #       then: delete-row (default) | pseudonymise (the row's identifier columns)
+        #       while_referenced_by: [TABLE, ...] with then_referenced: pseudonymise: a row past its
+        #           period that a row of TABLE (which references it) still needs stays, pseudonymised
+        #       also_purge: [COLUMN, ...] reference columns whose rows go with this row, so no copy
+        #           outlives the only row tying it to the person
         #   identifiers: [{column, kind, address_list, country, relation, mask_for_others, withheld_flag, learn}, ...]
         #       kind: email | phone | ip | customer | name (a name alone never identifies)
         #       address_list: true for e-mail header columns (several addresses, display names)
@@ -52,10 +60,14 @@ public enum BuiltinDataMap {
         #   files: [{column, format: audio | email, card}, ...]    paths relative to files_root
         #       card: [COLUMN | {via: [C, ...], column: C}, ...]   what the page's card of the file
         #           shows (date, number called, duration), labelled and formatted as under display
+        #       retention: {until_set: COLUMN, then: delete}   the file is kept until the timestamp
+        #           COLUMN is set (and before --as-of), then deleted; its column set NULL, the row stays
         #   columns: [{column, erasure, rectify}, ...]       every personal column
         #       erasure: delete-row | set-null | redact | pseudonymise | retain (Art. 17)
         #       retain needs basis: TEXT (Art. 17(3)) and until: table-retention | {days: N, from: C}
         #       rectify: true when rectification (Art. 16) may change the column (default false)
+        #       retention: {days: N, from: COLUMN, then: set-null | pseudonymise}   a value kept
+        #           shorter than its row (the IP address of an order)
         #   label: TEXT | {en: TEXT, nl: TEXT, bg: TEXT}    what a person calls the table (Calls)
         #   display: [{column, label, format, currency}, ...]   how the export's page shows a column:
         #       label as above; format: text (default) | date-time | date | duration (seconds as m:ss)
@@ -189,7 +201,8 @@ public enum BuiltinDataMap {
             files: []
             columns:
               - {column: ip_address, erasure: retain, basis: "Art. 17(3)(e): establishment and defence of legal
-                 claims (fraud prevention)", until: {days: 365, from: ordered_at}, rectify: false}
+                 claims (fraud prevention)", until: {days: 365, from: ordered_at}, rectify: false,
+                 retention: {days: 365, from: ordered_at, then: set-null}}
               - {column: regulator_info, erasure: retain, basis: "Art. 17(3)(b): identification the national telecom
                  regulator requires while the number is assigned", until: table-retention, rectify: true}
               - {column: service_number, erasure: retain, basis: "Art. 17(3)(b): the order is the record of the
@@ -218,8 +231,7 @@ public enum BuiltinDataMap {
             legal_basis: "Art. 6(1)(b) GDPR: performance of the contract with the number owner."
             role: controller
             recipients: ["police, only for complaints or fraud", "network operators, only for complaints or fraud"]
-            retention: {rule: "While the number is assigned, then 7 years for tax and bookkeeping law.", days: 2555,
-              from: active_until}
+            retention: {rule: "While the number is assigned, then 7 years for tax and bookkeeping law."}
             categories: ["contract data (numbers held, dates)", "contact data (phone number calls are forwarded to)",
               "recording and voicemail settings"]
             identifiers:
@@ -245,7 +257,8 @@ public enum BuiltinDataMap {
             legal_basis: "Art. 6(1)(b) GDPR: the contract; Art. 6(1)(c) GDPR: tax and bookkeeping law."
             role: controller
             recipients: ["police, only for complaints or fraud", "network operators, only for complaints or fraud"]
-            retention: {rule: "7 years after issue (tax and bookkeeping law).", days: 2555, from: issued_at}
+            retention: {rule: "7 years after issue (tax and bookkeeping law).", days: 2555, from: issued_at,
+              then: delete-row}
             categories: ["invoicing data (period, amounts)"]
             identifiers:
               - {column: customer_id, kind: customer}
@@ -280,7 +293,9 @@ public enum BuiltinDataMap {
             recipients: ["the number owner (call history; a caller who withheld their number is never shown)",
               "police, only for complaints or fraud", "network operators, only for complaints or fraud"]
             retention: {rule: "Usage data (caller number unless withheld, date and time, duration, number forwarded
-              to) is kept for invoicing: 400 days from the call.", days: 400, from: started_at}
+              to) is kept for invoicing: 400 days from the call; a call whose recording or voicemail is still
+              kept stays without the caller's number and the number forwarded to.", days: 400, from: started_at,
+              then: delete-row, while_referenced_by: [recordings, voicemails], then_referenced: pseudonymise}
             categories: ["traffic data (caller number, date and time, duration, number forwarded to)",
               "charges"]
             identifiers:
@@ -322,7 +337,8 @@ public enum BuiltinDataMap {
             role: processor
             recipients: ["the number owner (the controller we process for)"]
             retention: {rule: "As long as the number owner set for the number, counted from the recording.",
-              days_column: {via: [cdr_id, service_number], column: recording_retention_days}, from: recorded_at}
+              days_column: {via: [cdr_id, service_number], column: recording_retention_days}, from: recorded_at,
+              then: delete-row}
             categories: ["voice recordings of calls (content of communications)"]
             identifiers: []
             references:
@@ -355,7 +371,8 @@ public enum BuiltinDataMap {
               complaints and keeping a record of correspondence."
             role: controller
             recipients: ["police, only for complaints or fraud", "network operators, only for complaints or fraud"]
-            retention: {rule: "2 years after the message was sent or received.", days: 730, from: sent_at}
+            retention: {rule: "2 years after the message was sent or received.", days: 730, from: sent_at,
+              then: delete-row}
             categories: ["contact data (e-mail addresses, names)", "content of correspondence",
               "voice messages attached to voicemail notifications"]
             identifiers:
@@ -398,15 +415,19 @@ public enum BuiltinDataMap {
             legal_basis: "Art. 28 GDPR: processed on behalf of the number owner, the controller."
             role: processor
             recipients: ["the number owner, by e-mail (the controller we process for)"]
+            # The notification e-mail carries the caller's voice and number: once the voicemail row
+            # is gone nothing ties it to the caller, so it is purged with the row (also_purge).
             retention: {rule: "The audio is deleted once it has been e-mailed to the number owner; the row without
-              audio is kept as long as the call record, 400 days.", days: 400, from: received_at}
+              audio is kept as long as the call record, 400 days; its notification e-mail goes with it.",
+              days: 400, from: received_at, then: delete-row, also_purge: [email_id]}
             categories: ["voice messages (content of communications)"]
             identifiers: []
             references:
               - {column: cdr_id, table: cdrs, target: id, parent: none, children: owned}
               - {column: email_id, table: emails, target: id, parent: owned, children: none}
             files:
-              - {column: file_path, format: audio, card: [received_at, {via: [cdr_id], column: service_number}]}
+              - {column: file_path, format: audio, card: [received_at, {via: [cdr_id], column: service_number}],
+                 retention: {until_set: emailed_at, then: delete}}
             columns:
               - {column: file_path, erasure: delete-row, rectify: false}
 

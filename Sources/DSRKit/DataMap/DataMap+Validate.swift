@@ -85,31 +85,8 @@ extension DataMap {
         return problems
     }
 
-    private func validateRetention(of table: TableMap, locations: DataMapLocations) -> [DataMapProblem] {
-        var problems: [DataMapProblem] = []
-        let retention = table.retention
-        let what = "the retention of table '\(table.name)'"
-        let at = { (key: String) in locations.of("retention.\(key)", in: table.location) }
-        if retention.days != nil, retention.daysColumn != nil {
-            problems.append(.init(location: at("days_column"), message: "\(what) gives both 'days' and 'days_column'"))
-        }
-        if retention.days != nil || retention.daysColumn != nil, retention.from == nil {
-            let key = retention.days != nil ? "days" : "days_column"
-            problems.append(
-                .init(location: at(key), message: "\(what) needs 'from': the timestamp column the period runs from"))
-        }
-        if retention.from != nil, retention.days == nil, retention.daysColumn == nil {
-            problems.append(
-                .init(location: at("from"), message: "\(what) gives 'from' without 'days' or 'days_column'"))
-        }
-        if let path = retention.daysColumn {
-            checkPath(path.via, from: table, at: at("days_column.via"), &problems)
-        }
-        return problems
-    }
-
     /// Reports a `via` hop that is not a reference; unmapped tables are reported at the reference.
-    private func checkPath(
+    func checkPath(
         _ via: [String], from table: TableMap, at location: MapLocation?, _ problems: inout [DataMapProblem]
     ) {
         do {

@@ -94,12 +94,34 @@ private struct TableCheck {
             }
         }
         if let from = table.retention.from {
-            need(from, "retention 'from' column", at: locations.of("retention.from", in: table.location))
+            timestamp(from, "retention 'from' column", at: locations.of("retention.from", in: table.location))
+        }
+        for column in table.columns {
+            guard let rule = column.retention else { continue }
+            timestamp(rule.from, "retention 'from' column", at: locations.of("retention.from", in: column.location))
+        }
+        for file in table.files {
+            guard let rule = file.retention else { continue }
+            let location = locations.of("retention.until_set", in: file.location)
+            timestamp(rule.untilSet, "retention 'until_set' column", at: location)
         }
         if let path = table.retention.daysColumn {
             let location = locations.of("retention.days_column.column", in: table.location)
             need(path.column, "retention 'days_column'", via: path.via, at: location)
         }
+    }
+
+    /// Reports a column a period runs from when the table lacks it or declares it as numbers
+    /// or bytes: periods run from ISO 8601 text (CONTRACT.md section 2).
+    private mutating func timestamp(_ column: String, _ role: String, at location: MapLocation?) {
+        guard schema.has(column, in: table.name) else { return need(column, role, at: location) }
+        let type = (schema.declaredType(of: column, in: table.name) ?? "").uppercased()
+        guard ["INT", "REAL", "FLOA", "DOUB", "BLOB", "BOOL"].contains(where: type.contains) else { return }
+        problems.append(
+            .init(
+                location: location,
+                message: "\(role) '\(column)' of table '\(table.name)' is declared \(type): a period runs from a"
+                    + " timestamp stored as ISO 8601 text"))
     }
 
     /// Reports `column` when the table (`in`, else the checked table) lacks it.

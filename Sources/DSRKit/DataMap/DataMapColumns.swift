@@ -130,12 +130,18 @@ public struct FileColumn: Sendable, Equatable {
     /// What the page's card for the file shows ("date, number called, duration"): columns of
     /// the row, or of rows reached along its references.
     public var card: [ColumnPath]
+    /// How long the file is kept when it goes before its row (`retention:` of the entry).
+    public var retention: FileRetention?
     /// Where in the map file (for messages).
     public var location: MapLocation?
 
     /// Creates a file column.
-    public init(column: String, format: FileFormat, card: [ColumnPath] = [], location: MapLocation? = nil) {
+    public init(
+        column: String, format: FileFormat, card: [ColumnPath] = [], retention: FileRetention? = nil,
+        location: MapLocation? = nil
+    ) {
         self.card = card
+        self.retention = retention
         self.column = column
         self.format = format
         self.location = location

@@ -10,8 +10,8 @@ extension DataMapParser {
             "learn",
         ],
         "references": ["column", "table", "target", "parent", "children"],
-        "files": ["column", "format", "card"],
-        "columns": ["column", "erasure", "basis", "until", "rectify"],
+        "files": ["column", "format", "card", "retention"],
+        "columns": ["column", "erasure", "basis", "until", "rectify", "retention"],
         "display": ["column", "label", "format", "currency"],
     ]
     static let entryNouns = [
@@ -54,8 +54,9 @@ extension DataMapParser {
     static func file(_ fields: Fields, column: String, reader: inout DataMapReader) -> FileColumn? {
         let format = reader.choice("format", in: fields, required: true, as: FileFormat.self)
         let card = reader.list("card", in: fields).compactMap { columnPath($0, in: fields, reader: &reader) }
+        let retention = fileRetention(in: fields, reader: &reader)
         guard let format else { return nil }
-        return FileColumn(column: column, format: format, card: card, location: fields.owner)
+        return FileColumn(column: column, format: format, card: card, retention: retention, location: fields.owner)
     }
 
     static func personalColumn(_ fields: Fields, column: String, reader: inout DataMapReader) -> PersonalColumn? {
@@ -88,8 +89,10 @@ extension DataMapParser {
                 reader.report("\(fields.what): '\(key)' belongs only to erasure 'retain'", at: fields.values[key]!.key)
             }
         }
+        let retention = columnRetention(in: fields, reader: &reader)
         guard let erasure else { return nil }
-        return PersonalColumn(column: column, erasure: erasure, rectifiable: rectifiable, location: fields.owner)
+        return PersonalColumn(
+            column: column, erasure: erasure, rectifiable: rectifiable, retention: retention, location: fields.owner)
     }
 
     // MARK: - Nested values
@@ -149,33 +152,5 @@ extension DataMapParser {
         let from = reader.text("from", in: until, required: true)
         guard let days, let from else { return nil }
         return .days(days, from: from)
-    }
-
-    /// `retention:` of a table.
-    static func retention(in fields: Fields, table: String, reader: inout DataMapReader) -> Retention? {
-        guard let node = fields["retention"] else {
-            reader.missing("retention", in: fields, hint: " (at least {rule: \"...\"})")
-            return nil
-        }
-        let known = ["rule", "days", "from", "days_column"]
-        let what = "the retention of table '\(table)'"
-        guard
-            let retention = reader.fields(
-                of: node, what: what, known: known, owner: fields.owner, prefix: "retention.")
-        else { return nil }
-        var result = Retention(rule: reader.text("rule", in: retention, required: true) ?? "")
-        result.days = reader.count("days", in: retention)
-        result.from = reader.text("from", in: retention)
-        if let pathNode = retention["days_column"],
-            let path = reader.fields(
-                of: pathNode, what: "'days_column' of \(what)", known: ["via", "column"], owner: fields.owner,
-                prefix: "retention.days_column.")
-        {
-            let via = reader.texts("via", in: path)
-            if let column = reader.text("column", in: path, required: true) {
-                result.daysColumn = ColumnPath(via: via, column: column)
-            }
-        }
-        return result
     }
 }

@@ -1,4 +1,5 @@
-/// How long a table's rows are kept (Art. 5(1)(e), Art. 15(1)(d)).
+/// How long a table's rows are kept (Art. 5(1)(e), Art. 15(1)(d)), and what the nightly
+/// retention job does once a row is past it (CONTRACT.md section 7).
 public struct Retention: Sendable, Equatable {
     /// The rule in words, as the privacy policy states it.
     public var rule: String
@@ -9,14 +10,93 @@ public struct Retention: Sendable, Equatable {
     /// A column holding the period in days, set per row or per owner; `via` follows
     /// references to reach it (a recording's retention is set on the service number).
     public var daysColumn: ColumnPath?
+    /// What happens to a row past its period, as written (`then:`); ``action`` applies the default.
+    public var then: RowRetentionAction?
+    /// Tables whose rows reference this one and still need the row (a call's recordings):
+    /// while one does, ``thenReferenced`` applies instead of ``action``.
+    public var whileReferencedBy: [String]
+    /// What happens to a row past its period that a row of ``whileReferencedBy`` still needs.
+    public var thenReferenced: RowRetentionAction?
+    /// Reference columns whose referenced rows go with the row, so that no copy outlives the
+    /// only row tying it to the person (a voicemail's notification e-mail).
+    public var alsoPurge: [String]
 
     /// Creates a retention rule.
-    public init(rule: String, days: Int? = nil, from: String? = nil, daysColumn: ColumnPath? = nil) {
+    public init(
+        rule: String, days: Int? = nil, from: String? = nil, daysColumn: ColumnPath? = nil,
+        then: RowRetentionAction? = nil, whileReferencedBy: [String] = [], thenReferenced: RowRetentionAction? = nil,
+        alsoPurge: [String] = []
+    ) {
         self.rule = rule
         self.days = days
         self.from = from
         self.daysColumn = daysColumn
+        self.then = then
+        self.whileReferencedBy = whileReferencedBy
+        self.thenReferenced = thenReferenced
+        self.alsoPurge = alsoPurge
     }
+
+    /// Whether the rule gives a period that can be counted by date (not words alone).
+    public var hasPeriod: Bool { from != nil && (days != nil || daysColumn != nil) }
+
+    /// What happens to a row past its period: ``then``, else delete-row.
+    public var action: RowRetentionAction { then ?? .deleteRow }
+}
+
+/// What the retention job does to a row past its period.
+public enum RowRetentionAction: String, Sendable, Equatable, CaseIterable {
+    /// Delete the row (and the files it names).
+    case deleteRow = "delete-row"
+    /// Keep the row; replace its identifier columns with pseudonym tokens.
+    case pseudonymise
+}
+
+/// How long one column's value is kept when it is kept shorter than its row (the IP address
+/// an order came from: 365 days, against fraud).
+public struct ColumnRetention: Sendable, Equatable {
+    /// The period in days.
+    public var days: Int
+    /// The timestamp column of the row the period runs from.
+    public var from: String
+    /// What happens to the value after it.
+    public var then: ColumnRetentionAction
+
+    /// Creates a column retention rule.
+    public init(days: Int, from: String, then: ColumnRetentionAction) {
+        self.days = days
+        self.from = from
+        self.then = then
+    }
+}
+
+/// What the retention job does to a column value past its period.
+public enum ColumnRetentionAction: String, Sendable, Equatable, CaseIterable {
+    /// Set the column to NULL.
+    case setNull = "set-null"
+    /// Replace the value with a pseudonym token.
+    case pseudonymise
+}
+
+/// How long a file named by a row is kept when it goes before its row (voicemail audio, once
+/// it has been e-mailed to the number owner).
+public struct FileRetention: Sendable, Equatable {
+    /// The timestamp column whose being set ends the file's keeping.
+    public var untilSet: String
+    /// What happens then.
+    public var then: FileRetentionAction
+
+    /// Creates a file retention rule.
+    public init(untilSet: String, then: FileRetentionAction = .delete) {
+        self.untilSet = untilSet
+        self.then = then
+    }
+}
+
+/// What the retention job does to a file past its keeping.
+public enum FileRetentionAction: String, Sendable, Equatable, CaseIterable {
+    /// Delete the file and set the row's file column to NULL; the row stays.
+    case delete
 }
 
 /// A column reached from a row by following references hop by hop.
@@ -41,14 +121,20 @@ public struct PersonalColumn: Sendable, Equatable {
     public var erasure: ErasureAction
     /// Whether rectification may change it (Art. 16).
     public var rectifiable: Bool
+    /// How long the value is kept when shorter than its row (`retention:` of the entry).
+    public var retention: ColumnRetention?
     /// Where in the map file (for messages).
     public var location: MapLocation?
 
     /// Creates a personal column rule.
-    public init(column: String, erasure: ErasureAction, rectifiable: Bool, location: MapLocation? = nil) {
+    public init(
+        column: String, erasure: ErasureAction, rectifiable: Bool, retention: ColumnRetention? = nil,
+        location: MapLocation? = nil
+    ) {
         self.column = column
         self.erasure = erasure
         self.rectifiable = rectifiable
+        self.retention = retention
         self.location = location
     }
 }

@@ -4,14 +4,22 @@ public struct OperationsSchema: Sendable, Equatable {
     /// Table names as the database spells them, in the database's order.
     public private(set) var tables: [String] = []
     private var columns: [String: [String]] = [:]
+    private var types: [String: [String: String]] = [:]
 
     /// An empty schema.
     public init() {}
 
-    /// Adds a table with its columns in table order.
-    public mutating func add(_ table: String, columns names: [String]) {
+    /// Adds a table with its columns in table order and, when known, their declared types
+    /// (`TEXT`, `INTEGER`; empty for none), one per column.
+    public mutating func add(_ table: String, columns names: [String], types declared: [String] = []) {
         tables.append(table)
         columns[table.lowercased()] = names
+        for (name, type) in zip(names, declared) { types[table.lowercased(), default: [:]][name.lowercased()] = type }
+    }
+
+    /// The declared type of `column` in `table` as the database spells it; nil when unknown.
+    public func declaredType(of column: String, in table: String) -> String? {
+        types[table.lowercased()]?[column.lowercased()]
     }
 
     /// Whether the database has `table`.

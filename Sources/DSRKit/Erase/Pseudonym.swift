@@ -14,7 +14,7 @@ enum Pseudonym {
             let bits = generator.next() as UInt64
             let hex = String(bits, radix: 16)
             let padded = String(repeating: "0", count: 16 - hex.count) + hex
-            if padded.contains(where: \.isLetter) { return "erased:" + padded }
+            if padded.contains(where: \.isLetter) { return PseudonymToken.prefix + padded }
         }
     }
 }

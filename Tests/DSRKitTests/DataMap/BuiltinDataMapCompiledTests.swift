@@ -66,8 +66,12 @@ enum DataMapSwiftSource {
     }
 
     static func file(_ f: FileColumn) -> String {
-        "FileColumn(column: \(q(f.column)), format: .\(f.format.rawValue), card: [\(f.card.map(path).joined(separator: ", "))], "
-            + "location: \(loc(f.location)))"
+        let retention = f.retention.map {
+            "FileRetention(untilSet: \(q($0.untilSet)), then: .\($0.then))"
+        }
+        return
+            "FileColumn(column: \(q(f.column)), format: .\(f.format.rawValue), card: [\(f.card.map(path).joined(separator: ", "))], "
+            + "retention: \(retention ?? "nil"), location: \(loc(f.location)))"
     }
 
     static func path(_ p: ColumnPath) -> String {
@@ -137,14 +141,19 @@ enum DataMapSwiftSource {
         case .retain(let basis, .days(let days, let from)):
             erasure = ".retain(basis: \(q(basis)), until: .days(\(days), from: \(q(from))))"
         }
+        let retention = c.retention.map {
+            "ColumnRetention(days: \($0.days), from: \(q($0.from)), then: .\($0.then))"
+        }
         return "PersonalColumn(column: \(q(c.column)), erasure: \(erasure), rectifiable: \(c.rectifiable), "
-            + "location: \(loc(c.location)))"
+            + "retention: \(retention ?? "nil"), location: \(loc(c.location)))"
     }
 
     static func retention(_ r: Retention) -> String {
         let days = r.daysColumn.map { "ColumnPath(via: \(list($0.via.map(q))), column: \(q($0.column)))" } ?? "nil"
         return "Retention(rule: \(q(r.rule)), days: \(r.days.map(String.init) ?? "nil"), "
-            + "from: \(r.from.map(q) ?? "nil"), daysColumn: \(days))"
+            + "from: \(r.from.map(q) ?? "nil"), daysColumn: \(days), then: \(r.then.map { ".\($0)" } ?? "nil"), "
+            + "whileReferencedBy: \(list(r.whileReferencedBy.map(q))), "
+            + "thenReferenced: \(r.thenReferenced.map { ".\($0)" } ?? "nil"), alsoPurge: \(list(r.alsoPurge.map(q))))"
     }
 
     static func loc(_ location: MapLocation?) -> String {

@@ -141,7 +141,10 @@ class SQLiteOperationsReader: OperationsReader {
             db,
             sql: "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' "
                 + "ORDER BY rowid")
-        for name in names { schema.add(name, columns: try db.columns(in: name).map(\.name)) }
+        for name in names {
+            let columns = try db.columns(in: name)
+            schema.add(name, columns: columns.map(\.name), types: columns.map(\.type))
+        }
         return schema
     }
 
