@@ -32,6 +32,9 @@ struct RetentionWorkspace {
                 AND id NOT IN (SELECT cdr_id FROM voicemails) ORDER BY id LIMIT 2 OFFSET 20);
             UPDATE cdrs SET started_at = '2025-02-03T01:30:00+02:00' WHERE id = 14;
             UPDATE emails SET sent_at = '2025-03-01 10:00:00' WHERE id = 2;
+            -- Exactly at the boundary as of 2027-03-01: start + period is the cutoff, not before it.
+            UPDATE cdrs SET started_at = '2026-01-25T00:00:00Z' WHERE id = 15;
+            UPDATE emails SET sent_at = '2025-03-01T00:00:00Z' WHERE id = 3;
             """)
     }
 
