@@ -24,23 +24,55 @@ extension DSR.RetentionCommand {
             help: ArgumentHelp(
                 "Count as of 00:00 UTC of this day (default: today in UTC).", valueName: "YYYY-MM-DD"))
         var asOf: String?
+        @Flag(help: "Purge what is past retention, through the erasure engine (holds and restrictions kept).")
+        var apply = false
+        @Option(help: ArgumentHelp("Purge at most this many records in one run.", valueName: "n"))
+        var maxRows = 100_000
         @OptionGroup(title: "Workspace") var workspace: WorkspaceOptions
+        @OptionGroup(title: "Audit") var actor: ActorOptions
         @OptionGroup(title: "Output") var output: OutputOptions
 
         func validate() throws {
             if let asOf { _ = try calendarDate(asOf, option: "--as-of") }
+            if maxRows < 1 { throw ValidationError("--max-rows must be at least 1") }
+            if maxRows != 100_000 && !apply { throw ValidationError("--max-rows goes with --apply") }
         }
 
         func run(_ context: CommandContext) throws {
-            let session = try workspace.session(context, actor: "")
+            let session = try actor.session(workspace, context)
             let day = try asOf.map { try calendarDate($0, option: "--as-of") } ?? CalendarDate.today(clock: session.now)
             let report = try session.auditRetention(asOf: day)
-            if output.json {
-                try JSONOutput.print(RetentionAuditDocument(report), to: context)
-            } else {
-                for finding in report.violations { context.stderr.line(Self.line(finding)) }
+            guard apply else {
+                if output.json {
+                    try JSONOutput.print(RetentionAuditDocument(report), to: context)
+                } else {
+                    for finding in report.violations { context.stderr.line(Self.line(finding)) }
+                }
+                if !report.violations.isEmpty { throw ExitCode(ExitCodes.checkFailed) }
+                return
             }
-            if !report.violations.isEmpty { throw ExitCode(ExitCodes.checkFailed) }
+            let purge = try session.purgeRetention(asOf: day, maxRows: maxRows)
+            if output.json {
+                try JSONOutput.print(RetentionAuditDocument(report, purged: purge), to: context)
+            } else {
+                // Quiet when the purge did everything; a line per rule that still has records left.
+                for count in purge.counts where count.left > 0 { context.stderr.line(Self.line(count)) }
+                if purge.residue.found > 0 {
+                    context.stderr.line(
+                        "dsr: retention: residue scan: \(purge.residue.found) left in "
+                            + purge.residue.places.map { "\($0.place) (\($0.count))" }.joined(separator: ", "))
+                }
+            }
+            if purge.residue.found > 0 { throw ExitCode(ExitCodes.checkFailed) }
+        }
+
+        /// `dsr: retention: cdrs: 100000 purged, 3 blocked by a hold or restriction, 250000 left`
+        static func line(_ count: PurgeCount) -> String {
+            let place = count.table + (count.column.map { ".\($0)" } ?? "")
+            let what = count.scope == .file ? " (files)" : ""
+            var text = "dsr: retention: \(place)\(what): \(count.purged) purged"
+            if count.blocked > 0 { text += ", \(count.blocked) kept by a legal hold or a restriction" }
+            return text + ", \(count.left) left (run again, or raise --max-rows)"
         }
 
         /// `dsr: retention: orders.ip_address: 12 past retention, oldest 2025-01-03T08:00:00Z; rule: …`
@@ -86,7 +118,11 @@ struct RetentionAuditDocument: Encodable {
     /// Filled by the restore check (issue 12 section 3); empty until it exists.
     let resurrected: [String] = []
 
-    init(_ report: RetentionReport) {
+    /// What `--apply` purged; nil for an audit without it.
+    let purged: PurgeReport?
+
+    init(_ report: RetentionReport, purged: PurgeReport? = nil) {
+        self.purged = purged
         asOf = report.asOf.description
         violations = report.violations
         notCheckable = report.notCheckable
@@ -101,10 +137,15 @@ struct RetentionAuditDocument: Encodable {
         try container.encode(violations, forKey: .violations)
         try container.encode(resurrected, forKey: .resurrected)
         // `--apply` reports what it purged here; an audit without it purged nothing.
-        try container.encodeNil(forKey: .purged)
+        if let purged {
+            try container.encode(purged.counts, forKey: .purged)
+            try container.encode(purged.residue, forKey: .residue)
+        } else {
+            try container.encodeNil(forKey: .purged)
+        }
         try container.encode(notCheckable, forKey: .notCheckable)
         try container.encode(unset, forKey: .unset)
     }
 
-    enum CodingKeys: String, CodingKey { case asOf, violations, resurrected, purged, notCheckable, unset }
+    enum CodingKeys: String, CodingKey { case asOf, violations, resurrected, purged, residue, notCheckable, unset }
 }

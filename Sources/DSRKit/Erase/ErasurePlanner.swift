@@ -17,6 +17,9 @@ struct PlannedErasure {
     var overriddenRestrictions: [String] = []
     /// The holds and restrictions that hold records of the plan (ids, sorted).
     var heldBy: [String] = []
+    /// Identifiers the plan erases from some rows but not from others (a purge of a caller's
+    /// old calls): their remaining cells count as kept, not as residue.
+    var stillLive: Set<SubjectIdentifier> = []
 }
 
 /// Builds an erasure plan from what locate found and the data map; names no table itself.

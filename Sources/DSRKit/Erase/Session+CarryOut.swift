@@ -25,26 +25,27 @@ extension Session {
     /// A crash before the commit changed nothing (the next run plans again); after it, the next
     /// command finishes the index and the files from the journal.
     ///
-    /// - Parameters:
-    ///   - identifiers: the people the plan erases, when known (a re-erasure's): their forms are
-    ///     scanned for, and a redacted message loses their mailboxes.
-    ///   - stillLive: identifiers the plan erases from some rows but not from others (a purge
-    ///     of a caller's old calls): their remaining cells count as kept, not as residue.
+    /// - Parameter identifiers: the people the plan erases, when known (a re-erasure's): their
+    ///   forms are scanned for, and a redacted message loses their mailboxes. Identifiers whose
+    ///   other rows stay are the plan's ``PlannedErasure/stillLive``.
     /// - Throws: ``ErasureError``, ``StoreError`` (75 when a lock outlasts the busy timeout);
     ///   errors of `plan` and `audit`. Nothing is changed when it throws before step 2.
     func carryOut(
-        _ kind: String, identifiers: [SubjectIdentifier], stillLive: Set<SubjectIdentifier> = [], requestID: String?,
+        _ kind: String, identifiers: [SubjectIdentifier], requestID: String?,
         audit: (ErasurePlan) throws -> AuditRecord, plan: (any OperationsWriter) throws -> PlannedErasure
     ) throws -> CarriedOut {
         let map = try dataMap()
         let store = try operations()
         let token = Pseudonym.token()
         let subject = Set(identifiers)
+        let fingerprint = store.fingerprint()
         var written: ErasureJournalEntry?
         let done: (planned: PlannedErasure, journal: ErasureJournalEntry, forgetting: IndexForgetting)
         do {
             done = try store.write { writer in
                 try explainingMapMismatch(writer) {
+                    // Up to date before the plan: what it forgets is read from the index's sources.
+                    try index().refresh(writer, fingerprint: fingerprint)
                     let planned = try plan(writer)
                     let forgetting = try index().forgetting(rowsOf: planned.changedRows, writer)
                     var entry = ErasureJournalEntry(
@@ -80,7 +81,7 @@ extension Session {
         let (refused, _) = try finishFiles(done.journal, subject: subject)
         try state().write { db in try state().deleteJournal(done.journal.id, db) }
         try state().checkpoint()
-        let (residue, kept) = try scanResidue(done.planned, identifiers, stillLive: stillLive)
+        let (residue, kept) = try scanResidue(done.planned, identifiers, stillLive: done.planned.stillLive)
         return CarriedOut(planned: done.planned, filesRefused: refused, residue: residue, kept: kept)
     }
 }

@@ -32,8 +32,12 @@ extension Session {
         // 0681234567 called on a Belgian number is another person's). What is beyond them is residue.
         var live = kept
         if let index = report.places.firstIndex(where: { $0.place == "ops.db" }) {
-            if report.places[index].count > kept {
-                live = kept + (try liveOccurrences(of: forms, scanner, subject: Set(identifiers), stillLive: stillLive))
+            if !stillLive.isEmpty {
+                // A purge erases many people's old rows and keeps their newer ones: the live
+                // cells that still hold a form are counted by reading every cell once.
+                live = try liveCellOccurrences(scanner)
+            } else if report.places[index].count > kept {
+                live = kept + (try liveOccurrences(of: forms, scanner, subject: Set(identifiers)))
             }
             report.places[index].count = max(0, report.places[index].count - live)
             if report.places[index].count == 0 { report.places.remove(at: index) }
@@ -48,16 +52,32 @@ extension Session {
         return (ResidueReport(combining: [ResidueReport(places: report.places), state, files]), live)
     }
 
+    /// Occurrences of the forms in every live text cell of every table of the operations
+    /// database, read in one pass per table.
+    private func liveCellOccurrences(_ scanner: ResidueScanner) throws -> Int {
+        try readingOperations { reader, _ in
+            let schema = try reader.schema()
+            var total = 0
+            for table in schema.tables {
+                let columns = schema.columns(of: table)
+                guard !columns.isEmpty else { continue }
+                try reader.scan(table, columns: columns, rows: nil) { _, values in
+                    for value in values { if case .text(let text) = value { total += scanner.count(in: text) } }
+                }
+            }
+            return total
+        }
+    }
+
     /// Occurrences of the forms in other people's live phone cells: a stored form of the
     /// subject's number that is written the same way as another number (a national
     /// `0681234567` called on a Belgian number is +32 6 8123 4567). Each form is read as a
     /// number of every country dsr knows; the numbers that are not the subject's are looked
     /// up through the index, so the cost is the matches, not the size of the database.
-    private func liveOccurrences(
-        of forms: Set<String>, _ scanner: ResidueScanner, subject: Set<SubjectIdentifier>,
-        stillLive: Set<SubjectIdentifier>
-    ) throws -> Int {
-        var others: Set<SubjectIdentifier> = stillLive
+    private func liveOccurrences(of forms: Set<String>, _ scanner: ResidueScanner, subject: Set<SubjectIdentifier>)
+        throws -> Int
+    {
+        var others: Set<SubjectIdentifier> = []
         for form in forms {
             for country in PhoneCountry.all {
                 guard let number = try? PhoneNumber.parse(form, context: country.code) else { continue }
@@ -75,8 +95,7 @@ extension Session {
             var total = 0
             try index.lookingUp {
                 for table in map.tables {
-                    for column in table.identifiers
-                    where column.kind == .phone || (!stillLive.isEmpty && column.kind.isMatchable) {
+                    for column in table.identifiers where column.kind == .phone {
                         for (row, _) in try finder.rows(matching: others, table: table, column: column, reader) {
                             let handle = RowHandle(table: table.name, number: row)
                             guard seen.insert(handle).inserted,

@@ -28,7 +28,7 @@ import Testing
         let before = try session.index().candidates(source, hash: hash)
 
         let done = try session.carryOut(
-            "purge", identifiers: [], stillLive: [phone], requestID: nil,
+            "purge", identifiers: [], requestID: nil,
             audit: { plan in
                 AuditRecord(
                     action: .retentionPurge, requestID: nil, subjects: [], details: ["digest": .text(plan.digest)])
@@ -42,6 +42,7 @@ import Testing
                 planned.changedRows["cdrs", default: [:]][row.number] = ChangedRow(columns: ["caller_number"], values: [:])
                 if let text = row["caller_number"]?.storedText { planned.erasedTexts.insert(text) }
             }
+            planned.stillLive = [phone]
             planned.plan = ErasurePlan(steps: steps, files: [], processorHeld: [], notify: [], related: [])
             return planned
         }
