@@ -47,11 +47,16 @@ import Testing
 
     /// What the SQL of ``rules`` counts at `asOf`, leaving out rules with nothing past.
     func expected(asOf: String) throws -> [String: RetentionWorkspace.Count] {
-        let queue = try DatabaseQueue(path: workspace.database.path)
+        try Self.expected(asOf: asOf, in: workspace.database)
+    }
+
+    /// What the SQL of ``rules`` counts at `asOf` in the operations database at `database`.
+    static func expected(asOf: String, in database: URL) throws -> [String: RetentionWorkspace.Count] {
+        let queue = try DatabaseQueue(path: database.path)
         defer { try? queue.close() }
         return try queue.read { db in
             var found: [String: RetentionWorkspace.Count] = [:]
-            for (name, rule) in Self.rules {
+            for (name, rule) in rules {
                 let sql =
                     "SELECT count(*) AS n, strftime('%Y-%m-%dT%H:%M:%SZ', min(unixepoch(\(rule.start))), 'unixepoch')"
                     + " AS oldest FROM \(rule.from)"

@@ -73,3 +73,8 @@ struct RetentionWorkspace {
         var description: String { "\(count) from \(oldest ?? "-")" }
     }
 }
+
+extension RetentionWorkspace {
+    /// The bytes of a file of the workspace.
+    func bytes(_ path: String) throws -> Data { try Data(contentsOf: folder.appending(path: path)) }
+}

@@ -140,6 +140,7 @@ struct RetentionAuditDocument: Encodable {
         if let purged {
             try container.encode(purged.counts, forKey: .purged)
             try container.encode(purged.residue, forKey: .residue)
+            try container.encode(purged.compacted, forKey: .compacted)
         } else {
             try container.encodeNil(forKey: .purged)
         }
@@ -147,5 +148,5 @@ struct RetentionAuditDocument: Encodable {
         try container.encode(unset, forKey: .unset)
     }
 
-    enum CodingKeys: String, CodingKey { case asOf, violations, resurrected, purged, residue, notCheckable, unset }
+    enum CodingKeys: String, CodingKey { case asOf, violations, resurrected, purged, residue, compacted, notCheckable, unset }
 }

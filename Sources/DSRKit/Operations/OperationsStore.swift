@@ -22,6 +22,14 @@ protocol OperationsStore: AnyObject {
     /// - Throws: ``StoreError`` for database failures; errors of `body` pass through.
     func write<T>(_ body: (any OperationsWriter) throws -> T) throws -> T
 
+    /// Rewrites the database so that no byte of a deleted or replaced value is left in it:
+    /// copies that other writers left in unused page space (a page split made without secure
+    /// deletion keeps the old cells' bytes) survive any DELETE, and only a rewrite removes them.
+    /// Takes the write lock for as long as it runs.
+    ///
+    /// - Throws: ``StoreError`` (75 when another process holds the database).
+    func compact() throws
+
     /// Closes the connections; the store is not used afterwards.
     func close()
 

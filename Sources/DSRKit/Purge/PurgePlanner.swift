@@ -131,7 +131,7 @@ struct PurgePlanner {
             return found
         }
 
-        for finding in Self.referencingFirst(findings) {
+        for finding in Self.referencingFirst(findings) where finding.count > 0 || !finding.waiting.isEmpty {
             let rule = finding.source
             guard let table = map.table(rule.table) else { continue }
             var count = PurgeCount(
@@ -188,6 +188,21 @@ struct PurgePlanner {
                         ErasureFile(
                             table: table.name, key: key, column: column, path: path, action: .delete, format: file.format))
                     try change(table, row, column, .setNull)
+                }
+            }
+            // Rows that stayed only for rows this run deletes go now too.
+            if rule.action == .deleteRow, !rule.whileReferencedBy.isEmpty {
+                for past in finding.waiting {
+                    guard budget > 0,
+                        let row = try reader.record(in: table.name, primaryKey: table.primaryKey, key: past.key),
+                        try referencing(row, table, from: Set(rule.whileReferencedBy)).allSatisfy({
+                            deleted[$0.0.name]?.contains($0.2.number) == true
+                        }),
+                        limits.keeping(identifiers: try identifiersAround(row, table), on: today) == nil
+                    else { continue }
+                    budget -= 1
+                    count.purged += 1
+                    try change(table, row, nil, .deleteRow)
                 }
             }
             purge.counts.append(count)

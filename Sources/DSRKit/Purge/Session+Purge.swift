@@ -10,6 +10,9 @@ public struct PurgeReport: Sendable {
     public let residue: ResidueReport
     /// Files the purge could not delete (refused paths, links).
     public let filesRefused: [FileRefusal]
+    /// Whether the operations database was rewritten because the scan found purged values in
+    /// its unused space (copies another writer left there); the residue is the scan after it.
+    public let compacted: Bool
 
     /// Records past retention this run did not purge (the cap, or held).
     public var left: Int { counts.reduce(0) { $0 + $1.left } }
@@ -55,10 +58,19 @@ extension Session {
         ) { writer in
             let selector = RetentionSelector(map: map, cutoff: RetentionCutoff(asOf: asOf))
             let findings = try RetentionRule.rules(of: map).map { try selector.select($0, in: writer, limit: maxRows) }
-            let purge = try planner.plan(findings.filter { $0.count > 0 }, maxRows: maxRows, writer)
+            let purge = try planner.plan(findings, maxRows: maxRows, writer)
             counts = purge.counts
             return purge.planned
         }
-        return PurgeReport(asOf: asOf, counts: counts, residue: done.residue, filesRefused: done.filesRefused)
+        var residue = done.residue
+        var compacted = false
+        if residue.places.contains(where: { $0.place == "ops.db" }) {
+            // Found only outside live cells: stale copies in unused page space. A rewrite removes them.
+            try operations().compact()
+            compacted = true
+            residue = try scanResidue(done.planned, [], stillLive: done.planned.stillLive).0
+        }
+        return PurgeReport(
+            asOf: asOf, counts: counts, residue: residue, filesRefused: done.filesRefused, compacted: compacted)
     }
 }

@@ -58,14 +58,22 @@ struct ReferenceWait {
     /// nothing references to `count` (start, row number), in row order.
     ///
     /// - Throws: ``StoreError`` for database failures.
-    mutating func finish(_ reader: any OperationsReader, _ count: (Int64, Int64) -> Void) throws {
-        guard !waiting.isEmpty else { return }
+    ///
+    /// - Returns: the waiting rows a row still references (start, row number), in row order:
+    ///   a purge that deletes those referencing rows may delete these in the same run.
+    @discardableResult
+    mutating func finish(_ reader: any OperationsReader, _ count: (Int64, Int64) -> Void) throws -> [(Int64, Int64)] {
+        guard !waiting.isEmpty else { return [] }
+        var needed: [Int64: Int64] = [:]
         for reference in referencing {
             try reader.scan(reference.table, columns: [reference.column], rows: nil) { _, values in
-                for number in rowsByTarget[reference.target][values[0]] ?? [] { waiting[number] = nil }
+                for number in rowsByTarget[reference.target][values[0]] ?? [] {
+                    if let start = waiting.removeValue(forKey: number) { needed[number] = start }
+                }
             }
         }
         for (number, start) in waiting.sorted(by: { $0.key < $1.key }) { count(start, number) }
         waiting = [:]
+        return needed.sorted(by: { $0.key < $1.key }).map { ($0.value, $0.key) }
     }
 }

@@ -23,8 +23,16 @@ public struct RetentionFinding: Sendable, Encodable {
     let source: RetentionRule
     /// The oldest rows past retention, oldest first, at most the selector's `limit`.
     let rows: [RetentionRow]
+    /// Rows past their period that stay only because a row of `while_referenced_by` still
+    /// needs them (their identifiers already pseudonymised): a purge that deletes those rows
+    /// deletes these in the same run. Not counted as past retention.
+    let waiting: [RetentionRow]
 
-    init(source: RetentionRule, count: Int, oldest: Int64?, undated: Int, unsetPeriod: Int, rows: [RetentionRow]) {
+    init(
+        source: RetentionRule, count: Int, oldest: Int64?, undated: Int, unsetPeriod: Int, rows: [RetentionRow],
+        waiting: [RetentionRow] = []
+    ) {
+        self.waiting = waiting
         self.source = source
         table = source.table
         column = source.column

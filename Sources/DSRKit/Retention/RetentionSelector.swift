@@ -20,7 +20,7 @@ struct RetentionSelector {
         } else {
             try scan(rule, reader, &tally, &waiting)
         }
-        try waiting.finish(reader) { start, number in tally.past(start: start, number: number) }
+        let needed = try waiting.finish(reader) { start, number in tally.past(start: start, number: number) }
         var rows: [RetentionRow] = []
         for entry in tally.kept.sorted {
             let handle = RowHandle(table: rule.table, number: entry.number)
@@ -29,9 +29,17 @@ struct RetentionSelector {
             }
             rows.append(RetentionRow(number: entry.number, key: key, start: entry.start))
         }
+        var waitingRows: [RetentionRow] = []
+        for (start, number) in needed.prefix(limit) {
+            let handle = RowHandle(table: rule.table, number: number)
+            guard let cell = try reader.value(of: rule.primaryKey, in: handle), let key = RecordKey(cell) else {
+                continue
+            }
+            waitingRows.append(RetentionRow(number: number, key: key, start: start))
+        }
         return RetentionFinding(
             source: rule, count: tally.count, oldest: tally.oldest, undated: tally.undated,
-            unsetPeriod: tally.unsetPeriod, rows: rows)
+            unsetPeriod: tally.unsetPeriod, rows: rows, waiting: waitingRows)
     }
 
     /// Rules whose period is fixed or ends when a column is set: one scan of the start column,

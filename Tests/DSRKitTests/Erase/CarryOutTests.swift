@@ -39,7 +39,8 @@ import Testing
             for key in calls {
                 let row = try #require(try writer.record(in: "cdrs", primaryKey: "id", key: key))
                 steps.append(ErasureStep(table: "cdrs", key: key, column: "caller_number", action: .pseudonymise))
-                planned.changedRows["cdrs", default: [:]][row.number] = ChangedRow(columns: ["caller_number"], values: [:])
+                planned.changedRows["cdrs", default: [:]][row.number] = ChangedRow(
+                    columns: ["caller_number"], values: [:])
                 if let text = row["caller_number"]?.storedText { planned.erasedTexts.insert(text) }
             }
             planned.stillLive = [phone]

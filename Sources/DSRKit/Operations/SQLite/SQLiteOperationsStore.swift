@@ -65,6 +65,21 @@ final class SQLiteOperationsStore: OperationsStore {
         return result
     }
 
+    func compact() throws {
+        let queue = try writer()
+        do {
+            // VACUUM builds the new file in a temporary database: kept in memory, so no copy of
+            // the data is ever written to a temporary file. It needs no open transaction.
+            try queue.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA temp_store = MEMORY")
+                try db.execute(sql: "VACUUM")
+            }
+        } catch {
+            throw StoreError.wrap(error, path: name, timeout: busyTimeout)
+        }
+        try removeOldPages(queue)
+    }
+
     func close() {
         // Prepared statements hold the connections open: drop them first.
         for statements in [readStatements, writeStatements] {
