@@ -50,6 +50,24 @@ import Testing
         #expect(try demo.session().resurrections().isEmpty, "what the erasure kept is not back")
     }
 
+    @Test func aCallForwardedToThePersonIsAnotherPartysRecordNotAResurrection() throws {
+        let demo = try Demo()
+        // A map that would pseudonymise a forward target in the person's own calls: a call
+        // forwarded to them is still the caller's record, and the erasure leaves it alone.
+        let map = try BuiltinDataMap.text.replacing(
+            Regex(
+                #"erasure: retain, basis: "Art\. 17\(3\)\(b\): invoicing the number owner for\s+forwarded calls", until: table-retention"#
+            ), with: "erasure: pseudonymise")
+        #expect(map != BuiltinDataMap.text)
+        try demo.dir.write(map, to: "map.yaml")
+        let config = try String(contentsOf: demo.dir.url.appending(path: "dsr.yaml"), encoding: .utf8)
+        try demo.dir.write(
+            config.replacingOccurrences(of: "datamap: builtin", with: "datamap: map.yaml"), to: "dsr.yaml")
+        let target = try #require(try demo.mostForwardedTo())
+        _ = try demo.erase(["phone:" + target])
+        #expect(try demo.session().resurrections().isEmpty)
+    }
+
     @Test func aRowWithoutAReadableDateCountsAsRestored() throws {
         let demo = try Demo()
         _ = try demo.erase(["phone:+31681234567", "email:sanne.bakker@example.nl"])
@@ -115,6 +133,20 @@ import Testing
             options.apply = true
             options.includeProcessorData = includeProcessorData
             return try session.erase(session.subject(identifiers: identifiers, request: nil), options: options).plan
+        }
+
+        /// The Dutch number most calls were forwarded to.
+        func mostForwardedTo() throws -> String? {
+            let database = try DatabaseQueue(path: dir.url.appending(path: "ops.db").path)
+            defer { try? database.close() }
+            return try database.read { db in
+                try String.fetchOne(
+                    db,
+                    sql: """
+                        SELECT forwarded_to FROM cdrs WHERE forwarded_to LIKE '+31%'
+                        GROUP BY forwarded_to ORDER BY count(*) DESC LIMIT 1
+                        """)
+            }
         }
 
         /// Adds a call from `caller` started at `startedAt` (any text); returns its id.
