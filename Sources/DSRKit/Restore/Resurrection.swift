@@ -35,6 +35,9 @@ package struct SuppressedErasure: Sendable, Equatable, Hashable {
     package var erasedOn: CalendarDate? { CalendarDate(iso: String(erasedAt.prefix(10))) }
     /// The digest of the plan it applied.
     package let digest: String
+    /// Whether it included the records held as processor (`--include-processor-data`); false
+    /// for an erasure made before dsr recorded it (state migration `v7-suppression-scope`).
+    package let includedProcessorData: Bool
 }
 
 /// A record of a resurrection: the row, and how it was reached (the step tells the

@@ -12,15 +12,18 @@ extension Session {
     /// `kept`. A row matched for several erasures belongs to the newest one. An empty
     /// suppression list costs one query of state.db.
     ///
-    /// - Parameter includeProcessorData: plan as `--include-processor-data` would (the
-    ///   suppression list does not say whether the erasure did).
+    /// Records held as processor (a call's recordings) count as back when the erasure included
+    /// them (`--include-processor-data`), else as kept.
+    ///
     /// - Returns: one value per erasure with records back or new contacts, oldest first.
     /// - Throws: ``StoreError``, ``DataMapError``, ``ErasureError``, key errors.
-    package func resurrections(includeProcessorData: Bool = false) throws -> [Resurrection] {
+    package func resurrections() throws -> [Resurrection] {
         let suppressed = try state().suppressionList()
         guard !suppressed.isEmpty else { return [] }
         let erasures = Dictionary(grouping: suppressed) {
-            SuppressedErasure(requestID: $0.requestID, erasedAt: $0.erasedAt, digest: $0.digest)
+            SuppressedErasure(
+                requestID: $0.requestID, erasedAt: $0.erasedAt, digest: $0.digest,
+                includedProcessorData: $0.includeProcessorData ?? false)
         }.sorted { ($0.key.erasedAt, $0.key.digest) > ($1.key.erasedAt, $1.key.digest) }
         let map = try dataMap()
         let index = try index()
@@ -53,8 +56,7 @@ extension Session {
                         var resurrection = try restoredRecords(erasure, back, walk: walk, reader)
                         claimed.formUnion(resurrection.handles)
                         resurrection.value.newContacts = newer.subtracting(resurrection.handles).count
-                        try keepOnlyWhatIsErasedAgain(
-                            &resurrection.value, limits: limits, includeProcessorData: includeProcessorData, reader)
+                        try keepOnlyWhatIsErasedAgain(&resurrection.value, limits: limits, reader)
                         if resurrection.value.isResurrected || resurrection.value.newContacts > 0 {
                             found.append(resurrection.value)
                         }
@@ -108,12 +110,10 @@ extension Session {
     /// Leaves in `resurrection` only the records a re-erasure with today's rules changes;
     /// the others are counted as kept.
     private func keepOnlyWhatIsErasedAgain(
-        _ resurrection: inout Resurrection, limits: ProcessingLimits, includeProcessorData: Bool,
-        _ reader: any OperationsReader
+        _ resurrection: inout Resurrection, limits: ProcessingLimits, _ reader: any OperationsReader
     ) throws {
         guard !resurrection.records.isEmpty else { return }
-        let planned = try planReErasure(
-            resurrection, limits: limits, includeProcessorData: includeProcessorData, reader)
+        let planned = try planReErasure(resurrection, limits: limits, reader)
         var changed = Set(planned.plan.steps.filter(\.changes).map { RecordReference(table: $0.table, key: $0.key) })
         changed.formUnion(planned.plan.files.map { RecordReference(table: $0.table, key: $0.key) })
         let before = resurrection.records.count

@@ -81,12 +81,19 @@ extension StateDatabase {
         }
     }
 
-    /// Adds keyed hashes of erased identifiers to the suppression list.
-    func suppress(_ hashes: [String], requestID: String?, at: String, digest: String, _ db: Database) throws {
+    /// Adds keyed hashes of erased identifiers to the suppression list, with whether the
+    /// erasure included the records held as processor.
+    func suppress(
+        _ hashes: [String], requestID: String?, at: String, digest: String, includeProcessorData: Bool,
+        _ db: Database
+    ) throws {
         for hash in hashes {
             try db.execute(
-                sql: "INSERT INTO suppression_list (hash, request_id, erased_at, digest) VALUES (?, ?, ?, ?)",
-                arguments: [hash, requestID, at, digest])
+                sql: """
+                    INSERT INTO suppression_list (hash, request_id, erased_at, digest, include_processor_data)
+                    VALUES (?, ?, ?, ?, ?)
+                    """,
+                arguments: [hash, requestID, at, digest, includeProcessorData])
         }
     }
 }

@@ -11,6 +11,9 @@ struct SuppressedIdentifier: Sendable, Equatable {
     let erasedAt: String
     /// The digest of the plan that was applied.
     let digest: String
+    /// Whether the erasure included the records held as processor; nil for an erasure made
+    /// before dsr recorded it.
+    let includeProcessorData: Bool?
 }
 
 extension StateDatabase {
@@ -22,9 +25,13 @@ extension StateDatabase {
         try read { db in
             try Row.fetchAll(
                 db,
-                sql: "SELECT hash, request_id, erased_at, digest FROM suppression_list ORDER BY erased_at, digest, hash"
+                sql: """
+                    SELECT hash, request_id, erased_at, digest, include_processor_data FROM suppression_list
+                    ORDER BY erased_at, digest, hash
+                    """
             ).map { row in
-                SuppressedIdentifier(hash: row[0], requestID: row[1], erasedAt: row[2], digest: row[3])
+                SuppressedIdentifier(
+                    hash: row[0], requestID: row[1], erasedAt: row[2], digest: row[3], includeProcessorData: row[4])
             }
         }
     }

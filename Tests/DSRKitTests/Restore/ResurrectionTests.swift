@@ -96,7 +96,9 @@ import Testing
             try? FileManager.default.removeItem(at: demo.dir.url.appending(path: "ops.db" + suffix))
         }
         try FileManager.default.moveItem(at: backup, to: demo.dir.url.appending(path: "ops.db"))
-        let found = try #require(try demo.session().resurrections(includeProcessorData: true).first)
+        // The erasure included processor data, so its recordings count as back (state.db says so).
+        let found = try #require(try demo.session().resurrections().first)
+        #expect(found.erasure.includedProcessorData)
         let changed = Set(plan.steps.filter(\.changes).map { RecordReference(table: $0.table, key: $0.key) })
         #expect(Set(found.records.map(\.reference)) == changed)
         let recording = try #require(found.records.first { $0.table == "recordings" })
@@ -105,9 +107,15 @@ import Testing
             return
         }
         #expect(step.from.table == "cdrs" && step.link == .child)
-        // Without processor data the recordings stay the number owner's: kept, not back.
-        let owners = try #require(try demo.session().resurrections().first)
-        #expect(!owners.records.contains { $0.table == "recordings" } && owners.kept > 0)
+        // Had the erasure left processor data alone, the recordings would stay the owner's.
+        let scoped = SuppressedErasure(
+            requestID: nil, erasedAt: found.erasure.erasedAt, digest: found.erasure.digest,
+            includedProcessorData: false)
+        let narrower = Resurrection(
+            erasure: scoped, records: found.records, identifiers: found.identifiers, newContacts: 0, kept: 0)
+        let owners = try demo.session().reErasurePlan(narrower).plan
+        #expect(!owners.steps.contains { $0.table == "recordings" && $0.changes })
+        #expect(owners.processorHeld.contains { $0.table == "recordings" })
     }
 
     /// A demo workspace in a temporary folder and sessions on it.

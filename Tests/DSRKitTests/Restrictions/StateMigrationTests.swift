@@ -23,7 +23,7 @@ import Testing
         try old.close()
 
         let state = try temporary.state()
-        #expect(try state.appliedMigrations().suffix(2) == ["v5-restrictions-and-holds", "v6-index-repairs"])
+        #expect(try state.appliedMigrations().suffix(2) == ["v6-index-repairs", "v7-suppression-scope"])
         let register = LimitsRegister(state: state, actor: "dpo", now: TemporaryWorkspace.time())
         let restriction = try register.restrict(
             hashes: ["a"], requestID: "DSR-2026-0001", reason: "r", until: nil, tables: [])
