@@ -75,7 +75,9 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["dsr", .product(name: "GRDB", package: "GRDB.swift")]
+            // DSRKit: the restore check has no command yet; its tests call it in-process
+            // after the real binary erased.
+            dependencies: ["dsr", "DSRKit", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ]
 )

@@ -148,5 +148,7 @@ struct RetentionAuditDocument: Encodable {
         try container.encode(unset, forKey: .unset)
     }
 
-    enum CodingKeys: String, CodingKey { case asOf, violations, resurrected, purged, residue, compacted, notCheckable, unset }
+    enum CodingKeys: String, CodingKey {
+        case asOf, violations, resurrected, purged, residue, compacted, notCheckable, unset
+    }
 }

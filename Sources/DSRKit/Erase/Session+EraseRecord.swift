@@ -42,7 +42,8 @@ extension Session {
             // A plan that held everything erased nobody: the person is not on the suppression list.
             if outcome != "held" {
                 try state().suppress(
-                    hashes, requestID: subject.request?.id, at: AuditLog.timestamp(now), digest: plan.digest, db)
+                    hashes, requestID: subject.request?.id, at: AuditLog.timestamp(now), digest: plan.digest,
+                    includeProcessorData: options.includeProcessorData, db)
             }
             try auditTrail().append(record, actor: actor, at: now, in: db)
         }

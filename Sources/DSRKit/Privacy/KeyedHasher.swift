@@ -39,4 +39,16 @@ public struct KeyedHasher: @unchecked Sendable {
             return Int64(bitPattern: value)
         }
     }
+
+    /// The index key of the value whose ``hex(_:)`` is `hex`: both come from the same HMAC,
+    /// the index key being its first 8 bytes, so the first 16 hex digits give it back. This
+    /// lets the suppression list, which keeps only full hashes, be looked up in the index.
+    /// Nil for text that is not at least 16 lower-case hex digits.
+    public static func index64(fromHex hex: String) -> Int64? {
+        let digits = hex.utf8.prefix(16)
+        guard digits.count == 16, digits.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) }),
+            let value = UInt64(String(decoding: digits, as: UTF8.self), radix: 16)
+        else { return nil }
+        return Int64(bitPattern: value)
+    }
 }

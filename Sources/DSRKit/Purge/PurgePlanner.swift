@@ -120,7 +120,10 @@ struct PurgePlanner {
                 for reference in child.references where reference.table == table.name {
                     guard let value = row[reference.targetColumn], value != .null else { continue }
                     for number in try reader.rows(of: child.name, where: reference.column, equals: value) {
-                        guard let key = try reader.value(of: child.primaryKey, in: RowHandle(table: child.name, number: number))
+                        guard
+                            let key = try reader.value(
+                                of: child.primaryKey, in: RowHandle(table: child.name, number: number)
+                            )
                             .flatMap({ RecordKey($0) }),
                             let record = try reader.record(in: child.name, primaryKey: child.primaryKey, key: key)
                         else { continue }
@@ -138,7 +141,10 @@ struct PurgePlanner {
                 table: table.name, column: rule.column, scope: rule.scope, purged: 0, blocked: 0, left: finding.count)
             for past in finding.rows {
                 guard budget > 0 else { break }
-                guard let key = try reader.value(of: table.primaryKey, in: RowHandle(table: table.name, number: past.number))
+                guard
+                    let key = try reader.value(
+                        of: table.primaryKey, in: RowHandle(table: table.name, number: past.number)
+                    )
                     .flatMap({ RecordKey($0) }),
                     let row = try reader.record(in: table.name, primaryKey: table.primaryKey, key: key)
                 else { continue }
@@ -166,16 +172,19 @@ struct PurgePlanner {
                             let parent = map.table(reference.table), let value = row[column], value != .null
                         else { continue }
                         for number in try reader.rows(of: parent.name, where: reference.targetColumn, equals: value) {
-                            guard let parentKey = try reader.value(
-                                of: parent.primaryKey, in: RowHandle(table: parent.name, number: number)
-                            ).flatMap({ RecordKey($0) }),
-                                let parentRow = try reader.record(in: parent.name, primaryKey: parent.primaryKey, key: parentKey)
+                            guard
+                                let parentKey = try reader.value(
+                                    of: parent.primaryKey, in: RowHandle(table: parent.name, number: number)
+                                ).flatMap({ RecordKey($0) }),
+                                let parentRow = try reader.record(
+                                    in: parent.name, primaryKey: parent.primaryKey, key: parentKey)
                             else { continue }
                             try change(parent, parentRow, nil, .deleteRow)
                         }
                     }
                 case .pseudonymise:
-                    for column in (rule.column.map { [$0] } ?? rule.identifierColumns) where (row[column] ?? .null) != .null {
+                    for column in (rule.column.map { [$0] } ?? rule.identifierColumns)
+                    where (row[column] ?? .null) != .null {
                         try change(table, row, column, .pseudonymise)
                     }
                 case .setNull:
@@ -186,7 +195,8 @@ struct PurgePlanner {
                     else { continue }
                     files.append(
                         ErasureFile(
-                            table: table.name, key: key, column: column, path: path, action: .delete, format: file.format))
+                            table: table.name, key: key, column: column, path: path, action: .delete,
+                            format: file.format))
                     try change(table, row, column, .setNull)
                 }
             }
@@ -211,8 +221,9 @@ struct PurgePlanner {
         for (tableName, numbers) in deleted {
             guard let table = map.table(tableName) else { continue }
             for number in numbers {
-                guard let key = try reader.value(of: table.primaryKey, in: RowHandle(table: table.name, number: number))
-                    .flatMap({ RecordKey($0) }),
+                guard
+                    let key = try reader.value(of: table.primaryKey, in: RowHandle(table: table.name, number: number))
+                        .flatMap({ RecordKey($0) }),
                     let row = try reader.record(in: table.name, primaryKey: table.primaryKey, key: key)
                 else { continue }
                 for (child, reference, childRow) in try referencing(row, table, from: nil)

@@ -80,17 +80,25 @@ extension StateDatabase {
                     id: id, startedAt: row["started_at"], requestID: row["request_id"], digest: row["digest"],
                     identifiers: identifiers.split(separator: "\n").map(String.init),
                     includeProcessorData: row["include_processor_data"], phase: row["phase"], files: files,
-                    indexForget: row["index_forget"], overrideRestriction: row["override_restriction"], kind: row["kind"])
+                    indexForget: row["index_forget"], overrideRestriction: row["override_restriction"],
+                    kind: row["kind"])
             }
         }
     }
 
-    /// Adds keyed hashes of erased identifiers to the suppression list.
-    func suppress(_ hashes: [String], requestID: String?, at: String, digest: String, _ db: Database) throws {
+    /// Adds keyed hashes of erased identifiers to the suppression list, with whether the
+    /// erasure included the records held as processor.
+    func suppress(
+        _ hashes: [String], requestID: String?, at: String, digest: String, includeProcessorData: Bool,
+        _ db: Database
+    ) throws {
         for hash in hashes {
             try db.execute(
-                sql: "INSERT INTO suppression_list (hash, request_id, erased_at, digest) VALUES (?, ?, ?, ?)",
-                arguments: [hash, requestID, at, digest])
+                sql: """
+                    INSERT INTO suppression_list (hash, request_id, erased_at, digest, include_processor_data)
+                    VALUES (?, ?, ?, ?, ?)
+                    """,
+                arguments: [hash, requestID, at, digest, includeProcessorData])
         }
     }
 }

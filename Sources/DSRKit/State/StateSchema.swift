@@ -171,6 +171,12 @@ public enum StateSchema {
                     ) STRICT
                     """)
         }
+        migrator.registerMigration("v7-suppression-scope") { db in
+            // Whether the erasure included the records held as processor (a call's recordings
+            // with `--include-processor-data`): the restore check erases what comes back as
+            // the erasure did. NULL for erasures from before this column: not known.
+            try db.execute(sql: "ALTER TABLE suppression_list ADD COLUMN include_processor_data INTEGER")
+        }
         migrator.registerMigration("v8-journal-kind") { db in
             // What an erasure journal entry records: a person's erasure (`erasure`: resumed by
             // planning again from its identifiers) or a plan made from rows (`purge`, `re-erasure`:
