@@ -130,4 +130,40 @@ import Testing
         formatter.formatOptions = [.withInternetDateTime]
         return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
     }
+
+    @Test func theRetentionAuditReportsARestoredErasureAndApplyErasesItAgain() throws {
+        try copyDatabase(from: "ops.db", to: "backup.db")
+        let erased = try workspace.dsr(["erase", "--apply", "--yes"] + Self.caller)
+        #expect(erased.code == 0, "\(erased.stderr)")
+        // Before any record is past retention: only the restore check can make it exit 1.
+        let asOf = ["--as-of", "2010-01-01"]
+        let clean = try workspace.dsr(["retention", "audit"] + asOf)
+        #expect(clean.code == 0 && clean.stdout.isEmpty && clean.stderr.isEmpty, "\(clean.stderr)")
+        try copyDatabase(from: "backup.db", to: "ops.db")
+        let newCall = try insertCall(startedAt: "2099-01-01T00:00:00Z")
+
+        let audit = try workspace.dsr(["retention", "audit", "--json"] + asOf)
+        #expect(audit.code == 1, "\(audit.stderr)")
+        let back = try #require(try workspace.json(audit)["resurrected"] as? [[String: Any]])
+        #expect(back.count == 1)
+        #expect((back.first?["records"] as? Int ?? 0) > 0)
+        #expect(back.first?["new_contacts"] as? Int == 1, "the new call is not resurrected")
+        #expect((back.first?["erasure"] as? String)?.hasPrefix("digest:") == true)
+        #expect(try workspace.dsr(["retention", "audit"] + asOf).stderr.contains("are back"))
+
+        let applied = try workspace.dsr(["retention", "audit", "--apply", "--json"] + asOf)
+        #expect(applied.code == 0, "\(applied.stderr)")
+        let again = try #require(try workspace.json(applied)["resurrected"] as? [[String: Any]])
+        #expect(again.first?["erased_again"] as? Bool == true)
+        #expect(again.first?["residue"] as? Int == 0)
+        #expect(try workspace.dsr(["retention", "audit"] + asOf).code == 0, "nothing is back any more")
+        #expect(try workspace.dsr(["audit", "log"]).stdout.contains("erase.again"))
+        // The new call keeps the number: the person called again after the erasure.
+        let database = try DatabaseQueue(path: folder.appending(path: "ops.db").path)
+        defer { try? database.close() }
+        let number = try database.read { db in
+            try String.fetchOne(db, sql: "SELECT caller_number FROM cdrs WHERE id = ?", arguments: [newCall])
+        }
+        #expect(number == "+31681234567")
+    }
 }

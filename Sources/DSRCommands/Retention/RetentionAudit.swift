@@ -43,18 +43,23 @@ extension DSR.RetentionCommand {
             let day = try asOf.map { try calendarDate($0, option: "--as-of") } ?? CalendarDate.today(clock: session.now)
             let report = try session.auditRetention(asOf: day)
             guard apply else {
+                let back = try session.checkResurrections(apply: false)
                 if output.json {
-                    try JSONOutput.print(RetentionAuditDocument(report), to: context)
+                    try JSONOutput.print(RetentionAuditDocument(report, resurrected: back), to: context)
                 } else {
                     for finding in report.violations { context.stderr.line(Self.line(finding)) }
+                    for erasure in back { context.stderr.line(Self.line(erasure)) }
                 }
-                if !report.violations.isEmpty { throw ExitCode(ExitCodes.checkFailed) }
+                if !report.violations.isEmpty || !back.isEmpty { throw ExitCode(ExitCodes.checkFailed) }
                 return
             }
             let purge = try session.purgeRetention(asOf: day, maxRows: maxRows)
+            let back = try session.checkResurrections(apply: true)
+            let residue = purge.residue.found + back.reduce(0) { $0 + ($1.residue ?? 0) }
             if output.json {
-                try JSONOutput.print(RetentionAuditDocument(report, purged: purge), to: context)
+                try JSONOutput.print(RetentionAuditDocument(report, purged: purge, resurrected: back), to: context)
             } else {
+                for erasure in back where (erasure.residue ?? 0) > 0 { context.stderr.line(Self.line(erasure)) }
                 // Quiet when the purge did everything; a line per rule that still has records left.
                 for count in purge.counts where count.left > 0 { context.stderr.line(Self.line(count)) }
                 if purge.residue.found > 0 {
@@ -63,7 +68,20 @@ extension DSR.RetentionCommand {
                             + purge.residue.places.map { "\($0.place) (\($0.count))" }.joined(separator: ", "))
                 }
             }
-            if purge.residue.found > 0 { throw ExitCode(ExitCodes.checkFailed) }
+            if residue > 0 { throw ExitCode(ExitCodes.checkFailed) }
+        }
+
+        /// `dsr: retention: 7 record(s) of erasure DSR-2026-0012 (2026-03-01) are back: a restored
+        /// backup or re-imported data; run with --apply to erase them again`
+        static func line(_ erasure: ResurrectionReport) -> String {
+            var text =
+                "dsr: retention: \(erasure.records) record(s) of erasure \(erasure.erasure) (\(erasure.erasedOn)) are back"
+            if erasure.erasedAgain {
+                text += "; erased again, residue scan: \(erasure.residue ?? 0) left"
+            } else {
+                text += " (a restored backup or re-imported data); run with --apply to erase them again"
+            }
+            return text
         }
 
         /// `dsr: retention: cdrs: 100000 purged, 3 blocked by a hold or restriction, 250000 left`
@@ -115,14 +133,15 @@ struct RetentionAuditDocument: Encodable {
     let violations: [RetentionFinding]
     let notCheckable: [String]
     let unset: [Unset]
-    /// Filled by the restore check (issue 12 section 3); empty until it exists.
-    let resurrected: [String] = []
+    /// Erasures whose records are back (the restore check), erased again with `--apply`.
+    let resurrected: [ResurrectionReport]
 
     /// What `--apply` purged; nil for an audit without it.
     let purged: PurgeReport?
 
-    init(_ report: RetentionReport, purged: PurgeReport? = nil) {
+    init(_ report: RetentionReport, purged: PurgeReport? = nil, resurrected: [ResurrectionReport] = []) {
         self.purged = purged
+        self.resurrected = resurrected
         asOf = report.asOf.description
         violations = report.violations
         notCheckable = report.notCheckable
