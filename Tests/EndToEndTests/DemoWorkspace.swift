@@ -63,7 +63,10 @@ struct DemoWorkspace {
     }
 
     /// The bytes of every file under the files root, by relative path.
-    func files() throws -> [String: Data] {
+    func files() throws -> [String: Data] { try Self.files(in: folder) }
+
+    /// The bytes of every file under the files root of the workspace in `folder`.
+    static func files(in folder: URL) throws -> [String: Data] {
         let root = folder.appending(path: "files")
         var contents: [String: Data] = [:]
         for path in try FileManager.default.subpathsOfDirectory(atPath: root.path) {

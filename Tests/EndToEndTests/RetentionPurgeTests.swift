@@ -35,6 +35,7 @@ import Testing
 
     @Test func aPurgeLeavesNothingPastRetentionAndChangesNothingElse() throws {
         let before = try DemoWorkspace.rows(in: workspace.folder)
+        let filesBefore = try DemoWorkspace.files(in: workspace.folder)
         let past = try pastKeys()
         try #require(past.values.contains { !$0.isEmpty })
         // Voicemails whose notification e-mail goes with them, and e-mails voicemails point at.
@@ -93,6 +94,21 @@ import Testing
         // E-mailed voicemail audio is gone; the rows that named it stay unless past 400 days.
         for path in audio {
             #expect(!FileManager.default.fileExists(atPath: workspace.folder.appending(path: "files/\(path)").path))
+        }
+        let keptRows = try DatabaseQueue(path: workspace.database.path).read { db in
+            try Int.fetchOne(
+                db, sql: "SELECT count(*) FROM voicemails WHERE emailed_at IS NOT NULL AND file_path IS NULL") ?? 0
+        }
+        #expect(keptRows > 0, "e-mailed voicemails keep their rows without the audio")
+        // Every file that is left is unchanged; every file that went was named by a purged row.
+        let filesAfter = try DemoWorkspace.files(in: workspace.folder)
+        for (path, bytes) in filesAfter { #expect(filesBefore[path] == bytes, "\(path) changed") }
+        let purgedPaths = Set(
+            before.filter { changed.contains($0.key) }.values.flatMap { row in
+                row.matches(of: /file_path:"([^"]+)"/).map { String($0.1) }
+            })
+        for path in Set(filesBefore.keys).subtracting(filesAfter.keys) {
+            #expect(purgedPaths.contains(path), "\(path) deleted though no purged row named it")
         }
         #expect(try workspace.dsr(["audit", "verify"]).code == 0)
         #expect(try workspace.dsr(["audit", "log"]).stdout.contains("retention.purge"))
