@@ -27,7 +27,35 @@ public struct RetentionCutoff: Sendable, Equatable {
     /// text (CONTRACT.md section 2: an offset is honoured, no zone reads as UTC).
     static func start(of value: CellValue) -> Int64? {
         guard case .text(let text) = value else { return nil }
+        if let seconds = canonicalSeconds(text) { return seconds }
         return Timestamp(text)?.seconds
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SSZ` exactly, the form the reference schema stores, read in place: a
+    /// scan dates every row of a table (10 million calls), and ``Timestamp`` copies the text
+    /// first. Nil for any other form, which ``Timestamp`` then reads.
+    private static func canonicalSeconds(_ text: String) -> Int64? {
+        let seconds = text.utf8.withContiguousStorageIfAvailable { bytes -> Int64? in
+            guard bytes.count == 20, bytes[4] == 0x2D, bytes[7] == 0x2D, bytes[10] == 0x54, bytes[13] == 0x3A,
+                bytes[16] == 0x3A, bytes[19] == 0x5A
+            else { return nil }
+            func number(_ start: Int, _ count: Int) -> Int? {
+                var value = 0
+                for index in start..<start + count {
+                    let byte = bytes[index]
+                    guard byte >= 0x30, byte <= 0x39 else { return nil }
+                    value = value * 10 + Int(byte - 0x30)
+                }
+                return value
+            }
+            guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
+                let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2),
+                hour < 24, minute < 60, second <= 60,
+                let date = CalendarDate(year: year, month: month, day: day)
+            else { return nil }
+            return Int64(date.dayNumber) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+        }
+        return seconds ?? nil
     }
 
     /// `2026-03-01T14:05:09Z` for a moment: how findings give the oldest start (UTC).

@@ -1,7 +1,10 @@
 /// What a retention rule covers: whole rows, one column's values, or the files a column names.
 public enum RetentionScope: String, Sendable, Equatable, Encodable {
+    /// The table's rule: whole rows.
     case row
+    /// A column entry's rule: one column's values (the order's IP address).
     case column
+    /// A file entry's rule: the files a column names (voicemail audio).
     case file
 }
 

@@ -48,6 +48,15 @@ import Testing
         #expect(RetentionCutoff.start(of: .text(text)) == nil)
     }
 
+    @Test(arguments: [
+        "2026-11-30T00:00:00Z", "2024-02-29T23:59:59Z", "1969-12-31T23:59:59Z", "2026-12-31T23:59:60Z",
+        "0001-01-01T00:00:00Z", "2026-02-29T10:00:00Z", "2026-13-01T10:00:00Z", "2026-11-30T24:00:00Z",
+        "2026-11-30T10:60:00Z", "2026-11-30t10:00:00Z", "2026-11-30T10:00:00z",
+    ])
+    func theCanonicalFormReadsAsTimestampReadsIt(text: String) {
+        #expect(RetentionCutoff.start(of: .text(text)) == Timestamp(text)?.seconds, "\(text)")
+    }
+
     @Test func nullAndNumbersHaveNoStart() {
         #expect(RetentionCutoff.start(of: .null) == nil)
         #expect(RetentionCutoff.start(of: .integer(1_700_000_000)) == nil)
