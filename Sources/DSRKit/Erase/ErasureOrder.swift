@@ -39,7 +39,14 @@ struct ErasureOrder {
     /// orphaned or cascaded), must be deleted too, or its reference column set to NULL.
     ///
     /// - Throws: ``ErasureError/wouldOrphan(table:column:parent:count:)``.
-    func checkNoOrphans(_ steps: [ErasureStep], deleted: [String: Set<Int64>], _ reader: any OperationsReader) throws {
+    ///
+    /// - Parameter rows: how to find the rows of a table whose column holds a value (a purge
+    ///   passes a cached lookup; by default the reader is asked).
+    func checkNoOrphans(
+        _ steps: [ErasureStep], deleted: [String: Set<Int64>], _ reader: any OperationsReader,
+        rows: ((String, String, CellValue) throws -> [Int64])? = nil
+    ) throws {
+        let referencing = rows ?? { try reader.rows(of: $0, where: $1, equals: $2) }
         guard !deleted.isEmpty else { return }
         var unlinked: Set<String> = []
         for step in steps where step.action == .setNull {
@@ -66,7 +73,7 @@ struct ErasureOrder {
                 guard let value = try reader.value(of: target, in: RowHandle(table: parent.name, number: number)),
                     value != .null
                 else { continue }
-                for childRow in try reader.rows(of: link.child, where: link.column, equals: value) {
+                for childRow in try referencing(link.child, link.column, value) {
                     if deleted[link.child]?.contains(childRow) == true { continue }
                     if let child,
                         let key = try reader.value(

@@ -52,6 +52,7 @@ struct PurgePlanner {
         var touched: Set<String> = []
         var identifiers = IdentifierReader(map: map, defaultCountry: defaultCountry)
         var budget = max(0, maxRows)
+        let links = ReferencingRows(reader)
 
         /// The identifiers a row holds, and those of the rows it references (one hop).
         func identifiersAround(_ row: StoredRecord, _ table: TableMap) throws -> [SubjectIdentifier] {
@@ -119,7 +120,7 @@ struct PurgePlanner {
             for child in map.tables where tables?.contains(child.name) ?? true {
                 for reference in child.references where reference.table == table.name {
                     guard let value = row[reference.targetColumn], value != .null else { continue }
-                    for number in try reader.rows(of: child.name, where: reference.column, equals: value) {
+                    for number in try links.rows(of: child.name, where: reference.column, equals: value) {
                         guard
                             let key = try reader.value(
                                 of: child.primaryKey, in: RowHandle(table: child.name, number: number)
@@ -234,9 +235,38 @@ struct PurgePlanner {
         }
         let order = ErasureOrder(map: map)
         steps = order.sorted(steps)
-        try order.checkNoOrphans(steps, deleted: deleted, reader)
+        try order.checkNoOrphans(steps, deleted: deleted, reader, rows: links.rows)
         purge.planned.plan = ErasurePlan(steps: steps, files: files, processorHeld: [], notify: [], related: [])
         purge.planned.stillLive = purge.identifiers
         return purge
+    }
+}
+
+/// The rows of a table whose column holds a value, for the many lookups of one purge: a small
+/// table's column is read once into memory (a column without an index would otherwise be read
+/// once per purged row); a large one is asked row by row.
+final class ReferencingRows {
+    /// Tables up to this many rows are read into memory.
+    static let cachedRows: Int64 = 1_000_000
+    private let reader: any OperationsReader
+    private var columns: [String: [CellValue: [Int64]]] = [:]
+
+    init(_ reader: any OperationsReader) { self.reader = reader }
+
+    /// Row numbers of `table` whose `column` equals `value`.
+    ///
+    /// - Throws: ``StoreError``.
+    func rows(of table: String, where column: String, equals value: CellValue) throws -> [Int64] {
+        let name = table.lowercased() + "\u{1F}" + column.lowercased()
+        if let known = columns[name] { return known[value] ?? [] }
+        guard try reader.highestRow(in: table) <= Self.cachedRows else {
+            return try reader.rows(of: table, where: column, equals: value)
+        }
+        var values: [CellValue: [Int64]] = [:]
+        try reader.scan(table, columns: [column], rows: nil) { number, cells in
+            if cells[0] != .null { values[cells[0], default: []].append(number) }
+        }
+        columns[name] = values
+        return values[value] ?? []
     }
 }
