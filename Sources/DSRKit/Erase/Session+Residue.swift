@@ -52,20 +52,54 @@ extension Session {
         return (ResidueReport(combining: [ResidueReport(places: report.places), state, files]), live)
     }
 
-    /// Occurrences of the forms in every live text cell of every table of the operations
-    /// database, read in one pass per table.
+    /// Occurrences of the forms in the live rows of every table of the operations database,
+    /// read in one pass per table. Each row's values are laid out as SQLite stores a record's
+    /// body (text as its bytes, integers big-endian in the fewest bytes, one after another),
+    /// so a form that the file's bytes hold across two adjacent values (a service number
+    /// followed by a caller stored without its `+`) counts as live, as it is.
     private func liveCellOccurrences(_ scanner: ResidueScanner) throws -> Int {
         try readingOperations { reader, _ in
             let schema = try reader.schema()
             var total = 0
+            var body: [UInt8] = []
             for table in schema.tables {
                 let columns = schema.columns(of: table)
                 guard !columns.isEmpty else { continue }
                 try reader.scan(table, columns: columns, rows: nil) { _, values in
-                    for value in values { if case .text(let text) = value { total += scanner.count(in: text) } }
+                    body.removeAll(keepingCapacity: true)
+                    for value in values { Self.append(value, to: &body) }
+                    total += scanner.count(in: body)
                 }
             }
             return total
+        }
+    }
+
+    /// Appends `value` as a SQLite record body holds it.
+    private static func append(_ value: CellValue, to body: inout [UInt8]) {
+        switch value {
+        case .text(let text): body.append(contentsOf: text.utf8)
+        case .blob(let bytes): body.append(contentsOf: bytes)
+        case .integer(let number):
+            guard number != 0, number != 1 else { return }
+            let size =
+                switch number {
+                case -128...127: 1
+                case -32768...32767: 2
+                case -8_388_608...8_388_607: 3
+                case -2_147_483_648...2_147_483_647: 4
+                case -140_737_488_355_328...140_737_488_355_327: 6
+                default: 8
+                }
+            for index in stride(from: size - 1, through: 0, by: -1) {
+                body.append(UInt8(truncatingIfNeeded: number >> (Int64(index) * 8)))
+            }
+        case .real(let number):
+            let bits = number.bitPattern
+            for index in stride(from: 7, through: 0, by: -1) {
+                body.append(UInt8(truncatingIfNeeded: bits >> (UInt64(index) * 8)))
+            }
+        case .null: return
         }
     }
 

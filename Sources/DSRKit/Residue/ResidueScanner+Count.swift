@@ -36,8 +36,11 @@ extension ResidueScanner {
 
     /// Occurrences of any form in the UTF-8 bytes of `text`, counted as in a file: a stored
     /// value the erasure keeps on purpose is counted apart from what the file scan finds.
-    package func count(in text: String) -> Int {
-        let bytes = Array(text.utf8)
+    package func count(in text: String) -> Int { count(in: Array(text.utf8)) }
+
+    /// The number of matches in `bytes`.
+    package func count(in bytes: [UInt8]) -> Int {
+        guard !bytes.isEmpty else { return 0 }
         // 8 bytes of slack past the data, as in a file's buffer.
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: bytes.count + 8, alignment: 16)
         defer { buffer.deallocate() }
