@@ -58,6 +58,13 @@ import Testing
                 sql: "SELECT file_path FROM voicemails WHERE emailed_at IS NOT NULL AND file_path IS NOT NULL"
                     + " AND unixepoch(emailed_at) < unixepoch(?)", arguments: [Self.asOf + "T00:00:00Z"])
         }
+        // Voicemails past their 400 days, with the notification e-mails that carry the voice.
+        let goneNotifications = try queue.read { db in
+            try Int64.fetchAll(
+                db,
+                sql: "SELECT email_id FROM voicemails WHERE email_id IS NOT NULL"
+                    + " AND julianday(received_at) + 400 < julianday(?)", arguments: [Self.asOf + "T00:00:00Z"])
+        }
         let oldCallsBefore = try queue.read { db in
             Set(
                 try Int64.fetchAll(
@@ -94,6 +101,12 @@ import Testing
         // E-mailed voicemail audio is gone; the rows that named it stay unless past 400 days.
         for path in audio {
             #expect(!FileManager.default.fileExists(atPath: workspace.folder.appending(path: "files/\(path)").path))
+        }
+        // No copy of a caller's voice outlives the voicemail row that tied it to the caller: its
+        // notification e-mail went with it, so no later erasure or locate can miss one.
+        try #require(!goneNotifications.isEmpty)
+        for id in goneNotifications {
+            #expect(after["emails:\(id)"] == nil, "notification e-mail \(id) outlived its voicemail")
         }
         let keptRows = try DatabaseQueue(path: workspace.database.path).read { db in
             try Int.fetchOne(
