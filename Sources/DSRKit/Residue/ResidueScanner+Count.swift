@@ -101,7 +101,7 @@ extension ResidueScanner {
                                                 quads: quads.isEmpty ? nil : quads.baseAddress,
                                                 bucketStart: start.baseAddress!, bucketForms: bucket.baseAddress!,
                                                 lower: lower.baseAddress!, upper: upper.baseAddress!,
-                                                formStart: formStart.baseAddress!))
+                                                formStart: formStart.baseAddress!, keyLength: keyLength))
                                     }
                                 }
                             }
@@ -123,6 +123,8 @@ private struct Tables {
     let lower: UnsafePointer<UInt8>
     let upper: UnsafePointer<UInt8>
     let formStart: UnsafePointer<Int>
+    /// How many leading bytes the buckets are keyed on (every form has at least that many).
+    let keyLength: Int
 
     /// Matches starting at `starts` in `data`, whose first `valid` bytes are the file's.
     ///
@@ -160,7 +162,8 @@ private struct Tables {
 
     /// How many forms match at `at`, with `available` bytes of data from there.
     func verify(_ at: UnsafePointer<UInt8>, available: Int) -> Int {
-        let key = Int(ResidueScanner.fold(at[0])) | Int(ResidueScanner.fold(at[1])) << 8
+        guard available >= keyLength else { return 0 }
+        let key = ResidueScanner.bucketKey(at, length: keyLength)
         var found = 0
         for slot in Int(bucketStart[key])..<Int(bucketStart[key + 1]) {
             let form = Int(bucketForms[slot])

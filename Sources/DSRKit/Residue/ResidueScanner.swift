@@ -31,8 +31,11 @@ package struct ResidueScanner: Sendable {
     /// Bit ``quadHash(_:)`` of the first four raw bytes is set when some form can start with them
     /// (both cases); empty when a form is shorter than 4 bytes, which then uses the pair bitmaps.
     let quads: [UInt64]
-    /// Bucket `fold(b0) | fold(b1) << 8` holds the indexes of the forms that start so:
-    /// `bucketForms[bucketStart[key] ..< bucketStart[key + 1]]`.
+    /// Bucket ``bucketKey(_:)`` of a form's first ``keyLength`` folded bytes holds the indexes of
+    /// the forms that start so: `bucketForms[bucketStart[key] ..< bucketStart[key + 1]]`. Keyed
+    /// on up to 8 bytes, not 2: a purge looks for tens of thousands of phone numbers that
+    /// share `+316`, and a 2-byte bucket made every candidate position compare them all.
+    let keyLength: Int
     let bucketStart: [Int32]
     /// The form indexes of all buckets, one after the other.
     let bucketForms: [Int32]
@@ -75,15 +78,13 @@ package struct ResidueScanner: Sendable {
         var first = [UInt64](repeating: 0, count: 1024)
         var second = [UInt64](repeating: 0, count: 1024)
         var buckets = [[Int32]](repeating: [], count: 65536)
+        let keyLength = min(8, forms.map(\.lower.count).min() ?? 1)
+        self.keyLength = keyLength
         for (index, form) in forms.enumerated() {
             Self.setPairs(&first, form, at: 0)
             Self.setPairs(&second, form, at: 2)
-            let key = Int(Self.fold(form.lower[0]))
-            if form.lower.count > 1 {
-                buckets[key | Int(Self.fold(form.lower[1])) << 8].append(Int32(index))
-            } else {
-                for next in 0..<256 { buckets[key | next << 8].append(Int32(index)) }
-            }
+            let key = form.lower.withUnsafeBufferPointer { Self.bucketKey($0.baseAddress!, length: keyLength) }
+            buckets[key].append(Int32(index))
         }
         firstPairs = first
         secondPairs = second
@@ -100,6 +101,14 @@ package struct ResidueScanner: Sendable {
         flatLower = forms.flatMap(\.lower)
         flatUpper = forms.flatMap(\.upper)
         formStart = forms.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.lower.count) }
+    }
+
+    /// The bucket of the `length` bytes at `bytes`, folded: FNV-1a, cut to 16 bits.
+    @inline(__always)
+    static func bucketKey(_ bytes: UnsafePointer<UInt8>, length: Int) -> Int {
+        var hash: UInt32 = 2_166_136_261
+        for index in 0..<length { hash = (hash ^ UInt32(fold(bytes[index]))) &* 16_777_619 }
+        return Int((hash ^ (hash >> 16)) & 0xFFFF)
     }
 
     // MARK: - Forms
