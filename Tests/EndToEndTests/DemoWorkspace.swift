@@ -10,10 +10,11 @@ struct DemoWorkspace {
 
     /// `dsr demo` with `customers` customers and `calls` call records (past 50,000 the index
     /// no longer re-indexes the cdrs table on every change, so what it learnt or forgot shows).
-    init(customers: Int = 12, calls: Int = 3000) throws {
+    init(customers: Int = 12, calls: Int = 3000, seed: Int? = nil) throws {
         scratch = try ScratchFolder()
         let outcome = try DSRProcess.run(
-            ["demo", "--dir", "ws", "--customers", String(customers), "--calls", String(calls)], in: scratch.url)
+            ["demo", "--dir", "ws", "--customers", String(customers), "--calls", String(calls)]
+                + (seed.map { ["--seed", String($0)] } ?? []), in: scratch.url)
         #expect(outcome.code == 0, "\(outcome.stderr)")
     }
 

@@ -181,6 +181,13 @@ import Testing
             if purged == 0 { break }
         }
         #expect(runs >= 3, "the cap stopped the first runs")
+        // Every run is audited, the last one (nothing left) too; it left no journal entry behind.
+        let log = try workspace.dsr(["audit", "log"]).stdout
+        #expect(log.components(separatedBy: "retention.purge").count - 1 == runs)
+        let journal = try DatabaseQueue(path: workspace.folder.appending(path: "state/state.db").path).read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM erasure_journal") ?? 0
+        }
+        #expect(journal == 0)
         #expect(try RetentionAuditTests.expected(asOf: Self.asOf, in: workspace.database).isEmpty)
     }
 

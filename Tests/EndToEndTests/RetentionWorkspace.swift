@@ -7,15 +7,13 @@ import Testing
 /// starts written with an offset, a number with recordings but no recording period, and
 /// calls as a purge leaves them.
 struct RetentionWorkspace {
-    let scratch: ScratchFolder
-    var folder: URL { scratch.url.appending(path: "ws") }
+    let demo: DemoWorkspace
+    var scratch: ScratchFolder { demo.scratch }
+    var folder: URL { demo.folder }
     var database: URL { folder.appending(path: "ops.db") }
 
     init() throws {
-        scratch = try ScratchFolder()
-        let outcome = try DSRProcess.run(
-            ["demo", "--dir", "ws", "--customers", "12", "--calls", "3000", "--seed", "7"], in: scratch.url)
-        try #require(outcome.code == 0, "\(outcome.stderr)")
+        demo = try DemoWorkspace(calls: 3000, seed: 7)
         try write(
             """
             UPDATE voicemails SET file_path = 'voicemails/kept-' || id || '.wav'
@@ -46,15 +44,13 @@ struct RetentionWorkspace {
     }
 
     /// Runs `dsr ARGUMENTS --config ws/dsr.yaml`.
-    func dsr(_ arguments: [String]) throws -> DSRProcess.Outcome {
-        try DSRProcess.run(arguments + ["--config", "ws/dsr.yaml"], in: scratch.url)
-    }
+    func dsr(_ arguments: [String]) throws -> DSRProcess.Outcome { try demo.dsr(arguments) }
 
     /// The JSON document a `--json` run printed.
-    func json(_ outcome: DSRProcess.Outcome) throws -> [String: Any] {
-        try #require(
-            try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any], "\(outcome.stderr)")
-    }
+    func json(_ outcome: DSRProcess.Outcome) throws -> [String: Any] { try demo.json(outcome) }
+
+    /// The bytes of a file of the workspace.
+    func bytes(_ path: String) throws -> Data { try demo.bytes(path) }
 
     /// `table` or `table.column` → (count, oldest) of the violations of an audit document.
     static func violations(_ document: [String: Any]) -> [String: Count] {
@@ -72,9 +68,4 @@ struct RetentionWorkspace {
         let oldest: String?
         var description: String { "\(count) from \(oldest ?? "-")" }
     }
-}
-
-extension RetentionWorkspace {
-    /// The bytes of a file of the workspace.
-    func bytes(_ path: String) throws -> Data { try Data(contentsOf: folder.appending(path: path)) }
 }

@@ -22,6 +22,9 @@ extension Session {
     /// 3. the index forgets, the files are deleted or rewritten, the journal entry goes;
     /// 4. the residue scan of what the plan erased.
     ///
+    /// A plan that changes nothing writes no journal entry and scans nothing; its audit entry
+    /// is still written (a nightly purge records every run).
+    ///
     /// A crash before the commit changed nothing (the next run plans again); after it, the next
     /// command finishes the index and the files from the journal.
     ///
@@ -40,13 +43,15 @@ extension Session {
         let subject = Set(identifiers)
         let fingerprint = store.fingerprint()
         var written: ErasureJournalEntry?
-        let done: (planned: PlannedErasure, journal: ErasureJournalEntry, forgetting: IndexForgetting)
+        let done: (planned: PlannedErasure, journal: ErasureJournalEntry?, forgetting: IndexForgetting)
         do {
             done = try store.write { writer in
                 try explainingMapMismatch(writer) {
                     // Up to date before the plan: what it forgets is read from the index's sources.
                     try index().refresh(writer, fingerprint: fingerprint)
                     let planned = try plan(writer)
+                    // Nothing to change (a nightly run that finds nothing): no journal, no scan.
+                    guard planned.plan.changesAnything else { return (planned, nil, IndexForgetting(groups: [])) }
                     let forgetting = try index().forgetting(rowsOf: planned.changedRows, writer)
                     var entry = ErasureJournalEntry(
                         id: UUID().uuidString.lowercased(), startedAt: AuditLog.timestamp(now), requestID: requestID,
@@ -73,13 +78,17 @@ extension Session {
             throw error
         }
         let record = try audit(done.planned.plan)
+        guard let journal = done.journal else {
+            try state().write { db in try auditTrail().append(record, actor: actor, at: now, in: db) }
+            return CarriedOut(planned: done.planned, filesRefused: [], residue: ResidueReport(places: []), kept: 0)
+        }
         try state().write { db in
-            try state().setJournalPhase(done.journal.id, "committed", db)
+            try state().setJournalPhase(journal.id, "committed", db)
             try auditTrail().append(record, actor: actor, at: now, in: db)
         }
         try index().forget(done.forgetting)
-        let (refused, _) = try finishFiles(done.journal, subject: subject)
-        try state().write { db in try state().deleteJournal(done.journal.id, db) }
+        let (refused, _) = try finishFiles(journal, subject: subject)
+        try state().write { db in try state().deleteJournal(journal.id, db) }
         try state().checkpoint()
         let (residue, kept) = try scanResidue(done.planned, identifiers, stillLive: done.planned.stillLive)
         return CarriedOut(planned: done.planned, filesRefused: refused, residue: residue, kept: kept)
