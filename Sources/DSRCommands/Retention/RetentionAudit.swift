@@ -160,6 +160,7 @@ struct RetentionAuditDocument: Encodable {
             try container.encode(purged.counts, forKey: .purged)
             try container.encode(purged.residue, forKey: .residue)
             try container.encode(purged.compacted, forKey: .compacted)
+            try container.encode(purged.batches, forKey: .batches)
         } else {
             try container.encodeNil(forKey: .purged)
         }
@@ -168,6 +169,6 @@ struct RetentionAuditDocument: Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case asOf, violations, resurrected, purged, residue, compacted, notCheckable, unset
+        case asOf, violations, resurrected, purged, residue, compacted, batches, notCheckable, unset
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 
 /// What a plan made from rows did once carried out (``Session/carryOut(_:identifiers:requestID:audit:plan:)``).
 struct CarriedOut {
@@ -17,13 +18,14 @@ extension Session {
     /// 1. one write transaction on the operations database in which `plan` is made under the
     ///    lock, the journal entry (`kind`, the files, what the index forgets: each changed
     ///    row's own entries) is written, and every step runs, children first;
-    /// 2. the journal's `committed` phase and the audit entry `audit` builds from the plan,
-    ///    in one state.db transaction;
+    /// 2. the journal's `committed` phase and what `committed` writes (the audit entry, or a
+    ///    purge run's progress) in one state.db transaction;
     /// 3. the index forgets, the files are deleted or rewritten, the journal entry goes;
-    /// 4. the residue scan of what the plan erased.
+    /// 4. the residue scan of what the plan erased, unless `scansResidue` is false (a purge
+    ///    scans once for several batches).
     ///
-    /// A plan that changes nothing writes no journal entry and scans nothing; its audit entry
-    /// is still written (a nightly purge records every run).
+    /// A plan that changes nothing writes no journal entry and scans nothing; `committed` is
+    /// still called (a nightly purge records every run).
     ///
     /// A crash before the commit changed nothing (the next run plans again); after it, the next
     /// command finishes the index and the files from the journal.
@@ -32,10 +34,10 @@ extension Session {
     ///   forms are scanned for, and a redacted message loses their mailboxes. Identifiers whose
     ///   other rows stay are the plan's ``PlannedErasure/stillLive``.
     /// - Throws: ``ErasureError``, ``StoreError`` (75 when a lock outlasts the busy timeout);
-    ///   errors of `plan` and `audit`. Nothing is changed when it throws before step 2.
+    ///   errors of `plan` and `committed`. Nothing is changed when it throws before step 2.
     func carryOut(
-        _ kind: String, identifiers: [SubjectIdentifier], requestID: String?,
-        audit: (ErasurePlan) throws -> AuditRecord, plan: (any OperationsWriter) throws -> PlannedErasure
+        _ kind: String, identifiers: [SubjectIdentifier], requestID: String?, scansResidue: Bool = true,
+        committed: (ErasurePlan, Database) throws -> Void, plan: (any OperationsWriter) throws -> PlannedErasure
     ) throws -> CarriedOut {
         let map = try dataMap()
         let store = try operations()
@@ -77,19 +79,21 @@ extension Session {
             }
             throw error
         }
-        let record = try audit(done.planned.plan)
         guard let journal = done.journal else {
-            try state().write { db in try auditTrail().append(record, actor: actor, at: now, in: db) }
+            try state().write { db in try committed(done.planned.plan, db) }
             return CarriedOut(planned: done.planned, filesRefused: [], residue: ResidueReport(places: []), kept: 0)
         }
         try state().write { db in
             try state().setJournalPhase(journal.id, "committed", db)
-            try auditTrail().append(record, actor: actor, at: now, in: db)
+            try committed(done.planned.plan, db)
         }
         try index().forget(done.forgetting)
         let (refused, _) = try finishFiles(journal, subject: subject)
         try state().write { db in try state().deleteJournal(journal.id, db) }
         try state().checkpoint()
+        guard scansResidue else {
+            return CarriedOut(planned: done.planned, filesRefused: refused, residue: ResidueReport(places: []), kept: 0)
+        }
         let (residue, kept) = try scanResidue(done.planned, identifiers, stillLive: done.planned.stillLive)
         return CarriedOut(planned: done.planned, filesRefused: refused, residue: residue, kept: kept)
     }

@@ -1,5 +1,5 @@
 /// What one purge run did to what one retention rule found.
-public struct PurgeCount: Sendable, Equatable, Encodable {
+public struct PurgeCount: Sendable, Equatable, Codable {
     public let table: String
     /// The column (column rules) or file column (file rules); nil for row rules.
     public let column: String?

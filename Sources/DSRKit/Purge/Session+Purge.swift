@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 
 /// What `dsr retention audit --apply` purged (CONTRACT.md section 7, `purged`).
 public struct PurgeReport: Sendable {
@@ -13,64 +14,173 @@ public struct PurgeReport: Sendable {
     /// Whether the operations database was rewritten because the scan found purged values in
     /// its unused space (copies another writer left there); the residue is the scan after it.
     public let compacted: Bool
+    /// Write transactions that changed something (one per batch of at most ``PurgeBatching/rows`` records).
+    public let batches: Int
 
     /// Records past retention this run did not purge (the cap, or held).
     public var left: Int { counts.reduce(0) { $0 + $1.left } }
 }
 
+/// How a purge run is cut so that its memory stays flat whatever it purges.
+public struct PurgeBatching: Sendable {
+    /// Records per write transaction (each its own plan, journal entry and commit).
+    public var rows: Int
+    /// Records per selection (one read of each rule's table) and per residue scan.
+    public var window: Int
+
+    /// 5,000 records per transaction, 100,000 per selection: about 40 MB at the peak.
+    public static let standard = PurgeBatching(rows: 5_000, window: 100_000)
+
+    /// Cuts of `rows` per transaction and `window` per selection (at least 1 each).
+    public init(rows: Int, window: Int) {
+        self.rows = max(1, rows)
+        self.window = max(1, window)
+    }
+}
+
 extension Session {
-    /// Purges what is past retention as of `asOf` (`dsr retention audit --apply`): the rows are
-    /// selected by their own dates under the operations database's write lock, oldest first,
-    /// at most `maxRows` records, and carried out in one transaction with an erasure's
-    /// guarantees (journal, secure deletion, WAL truncated, files after the commit, the
-    /// index's entries of every changed row forgotten, the residue scan). Records under a
-    /// legal hold or a restriction in force are kept and counted as blocked. One audit entry
-    /// `retention.purge` records the counts per rule. A second run while one holds
-    /// `state/retention.lock` stops at once (exit 75).
+    /// Purges what is past retention as of `asOf` (`dsr retention audit --apply`), oldest
+    /// first, at most `maxRows` records in the run.
+    ///
+    /// The rows are selected by their own dates, `batching.window` at a time, and carried out in
+    /// batches of `batching.rows`, each one write transaction with an erasure's
+    /// guarantees (journal, secure deletion, WAL truncated, files after the commit, the index's
+    /// entries of every changed row forgotten). Each batch checks its rows again under the
+    /// write lock (still there, still past retention). After each window the residue scan looks
+    /// for the window's purged values. Records under a legal hold or a restriction in force are
+    /// kept and counted as blocked.
+    ///
+    /// One audit entry `retention.purge` records the run: counts per rule, the batches and a
+    /// digest of their plans. Each batch's commit saves the run's progress in state.db, so a
+    /// run killed halfway is recorded by the next run (`interrupted`), and what its committed
+    /// batches did stays done. A second run while one holds `state/retention.lock` stops at
+    /// once (exit 75).
     ///
     /// - Throws: ``StoreError`` (75 when locked), ``ErasureError`` (a purge that would orphan a
-    ///   row the map does not say how to unlink), data map errors. Nothing changes when it throws
-    ///   before the commit.
-    public func purgeRetention(asOf: CalendarDate, maxRows: Int) throws -> PurgeReport {
+    ///   row the map does not say how to unlink), data map errors. A batch that throws changes
+    ///   nothing; the batches before it stay committed and are in the run's audit entry.
+    public func purgeRetention(asOf: CalendarDate, maxRows: Int, batching: PurgeBatching = .standard) throws
+        -> PurgeReport
+    {
         let lock = try RunLock(at: workspace.stateDir.appending(path: "retention.lock"))
         defer { withExtendedLifetime(lock) {} }
+        try recordInterruptedPurges()
         let map = try dataMap()
         let limits = try processingLimits()
         let planner = PurgePlanner(map: map, defaultCountry: defaultCountry, limits: limits, today: asOf)
-        var counts: [PurgeCount] = []
-        let done = try carryOut(
-            "purge", identifiers: [], requestID: nil,
-            audit: { plan in
-                var rules: [String: AuditValue] = [:]
-                for count in counts {
-                    rules[count.table + (count.column.map { ".\($0)" } ?? "")] = .map([
-                        "purged": .int(Int64(count.purged)), "blocked": .int(Int64(count.blocked)),
-                        "left": .int(Int64(count.left)),
-                    ])
+        let selector = RetentionSelector(map: map, cutoff: RetentionCutoff(asOf: asOf))
+        let rules = RetentionRule.rules(of: map)
+        var run = PurgeRun(id: UUID().uuidString.lowercased(), startedAt: AuditLog.timestamp(now), asOf: asOf)
+        run.maxRows = maxRows
+        var cursors: [OldestRows.Entry?] = Array(repeating: nil, count: rules.count)
+        var remaining = max(0, maxRows)
+        var scan = PurgeResidue()
+        var filesRefused: [FileRefusal] = []
+        var compacted = false
+        var more = true
+        var first = true
+        var capped = false
+        do {
+            while more && remaining > 0 {
+                let limit = min(remaining, batching.window)
+                let findings = try readingOperations { reader, _ in
+                    try rules.indices.map {
+                        try selector.select(rules[$0], in: reader, limit: limit, after: cursors[$0])
+                    }
                 }
-                return AuditRecord(
-                    action: .retentionPurge, requestID: nil, subjects: [],
-                    details: [
-                        "as_of": .text(asOf.description), "digest": .text(plan.digest), "rules": .map(rules),
-                        "max_rows": .int(Int64(maxRows)),
-                    ])
+                if first {
+                    run.counts = findings.map {
+                        PurgeCount(
+                            table: $0.table, column: $0.column, scope: $0.scope, purged: 0, blocked: 0, left: $0.count)
+                    }
+                    first = false
+                }
+                // A rule whose window is full may have rows after it.
+                more = findings.contains { $0.rows.count >= limit && $0.beyond > $0.rows.count }
+                for (index, finding) in findings.enumerated() {
+                    if let last = finding.rows.last {
+                        cursors[index] = OldestRows.Entry(start: last.start, number: last.number)
+                    }
+                }
+                for batch in PurgeWork(findings, rules: rules).batches(of: batching.rows) {
+                    guard remaining > 0 else {
+                        capped = true
+                        break
+                    }
+                    var counts: [(rule: Int, count: PurgeCount, checked: Int)] = []
+                    let done = try carryOut(
+                        "purge", identifiers: [], requestID: nil, scansResidue: false,
+                        committed: { plan, db in
+                            guard plan.changesAnything else { return }
+                            run.add(counts, digest: plan.digest)
+                            try state().savePurgeRun(try run.row(), db)
+                        }
+                    ) { writer in
+                        let checked = try batch.map { part in
+                            (part.rule, try selector.recheck(rules[part.rule], rows: part.numbers, in: writer))
+                        }
+                        let purge = try planner.plan(checked.map(\.1), maxRows: remaining, writer)
+                        counts = zip(checked, purge.counts).map { ($0.0, $1, $0.1.count) }
+                        return purge.planned
+                    }
+                    remaining -= counts.reduce(0) { $0 + $1.count.purged }
+                    filesRefused += done.filesRefused
+                    scan.add(done.planned)
+                }
+                if !scan.isEmpty {
+                    compacted = try scanWindow(&scan, &run) || compacted
+                }
             }
-        ) { writer in
-            let selector = RetentionSelector(map: map, cutoff: RetentionCutoff(asOf: asOf))
-            let findings = try RetentionRule.rules(of: map).map { try selector.select($0, in: writer, limit: maxRows) }
-            let purge = try planner.plan(findings, maxRows: maxRows, writer)
-            counts = purge.counts
-            return purge.planned
+        } catch {
+            // What committed stays committed: the run's entry says so before the error goes on.
+            if run.batches > 0 {
+                run.settle(capped: true)
+                try? finishPurgeRun(run, interrupted: true)
+            }
+            throw error
         }
-        var residue = done.residue
+        // Rows past retention the run did not purge: those it kept (held), and those it did
+        // not reach when the cap stopped it.
+        run.settle(capped: capped || more)
+        try finishPurgeRun(run, interrupted: false)
+        return PurgeReport(
+            asOf: asOf, counts: run.counts.filter { $0.purged > 0 || $0.blocked > 0 || $0.left > 0 },
+            residue: run.residue, filesRefused: filesRefused, compacted: compacted, batches: run.batches)
+    }
+
+    /// The residue scan of one window's batches; rewrites the operations database once when the
+    /// scan finds purged values outside live cells (stale copies in unused page space that a
+    /// DELETE never reaches) and scans again. Returns whether it rewrote.
+    private func scanWindow(_ scan: inout PurgeResidue, _ run: inout PurgeRun) throws -> Bool {
+        var residue = try scanResidue(scan.planned, [], stillLive: scan.planned.stillLive).0
         var compacted = false
         if residue.places.contains(where: { $0.place == "ops.db" }) {
-            // Found only outside live cells: stale copies in unused page space. A rewrite removes them.
             try operations().compact()
             compacted = true
-            residue = try scanResidue(done.planned, [], stillLive: done.planned.stillLive).0
+            residue = try scanResidue(scan.planned, [], stillLive: scan.planned.stillLive).0
         }
-        return PurgeReport(
-            asOf: asOf, counts: counts, residue: residue, filesRefused: done.filesRefused, compacted: compacted)
+        run.residue = ResidueReport(combining: [run.residue, residue])
+        scan = PurgeResidue()
+        return compacted
+    }
+
+    /// Writes the run's one audit entry and removes its progress, in one state.db transaction.
+    private func finishPurgeRun(_ run: PurgeRun, interrupted: Bool) throws {
+        try state().write { db in
+            try auditTrail().append(run.auditRecord(interrupted: interrupted), actor: actor, at: now, in: db)
+            try state().deletePurgeRun(run.id, db)
+        }
+    }
+
+    /// Writes the audit entry of every run a crash stopped after a committed batch (marked
+    /// `interrupted`); called under the retention lock, so no such run is still working.
+    ///
+    /// - Throws: ``StoreError``; a progress record that cannot be read (``StateError``).
+    func recordInterruptedPurges() throws {
+        for row in try state().purgeRuns() {
+            var run = try PurgeRun(row)
+            run.settle(capped: true)
+            try finishPurgeRun(run, interrupted: true)
+        }
     }
 }

@@ -36,14 +36,15 @@ extension Session {
                 let hashes = try auditSubjects(resurrection.identifiers)
                 let done = try carryOut(
                     "re-erasure", identifiers: resurrection.identifiers, requestID: erasure.requestID,
-                    audit: { plan in
-                        AuditRecord(
+                    committed: { plan, db in
+                        let record = AuditRecord(
                             action: .eraseAgain, requestID: erasure.requestID, subjects: hashes,
                             details: [
                                 "digest": .text(plan.digest), "erasure_digest": .text(erasure.digest),
                                 "erased_on": .text(report.erasedOn), "records": .int(Int64(report.records)),
                                 "steps": .int(Int64(plan.steps.count)),
                             ])
+                        try auditTrail().append(record, actor: actor, at: now, in: db)
                     }
                 ) { writer in
                     var planned = try planReErasure(resurrection, limits: limits, writer)

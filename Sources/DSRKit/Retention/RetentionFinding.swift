@@ -27,12 +27,16 @@ public struct RetentionFinding: Sendable, Encodable {
     /// needs them (their identifiers already pseudonymised): a purge that deletes those rows
     /// deletes these in the same run. Not counted as past retention.
     let waiting: [RetentionRow]
+    /// Records past retention after the selection's cursor: more than ``rows`` holds means a
+    /// later window of the same purge has rows to take.
+    let beyond: Int
 
     init(
         source: RetentionRule, count: Int, oldest: Int64?, undated: Int, unsetPeriod: Int, rows: [RetentionRow],
-        waiting: [RetentionRow] = []
+        waiting: [RetentionRow] = [], beyond: Int? = nil
     ) {
         self.waiting = waiting
+        self.beyond = beyond ?? count
         self.source = source
         table = source.table
         column = source.column

@@ -1,5 +1,5 @@
 /// What a retention rule covers: whole rows, one column's values, or the files a column names.
-public enum RetentionScope: String, Sendable, Equatable, Encodable {
+public enum RetentionScope: String, Sendable, Equatable, Codable {
     /// The table's rule: whole rows.
     case row
     /// A column entry's rule: one column's values (the order's IP address).

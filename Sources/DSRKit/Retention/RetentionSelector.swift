@@ -9,17 +9,70 @@ struct RetentionSelector {
     let map: DataMap
     let cutoff: RetentionCutoff
 
-    /// The finding of `rule`: the count of all records past it, and its `limit` oldest rows.
+    /// The finding of `rule`: the count of all records past it, and its `limit` oldest rows
+    /// (those after `after` in (start, row number) order: where a previous window of the same
+    /// run stopped, so rows it kept, held ones, are not offered again).
     ///
     /// - Throws: ``StoreError`` for database failures.
-    func select(_ rule: RetentionRule, in reader: any OperationsReader, limit: Int) throws -> RetentionFinding {
-        var tally = RetentionTally(limit: limit)
+    func select(
+        _ rule: RetentionRule, in reader: any OperationsReader, limit: Int, after: OldestRows.Entry? = nil
+    ) throws -> RetentionFinding {
+        var tally = RetentionTally(limit: limit, after: after)
         var waiting = ReferenceWait(rule: rule, map: map)
         if case .daysColumn(let path, let from) = rule.period {
-            try scan(rule, from: from, periodAt: path, reader, &tally, &waiting)
+            let read = try pathRead(rule, from: from, periodAt: path)
+            try reader.scan(read, rows: nil) { number, value, period in
+                try judge(rule, number, value, period, reader, &tally, &waiting)
+            }
         } else {
-            try scan(rule, reader, &tally, &waiting)
+            let columns = columns(of: rule, waiting)
+            try reader.scan(rule.table, columns: columns, rows: nil) { number, values in
+                judge(rule, number, values, &tally, &waiting)
+            }
         }
+        return try finding(rule, tally, &waiting, limit: limit, reader)
+    }
+
+    /// The finding of `rule` among the rows `numbers` only, as they are now: a batch of a purge
+    /// checks again, under the write lock, that the rows a selection found earlier are still
+    /// there and still past retention (another writer may have changed them in between).
+    ///
+    /// - Throws: ``StoreError`` for database failures.
+    func recheck(_ rule: RetentionRule, rows numbers: [Int64], in reader: any OperationsReader) throws
+        -> RetentionFinding
+    {
+        var tally = RetentionTally(limit: numbers.count)
+        var waiting = ReferenceWait(rule: rule, map: map)
+        if case .daysColumn(let path, let from) = rule.period {
+            let read = try pathRead(rule, from: from, periodAt: path)
+            for number in numbers {
+                guard let (value, period) = try reader.read(read, row: number) else { continue }
+                try judge(rule, number, value, period, reader, &tally, &waiting)
+            }
+        } else {
+            let columns = columns(of: rule, waiting)
+            for number in numbers {
+                let handle = RowHandle(table: rule.table, number: number)
+                var values: [CellValue] = []
+                for column in columns {
+                    guard let value = try reader.value(of: column, in: handle) else { break }
+                    values.append(value)
+                }
+                // A row that is gone is no longer anything to purge.
+                guard values.count == columns.count else { continue }
+                judge(rule, number, values, &tally, &waiting)
+            }
+        }
+        return try finding(rule, tally, &waiting, limit: numbers.count, reader)
+    }
+
+    /// The finding from a finished tally: the kept rows with their keys, and the rows waiting
+    /// on references.
+    private func finding(
+        _ rule: RetentionRule, _ tally: RetentionTally, _ waiting: inout ReferenceWait, limit: Int,
+        _ reader: any OperationsReader
+    ) throws -> RetentionFinding {
+        var tally = tally
         let needed = try waiting.finish(reader) { start, number in tally.past(start: start, number: number) }
         let kept = tally.kept.sorted
         let referenced = try waiting.stillReferenced(kept.map(\.number), table: rule.table, reader)
@@ -44,57 +97,62 @@ struct RetentionSelector {
         }
         return RetentionFinding(
             source: rule, count: tally.count, oldest: tally.oldest, undated: tally.undated,
-            unsetPeriod: tally.unsetPeriod, rows: rows, waiting: waitingRows)
+            unsetPeriod: tally.unsetPeriod, rows: rows, waiting: waitingRows, beyond: tally.beyond)
     }
 
-    /// Rules whose period is fixed or ends when a column is set: one scan of the start column,
-    /// the column or file column, and what a reference check needs.
-    private func scan(
-        _ rule: RetentionRule, _ reader: any OperationsReader, _ tally: inout RetentionTally,
+    /// The columns a rule with a fixed period, or one that ends when a column is set, reads:
+    /// the start, the column or file column, and what a reference check needs.
+    private func columns(of rule: RetentionRule, _ waiting: ReferenceWait) -> [String] {
+        [rule.period.start] + (rule.column.map { [$0] } ?? []) + waiting.columns
+    }
+
+    /// Judges one row of a rule with a fixed period, or one that ends when a column is set;
+    /// `values` are those of ``columns(of:_:)``.
+    private func judge(
+        _ rule: RetentionRule, _ number: Int64, _ values: [CellValue], _ tally: inout RetentionTally,
         _ waiting: inout ReferenceWait
-    ) throws {
-        let own = rule.column.map { [$0] } ?? []
-        let columns = [rule.period.start] + own + waiting.columns
+    ) {
+        let hasColumn = rule.column != nil
+        if hasColumn {
+            // Nothing left to purge: the value or file is gone, or the value pseudonymised.
+            if values[1].isNull { return }
+            if rule.action == .pseudonymise, PseudonymToken.isToken(values[1]) { return }
+        }
         let days: Int64 =
             if case .days(let count, _) = rule.period { Int64(count) } else { 0 }
-        let untilSet = if case .untilSet = rule.period { true } else { false }
-        try reader.scan(rule.table, columns: columns, rows: nil) { number, values in
-            if !own.isEmpty {
-                // Nothing left to purge: the value or file is gone, or the value pseudonymised.
-                if values[1].isNull { return }
-                if rule.action == .pseudonymise, PseudonymToken.isToken(values[1]) { return }
-            }
-            // Until set: not set yet is not late, it is what the rule waits for.
-            if untilSet, values[0].isNull { return }
-            guard let start = RetentionCutoff.start(of: values[0]) else { return tally.undated += 1 }
-            guard cutoff.isPast(start: start, days: days) == true else { return }
-            waiting.judge(start: start, number: number, values: Array(values.suffix(waiting.columns.count))) {
-                tally.past(start: start, number: number)
-            }
+        // Until set: not set yet is not late, it is what the rule waits for.
+        if case .untilSet = rule.period, values[0].isNull { return }
+        guard let start = RetentionCutoff.start(of: values[0]) else { return tally.undated += 1 }
+        guard cutoff.isPast(start: start, days: days) == true else { return }
+        waiting.judge(start: start, number: number, values: Array(values.suffix(waiting.columns.count))) {
+            tally.past(start: start, number: number)
         }
     }
 
-    /// Rules whose period is read per row along references (a recording's period is set on its
-    /// service number): one scan that reads the start and the period together.
-    private func scan(
-        _ rule: RetentionRule, from: String, periodAt path: ColumnPath, _ reader: any OperationsReader,
+    /// Judges one row of a rule whose period is read per row along references.
+    private func judge(
+        _ rule: RetentionRule, _ number: Int64, _ value: CellValue, _ period: String?, _ reader: any OperationsReader,
         _ tally: inout RetentionTally, _ waiting: inout ReferenceWait
     ) throws {
+        guard let days = period.flatMap({ Int64($0) }) else { return tally.unsetPeriod += 1 }
+        guard let start = RetentionCutoff.start(of: value) else { return tally.undated += 1 }
+        guard let past = cutoff.isPast(start: start, days: days) else { return tally.unsetPeriod += 1 }
+        guard past else { return }
+        let handle = RowHandle(table: rule.table, number: number)
+        let values = try waiting.columns.map { try reader.value(of: $0, in: handle) ?? .null }
+        waiting.judge(start: start, number: number, values: values) { tally.past(start: start, number: number) }
+    }
+
+    /// The read of a rule whose period is set per row elsewhere (a recording's on its service
+    /// number): the start with the period as its hint, joined along the references.
+    private func pathRead(_ rule: RetentionRule, from: String, periodAt path: ColumnPath) throws -> ColumnRead {
         let hops = try map.follow(path.via, from: map.table(rule.table)!).hops
         let hint: ColumnRead.Hint =
             hops.isEmpty
             ? .column(path.column)
             : .path(
                 hops.map { .init(column: $0.column, table: $0.table, target: $0.targetColumn) }, column: path.column)
-        try reader.scan(ColumnRead(table: rule.table, column: from, hint: hint), rows: nil) { number, value, period in
-            guard let days = period.flatMap({ Int64($0) }) else { return tally.unsetPeriod += 1 }
-            guard let start = RetentionCutoff.start(of: value) else { return tally.undated += 1 }
-            guard let past = cutoff.isPast(start: start, days: days) else { return tally.unsetPeriod += 1 }
-            guard past else { return }
-            let handle = RowHandle(table: rule.table, number: number)
-            let values = try waiting.columns.map { try reader.value(of: $0, in: handle) ?? .null }
-            waiting.judge(start: start, number: number, values: values) { tally.past(start: start, number: number) }
-        }
+        return ColumnRead(table: rule.table, column: from, hint: hint)
     }
 }
 
@@ -104,14 +162,22 @@ struct RetentionTally {
     var oldest: Int64?
     var undated = 0
     var unsetPeriod = 0
+    /// Records past retention after the cursor (all of them without one).
+    var beyond = 0
     var kept: OldestRows
+    let after: OldestRows.Entry?
 
-    init(limit: Int) { kept = OldestRows(limit: limit) }
+    init(limit: Int, after: OldestRows.Entry? = nil) {
+        kept = OldestRows(limit: limit)
+        self.after = after
+    }
 
-    /// Counts one record past retention.
+    /// Counts one record past retention; offers it to the kept rows when it is after the cursor.
     mutating func past(start: Int64, number: Int64) {
         count += 1
         oldest = min(oldest ?? start, start)
+        if let after, OldestRows.Entry(start: start, number: number) <= after { return }
+        beyond += 1
         kept.offer(start: start, number: number)
     }
 }

@@ -183,6 +183,19 @@ public enum StateSchema {
             // a crash before the commit changed nothing, and the next run plans again by itself).
             try db.execute(sql: "ALTER TABLE erasure_journal ADD COLUMN kind TEXT NOT NULL DEFAULT 'erasure'")
         }
+        migrator.registerMigration("v9-purge-runs") { db in
+            // A retention purge run in progress: what its committed batches did so far (counts
+            // per rule, plan digests), written with each batch's commit. The run's one audit
+            // entry is written from it at the end, or by the next run after a crash.
+            try db.execute(
+                sql: """
+                    CREATE TABLE purge_runs (
+                        id TEXT PRIMARY KEY,
+                        started_at TEXT NOT NULL,
+                        progress TEXT NOT NULL
+                    )
+                    """)
+        }
         return migrator
     }
 

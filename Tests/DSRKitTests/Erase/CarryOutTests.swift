@@ -29,9 +29,10 @@ import Testing
 
         let done = try session.carryOut(
             "purge", identifiers: [], requestID: nil,
-            audit: { plan in
-                AuditRecord(
+            committed: { plan, db in
+                let record = AuditRecord(
                     action: .retentionPurge, requestID: nil, subjects: [], details: ["digest": .text(plan.digest)])
+                try session.auditTrail().append(record, actor: session.actor, at: session.now, in: db)
             }
         ) { writer in
             var planned = PlannedErasure()
