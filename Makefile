@@ -53,13 +53,15 @@ demo: build
 # The demo generator against the sqlite3 CLI (1M rows), locate at 10M calls (about 8
 # minutes: the workspace, a canonical copy for the sqlite3 reference, the scans), then an
 # export of 1 GB of audio against bsdtar, then the residue scanner against grep -F over 1 GB,
-# then an erasure at 10M calls against the sqlite3 CLI and 100 kill -9 trials (bench/erase.sh).
+# then an erasure at 10M calls against the sqlite3 CLI and 100 kill -9 trials (bench/erase.sh),
+# then the retention audit and purge at 10M calls against the sqlite3 CLI (bench/retention.sh).
 bench: release
 	DSR=$(RELEASE_BIN) bash bench/demo-rate.sh
 	DSR=$(RELEASE_BIN) bash bench/locate.sh
 	DSR=$(RELEASE_BIN) bash bench/export.sh
 	BENCH=.build/release/dsr-bench bash bench/residue-scan.sh
 	DSR=$(RELEASE_BIN) BENCH=.build/release/dsr-bench bash bench/erase.sh
+	DSR=$(RELEASE_BIN) bash bench/retention.sh
 
 lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
