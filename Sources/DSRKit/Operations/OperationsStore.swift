@@ -41,6 +41,19 @@ protocol OperationsStore: AnyObject {
     var opener: @Sendable () throws -> any OperationsStore { get }
 }
 
+/// One row of ``OperationsReader/scanInPlace(_:columns:rows:_:)``, its columns numbered as the
+/// scan's `columns`; valid only inside the scan's body.
+protocol ScannedRow {
+    /// Whether column `index` is NULL.
+    func isNull(_ index: Int) -> Bool
+    /// Whether column `index` holds text (ask before ``withText(_:_:)``, which may convert).
+    func isText(_ index: Int) -> Bool
+    /// Column `index` as UTF-8 text, without a copy (a number as its decimal digits; empty for NULL).
+    func withText<T>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T
+    /// Column `index` as a value (a copy).
+    func cell(_ index: Int) -> CellValue
+}
+
 /// What the engine reads, inside one read transaction of an ``OperationsStore``.
 protocol OperationsReader: AnyObject {
     /// Calls `body` with the row number, value and country hint of every row of
@@ -53,6 +66,13 @@ protocol OperationsReader: AnyObject {
     /// Calls `body` with the row number and the values of `columns` of every row of `table`
     /// (within `rows` when given), in row-number order.
     func scan(_ table: String, columns: [String], rows: RowRange?, _ body: (Int64, [CellValue]) throws -> Void)
+        throws
+
+    /// ``scan(_:columns:rows:_:)`` with each row read in place rather than copied into values:
+    /// for scans that look at every row of a large table and keep few (a retention audit dates
+    /// 10 million calls). The row is valid only inside `body`.
+    func scanInPlace(
+        _ table: String, columns: [String], rows: RowRange?, _ body: (Int64, any ScannedRow) throws -> Void)
         throws
 
     /// The value of `column` in `row`; nil when the row does not exist.

@@ -8,4 +8,9 @@ enum PseudonymToken {
     static func isToken(_ value: CellValue) -> Bool {
         value.textValue?.hasPrefix(prefix) ?? false
     }
+
+    /// ``isToken(_:)`` of text read in place.
+    static func isToken(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.starts(with: prefix.utf8)
+    }
 }

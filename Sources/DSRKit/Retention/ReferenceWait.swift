@@ -56,6 +56,18 @@ struct ReferenceWait {
         }
     }
 
+    /// ``judge(start:number:values:counted:)`` of a row read in place, its ``columns`` from
+    /// column `offset` on: a row that holds an identifier in clear counts without a copy.
+    mutating func judge(start: Int64, number: Int64, row: any ScannedRow, from offset: Int, counted: () -> Void) {
+        guard !columns.isEmpty else { return counted() }
+        for index in offset..<offset + identifierCount where !row.isNull(index) {
+            if row.withText(index, { !$0.isEmpty && !PseudonymToken.isToken(bytes: $0) }) { return counted() }
+        }
+        judge(
+            start: start, number: number, values: (offset..<offset + columns.count).map { row.cell($0) },
+            counted: counted)
+    }
+
     /// Reads each referencing table's reference column once, then passes every waiting row that
     /// nothing references to `count` (start, row number), in row order.
     ///

@@ -35,7 +35,12 @@ public struct RetentionCutoff: Sendable, Equatable {
     /// scan dates every row of a table (10 million calls), and ``Timestamp`` copies the text
     /// first. Nil for any other form, which ``Timestamp`` then reads.
     private static func canonicalSeconds(_ text: String) -> Int64? {
-        let seconds = text.utf8.withContiguousStorageIfAvailable { bytes -> Int64? in
+        text.utf8.withContiguousStorageIfAvailable { canonicalSeconds($0) } ?? nil
+    }
+
+    /// ``canonicalSeconds(_:)`` of text read in place (a scan's cell, never copied).
+    static func canonicalSeconds(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+        do {
             guard bytes.count == 20, bytes[4] == 0x2D, bytes[7] == 0x2D, bytes[10] == 0x54, bytes[13] == 0x3A,
                 bytes[16] == 0x3A, bytes[19] == 0x5A
             else { return nil }
@@ -55,7 +60,6 @@ public struct RetentionCutoff: Sendable, Equatable {
             else { return nil }
             return Int64(date.dayNumber) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
         }
-        return seconds ?? nil
     }
 
     /// `2026-03-01T14:05:09Z` for a moment: how findings give the oldest start (UTC).

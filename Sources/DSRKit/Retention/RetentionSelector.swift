@@ -26,8 +26,8 @@ struct RetentionSelector {
             }
         } else {
             let columns = columns(of: rule, waiting)
-            try reader.scan(rule.table, columns: columns, rows: nil) { number, values in
-                judge(rule, number, values, &tally, &waiting)
+            try reader.scanInPlace(rule.table, columns: columns, rows: nil) { number, row in
+                judge(rule, number, row, &tally, &waiting)
             }
         }
         return try finding(rule, tally, &waiting, limit: limit, reader)
@@ -125,6 +125,28 @@ struct RetentionSelector {
         guard let start = RetentionCutoff.start(of: values[0]) else { return tally.undated += 1 }
         guard cutoff.isPast(start: start, days: days) == true else { return }
         waiting.judge(start: start, number: number, values: Array(values.suffix(waiting.columns.count))) {
+            tally.past(start: start, number: number)
+        }
+    }
+
+    /// ``judge(_:_:_:_:_:)`` of a row read in place (the full scan: every row of the table,
+    /// most of them not past retention, none of them copied).
+    private func judge(
+        _ rule: RetentionRule, _ number: Int64, _ row: any ScannedRow, _ tally: inout RetentionTally,
+        _ waiting: inout ReferenceWait
+    ) {
+        let hasColumn = rule.column != nil
+        if hasColumn {
+            if row.isNull(1) { return }
+            if rule.action == .pseudonymise, row.withText(1, { PseudonymToken.isToken(bytes: $0) }) { return }
+        }
+        let days: Int64 =
+            if case .days(let count, _) = rule.period { Int64(count) } else { 0 }
+        if case .untilSet = rule.period, row.isNull(0) { return }
+        let canonical = row.isText(0) ? row.withText(0) { RetentionCutoff.canonicalSeconds($0) } : nil
+        guard let start = canonical ?? RetentionCutoff.start(of: row.cell(0)) else { return tally.undated += 1 }
+        guard cutoff.isPast(start: start, days: days) == true else { return }
+        waiting.judge(start: start, number: number, row: row, from: hasColumn ? 2 : 1) {
             tally.past(start: start, number: number)
         }
     }

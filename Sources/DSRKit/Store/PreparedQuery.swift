@@ -70,6 +70,19 @@ final class PreparedQuery {
     /// The integer in column `index` of the current row.
     func int64(_ index: Int32) -> Int64 { sqlite3_column_int64(handle, index) }
 
+    /// Whether column `index` of the current row is NULL.
+    func isNull(_ index: Int32) -> Bool { sqlite3_column_type(handle, index) == SQLITE_NULL }
+
+    /// Whether column `index` of the current row holds text.
+    func isText(_ index: Int32) -> Bool { sqlite3_column_type(handle, index) == SQLITE_TEXT }
+
+    /// Column `index` of the current row as UTF-8 text, valid until the next step: no copy.
+    func withText<T>(_ index: Int32, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
+        let bytes = sqlite3_column_text(handle, index)
+        let count = Int(sqlite3_column_bytes(handle, index))
+        return try body(UnsafeBufferPointer(start: bytes, count: bytes == nil ? 0 : count))
+    }
+
     /// The value in column `index` of the current row.
     func cell(_ index: Int32) -> CellValue {
         switch sqlite3_column_type(handle, index) {
@@ -100,4 +113,20 @@ final class PreparedQuery {
             _ = bytes.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), transient) }
         }
     }
+}
+
+/// The current row of a ``PreparedQuery`` whose column 0 is the row number, as a
+/// ``ScannedRow`` numbered from the column after it.
+struct PreparedRow: ScannedRow {
+    let query: PreparedQuery
+
+    func isNull(_ index: Int) -> Bool { query.isNull(Int32(index + 1)) }
+
+    func isText(_ index: Int) -> Bool { query.isText(Int32(index + 1)) }
+
+    func withText<T>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
+        try query.withText(Int32(index + 1), body)
+    }
+
+    func cell(_ index: Int) -> CellValue { query.cell(Int32(index + 1)) }
 }

@@ -92,6 +92,20 @@ class SQLiteOperationsReader: OperationsReader {
         ) { row in try body(row.int64(0), (0..<Int32(columns.count)).map { row.cell($0 + 1) }) }
     }
 
+    func scanInPlace(
+        _ table: String, columns: [String], rows: RowRange?, _ body: (Int64, any ScannedRow) throws -> Void
+    ) throws {
+        let list = columns.map { ", " + SQLName.quote($0) }.joined()
+        let range = rows == nil ? "" : " WHERE rowid > ? AND rowid <= ?"
+        let query = try PreparedQuery(
+            db, sql: "SELECT rowid\(list) FROM \(SQLName.quote(table))\(range) ORDER BY rowid", busyTimeout: busyTimeout
+        )
+        let row = PreparedRow(query: query)
+        try query.run(rows.map { [.integer($0.after), .integer($0.upTo)] } ?? []) { _ in
+            try body(query.int64(0), row)
+        }
+    }
+
     func value(of column: String, in row: RowHandle) throws -> CellValue? {
         let sql = { "SELECT \(SQLName.quote(column)) FROM \(SQLName.quote(row.table)) WHERE rowid = ?" }
         var found: CellValue?
