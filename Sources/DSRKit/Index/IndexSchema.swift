@@ -6,7 +6,7 @@ import GRDB
 /// with the workspace secret, next to row numbers of the operations database.
 enum IndexSchema {
     /// Bumped whenever the layout or the hashing changes; a mismatch rebuilds the index.
-    static let format = "3"
+    static let format = "4"
 
     static func create(_ db: Database) throws {
         try db.execute(
@@ -22,17 +22,24 @@ enum IndexSchema {
                 CREATE TABLE IF NOT EXISTS index_unparseable (
                     source INTEGER NOT NULL, rid INTEGER NOT NULL, reason TEXT NOT NULL);
                 CREATE INDEX IF NOT EXISTS index_unparseable_source ON index_unparseable (source, rid);
+                DROP INDEX IF EXISTS index_entries_lookup;
                 """)
         try createLookupIndex(db)
     }
 
-    /// The lookup path: (source, hash). Dropped during a full build and made again after,
+    /// The lookup path: (source, hash, rid). Dropped during a full build and made again after,
     /// because sorting once is far cheaper than inserting millions of random keys into a B-tree.
+    /// The row number is part of the key so that forgetting one row's entry seeks straight to
+    /// it: with (source, hash) alone, forgetting the entries of a number that 100,000 calls
+    /// were forwarded to read all 100,000 entries' rows (format 3; a purge at 10M calls spent
+    /// its time there).
     static func createLookupIndex(_ db: Database) throws {
-        try db.execute(sql: "CREATE INDEX IF NOT EXISTS index_entries_lookup ON index_entries (source, hash)")
+        try db.execute(sql: "CREATE INDEX IF NOT EXISTS index_entries_key ON index_entries (source, hash, rid)")
     }
 
     static func dropLookupIndex(_ db: Database) throws {
+        try db.execute(sql: "DROP INDEX IF EXISTS index_entries_key")
+        // Format 3's name, (source, hash).
         try db.execute(sql: "DROP INDEX IF EXISTS index_entries_lookup")
     }
 
