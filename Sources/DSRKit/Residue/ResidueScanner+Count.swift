@@ -101,7 +101,8 @@ extension ResidueScanner {
                                                 quads: quads.isEmpty ? nil : quads.baseAddress,
                                                 bucketStart: start.baseAddress!, bucketForms: bucket.baseAddress!,
                                                 lower: lower.baseAddress!, upper: upper.baseAddress!,
-                                                formStart: formStart.baseAddress!, keyLength: keyLength))
+                                                formStart: formStart.baseAddress!, keyLength: keyLength,
+                                                bucketMask: bucketMask))
                                     }
                                 }
                             }
@@ -125,6 +126,7 @@ private struct Tables {
     let formStart: UnsafePointer<Int>
     /// How many leading bytes the buckets are keyed on (every form has at least that many).
     let keyLength: Int
+    let bucketMask: Int
 
     /// Matches starting at `starts` in `data`, whose first `valid` bytes are the file's.
     ///
@@ -163,7 +165,7 @@ private struct Tables {
     /// How many forms match at `at`, with `available` bytes of data from there.
     func verify(_ at: UnsafePointer<UInt8>, available: Int) -> Int {
         guard available >= keyLength else { return 0 }
-        let key = ResidueScanner.bucketKey(at, length: keyLength)
+        let key = ResidueScanner.bucketKey(at, length: keyLength, mask: bucketMask)
         var found = 0
         for slot in Int(bucketStart[key])..<Int(bucketStart[key + 1]) {
             let form = Int(bucketForms[slot])

@@ -18,8 +18,9 @@ package struct ResidueScanner: Sendable {
         var upper: [UInt8]
     }
 
-    /// The distinct forms looked for, after case folding and merging duplicates.
-    let forms: [Form]
+    /// How many distinct forms are looked for, after case folding and merging duplicates (the
+    /// forms themselves live on only as the flat tables below).
+    let formCount: Int
     /// The length of the longest form, in bytes (0 when there is none).
     let longest: Int
     /// How many bytes each `read(2)` asks for.
@@ -36,6 +37,8 @@ package struct ResidueScanner: Sendable {
     /// on up to 8 bytes, not 2: a purge looks for tens of thousands of phone numbers that
     /// share `+316`, and a 2-byte bucket made every candidate position compare them all.
     let keyLength: Int
+    /// Buckets minus one (a power of two minus one).
+    let bucketMask: Int
     let bucketStart: [Int32]
     /// The form indexes of all buckets, one after the other.
     let bucketForms: [Int32]
@@ -72,19 +75,26 @@ package struct ResidueScanner: Sendable {
                 add(Self.form(utf16: Array(text.utf16), bigEndian: true))
             }
         }
-        self.forms = forms
+        formCount = forms.count
         longest = forms.map(\.lower.count).max() ?? 0
 
         var first = [UInt64](repeating: 0, count: 1024)
         var second = [UInt64](repeating: 0, count: 1024)
-        var buckets = [[Int32]](repeating: [], count: 65536)
         let keyLength = min(8, forms.map(\.lower.count).min() ?? 1)
         self.keyLength = keyLength
-        for (index, form) in forms.enumerated() {
+        // About two buckets per form, so that a position whose first bytes every number shares
+        // (`+316`, past the bitmap) mostly meets an empty bucket: a purge looks for 100,000s.
+        var bucketCount = 1 << 16
+        while bucketCount < forms.count * 2, bucketCount < 1 << 22 { bucketCount <<= 1 }
+        let mask = bucketCount - 1
+        bucketMask = mask
+        var keys: [Int] = []
+        keys.reserveCapacity(forms.count)
+        for form in forms {
             Self.setPairs(&first, form, at: 0)
             Self.setPairs(&second, form, at: 2)
-            let key = form.lower.withUnsafeBufferPointer { Self.bucketKey($0.baseAddress!, length: keyLength) }
-            buckets[key].append(Int32(index))
+            keys.append(
+                form.lower.withUnsafeBufferPointer { Self.bucketKey($0.baseAddress!, length: keyLength, mask: mask) })
         }
         firstPairs = first
         secondPairs = second
@@ -93,11 +103,18 @@ package struct ResidueScanner: Sendable {
             for form in forms { Self.setQuads(&quads, form) }
         }
         self.quads = quads
-        var start: [Int32] = [0]
-        start.reserveCapacity(65537)
-        for bucket in buckets { start.append(start[start.count - 1] + Int32(bucket.count)) }
+        // Buckets as one flat array: counted, then filled in form order.
+        var start = [Int32](repeating: 0, count: bucketCount + 1)
+        for key in keys { start[key + 1] += 1 }
+        for index in 0..<bucketCount { start[index + 1] += start[index] }
+        var next = start
+        var flat = [Int32](repeating: 0, count: forms.count)
+        for (index, key) in keys.enumerated() {
+            flat[Int(next[key])] = Int32(index)
+            next[key] += 1
+        }
         bucketStart = start
-        bucketForms = buckets.flatMap { $0 }
+        bucketForms = flat
         flatLower = forms.flatMap(\.lower)
         flatUpper = forms.flatMap(\.upper)
         formStart = forms.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.lower.count) }
@@ -105,10 +122,10 @@ package struct ResidueScanner: Sendable {
 
     /// The bucket of the `length` bytes at `bytes`, folded: FNV-1a, cut to 16 bits.
     @inline(__always)
-    static func bucketKey(_ bytes: UnsafePointer<UInt8>, length: Int) -> Int {
+    static func bucketKey(_ bytes: UnsafePointer<UInt8>, length: Int, mask: Int) -> Int {
         var hash: UInt32 = 2_166_136_261
         for index in 0..<length { hash = (hash ^ UInt32(fold(bytes[index]))) &* 16_777_619 }
-        return Int((hash ^ (hash >> 16)) & 0xFFFF)
+        return Int(hash ^ (hash >> 16)) & mask
     }
 
     // MARK: - Forms
