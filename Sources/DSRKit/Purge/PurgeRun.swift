@@ -138,21 +138,16 @@ struct PurgeWork {
     }
 }
 
-/// What a window's batches erased, for its one residue scan: the texts to look for, and the
-/// identifiers whose newer rows stay.
+/// What the batches since the last residue scan erased: the stored texts to look for.
 struct PurgeResidue {
-    private(set) var planned = PlannedErasure()
+    private(set) var erasedTexts: Set<String> = []
+    /// Records those batches purged.
+    private(set) var records = 0
 
-    var isEmpty: Bool { planned.erasedTexts.isEmpty && planned.plan.files.isEmpty }
+    var isEmpty: Bool { erasedTexts.isEmpty }
 
-    mutating func add(_ batch: PlannedErasure) {
-        planned.erasedTexts.formUnion(batch.erasedTexts)
-        planned.keptTexts += batch.keptTexts
-        planned.stillLive.formUnion(batch.stillLive)
-        let rewritten = batch.plan.files.filter { $0.action == .redact }
-        if !rewritten.isEmpty {
-            planned.plan = ErasurePlan(
-                steps: [], files: planned.plan.files + rewritten, processorHeld: [], notify: [], related: [])
-        }
+    mutating func add(_ batch: PlannedErasure, records: Int) {
+        erasedTexts.formUnion(batch.erasedTexts)
+        self.records += records
     }
 }

@@ -25,16 +25,20 @@ public struct PurgeReport: Sendable {
 public struct PurgeBatching: Sendable {
     /// Records per write transaction (each its own plan, journal entry and commit).
     public var rows: Int
-    /// Records per selection (one read of each rule's table) and per residue scan.
+    /// Records per selection (one read of each rule's table).
     public var window: Int
+    /// Records per residue scan (the scanner holds their stored forms).
+    public var residue: Int
 
-    /// 5,000 records per transaction, 100,000 per selection: about 40 MB at the peak.
-    public static let standard = PurgeBatching(rows: 5_000, window: 100_000)
+    /// 5,000 records per transaction, 100,000 per selection, 50,000 per residue scan.
+    public static let standard = PurgeBatching(rows: 5_000, window: 100_000, residue: 50_000)
 
-    /// Cuts of `rows` per transaction and `window` per selection (at least 1 each).
-    public init(rows: Int, window: Int) {
+    /// Cuts of `rows` per transaction, `window` per selection and `residue` per residue scan
+    /// (at least 1 each; the residue scan also runs at the end of each selection).
+    public init(rows: Int, window: Int, residue: Int? = nil) {
         self.rows = max(1, rows)
         self.window = max(1, window)
+        self.residue = max(1, residue ?? window)
     }
 }
 
@@ -46,8 +50,8 @@ extension Session {
     /// batches of `batching.rows`, each one write transaction with an erasure's
     /// guarantees (journal, secure deletion, WAL truncated, files after the commit, the index's
     /// entries of every changed row forgotten). Each batch checks its rows again under the
-    /// write lock (still there, still past retention). After each window the residue scan looks
-    /// for the window's purged values. Records under a legal hold or a restriction in force are
+    /// write lock (still there, still past retention). Every `batching.residue` records, and
+    /// after each selection, the residue scan looks for what the batches since the last purged. Records under a legal hold or a restriction in force are
     /// kept and counted as blocked.
     ///
     /// One audit entry `retention.purge` records the run: counts per rule, the batches and a
@@ -125,11 +129,10 @@ extension Session {
                     }
                     remaining -= counts.reduce(0) { $0 + $1.count.purged }
                     filesRefused += done.filesRefused
-                    scan.add(done.planned)
+                    scan.add(done.planned, records: counts.reduce(0) { $0 + $1.count.purged })
+                    if scan.records >= batching.residue { compacted = try scanPurged(&scan, &run) || compacted }
                 }
-                if !scan.isEmpty {
-                    compacted = try scanWindow(&scan, &run) || compacted
-                }
+                if !scan.isEmpty { compacted = try scanPurged(&scan, &run) || compacted }
             }
         } catch {
             // What committed stays committed: the run's entry says so before the error goes on.
@@ -148,19 +151,38 @@ extension Session {
             residue: run.residue, filesRefused: filesRefused, compacted: compacted, batches: run.batches)
     }
 
-    /// The residue scan of one window's batches; rewrites the operations database once when the
-    /// scan finds purged values outside live cells (stale copies in unused page space that a
-    /// DELETE never reaches) and scans again. Returns whether it rewrote.
-    private func scanWindow(_ scan: inout PurgeResidue, _ run: inout PurgeRun) throws -> Bool {
-        var residue = try scanResidue(scan.planned, [], stillLive: scan.planned.stillLive).0
+    /// The residue scan of the batches since the last one: the purged values' stored forms in
+    /// the operations database's unused space (``SQLiteUnusedSpace``: their people's newer rows
+    /// hold the same values on purpose, in live cells), its journal files, and the state folder.
+    /// When the unused space holds them (stale copies of cells another writer's page splits
+    /// left, which no DELETE reaches), the database is rewritten once and scanned again.
+    /// Returns whether it rewrote.
+    private func scanPurged(_ scan: inout PurgeResidue, _ run: inout PurgeRun) throws -> Bool {
+        let scanner = ResidueScanner(forms: Array(scan.erasedTexts))
+        scan = PurgeResidue()
+        let database = workspace.operationsDB
+        func unused() throws -> ResidueReport {
+            do {
+                return ResidueReport(places: [
+                    ResiduePlace(place: "ops.db", count: try scanner.countOutsideCells(of: database))
+                ])
+            } catch let error as ResidueError {
+                throw ResidueError.place("ops.db", error)
+            }
+        }
+        var inDatabase = try unused()
         var compacted = false
-        if residue.places.contains(where: { $0.place == "ops.db" }) {
+        if inDatabase.found > 0 {
             try operations().compact()
             compacted = true
-            residue = try scanResidue(scan.planned, [], stillLive: scan.planned.stillLive).0
+            inDatabase = try unused()
         }
-        run.residue = ResidueReport(combining: [run.residue, residue])
-        scan = PurgeResidue()
+        let journals = try scanner.scan([
+            ("ops.db-wal", URL(filePath: database.path(percentEncoded: false) + "-wal")),
+            ("ops.db-journal", URL(filePath: database.path(percentEncoded: false) + "-journal")),
+        ])
+        let state = try scanner.scanFolder(workspace.stateDir, label: "state")
+        run.residue = ResidueReport(combining: [run.residue, inDatabase, journals, state])
         return compacted
     }
 

@@ -9,6 +9,8 @@ public enum ResidueError: DSRError, Equatable {
     case symbolicLink
     /// The path is not a regular file (a folder, a device, a FIFO).
     case notARegularFile
+    /// The file is not a SQLite database (its header), so its unused space cannot be told apart.
+    case notADatabase
     /// A system call failed with `errno`.
     case system(call: String, errno: Int32)
     /// A failure while scanning the place labelled `place`.
@@ -16,7 +18,7 @@ public enum ResidueError: DSRError, Equatable {
 
     public var kind: FailureKind {
         switch self {
-        case .symbolicLink, .notARegularFile: .badData
+        case .symbolicLink, .notARegularFile, .notADatabase: .badData
         case .system: .internalError
         case .place(_, let error): error.kind
         }
@@ -26,6 +28,7 @@ public enum ResidueError: DSRError, Equatable {
         switch self {
         case .symbolicLink: "is a symbolic link; the residue scan does not follow links"
         case .notARegularFile: "is not a regular file"
+        case .notADatabase: "is not a SQLite database"
         case .system(let call, let code): "\(call) failed: \(String(cString: strerror(code)))"
         case .place(let place, let error): "residue scan of \(place): \(error.errorDescription ?? "failed")"
         }
