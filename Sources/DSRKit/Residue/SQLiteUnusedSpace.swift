@@ -112,7 +112,9 @@ enum SQLiteUnusedSpace {
         var done = 0
         let count = buffer.count
         while done < count {
-            let got = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, count - done, off_t(offset + done)) }
+            let got = buffer.withUnsafeMutableBytes {
+                pread(fd, $0.baseAddress! + done, count - done, off_t(offset + done))
+            }
             if got < 0 {
                 if errno == EINTR { continue }
                 throw ResidueError.system(call: "pread", errno: errno)

@@ -8,7 +8,8 @@ import Testing
 @Suite struct SQLiteUnusedSpaceTests {
     /// A database with 2,000 rows whose `number` is `+3161234NNNN`, written in one transaction
     /// (without secure deletion unless `secureDelete`), then `body` run on it.
-    static func database(_ dir: TemporaryDirectory, secureDelete: Bool, _ body: (Database) throws -> Void) throws -> URL {
+    static func database(_ dir: TemporaryDirectory, secureDelete: Bool, _ body: (Database) throws -> Void) throws -> URL
+    {
         let url = dir.url.appending(path: "ops.db")
         let queue = try DatabaseQueue(path: url.path(percentEncoded: false))
         try queue.writeWithoutTransaction { db in
