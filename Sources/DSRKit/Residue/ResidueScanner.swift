@@ -63,61 +63,71 @@ package struct ResidueScanner: Sendable {
     init(forms texts: [String], minimumLength: Int, includeUTF16: Bool, chunkSize: Int) {
         precondition(chunkSize > 0, "chunkSize must be positive")
         self.chunkSize = chunkSize
-        var seen = Set<Form>()
-        var forms: [Form] = []
-        func add(_ form: Form) {
-            if !form.lower.isEmpty, seen.insert(form).inserted { forms.append(form) }
-        }
-        for text in texts where text.utf8.count >= max(1, minimumLength) {
-            add(Self.form(utf8: Array(text.utf8)))
-            if includeUTF16 {
-                add(Self.form(utf16: Array(text.utf16), bigEndian: false))
-                add(Self.form(utf16: Array(text.utf16), bigEndian: true))
-            }
-        }
-        formCount = forms.count
-        longest = forms.map(\.lower.count).max() ?? 0
-
+        // The forms go straight into the flat tables (a purge looks for 100,000s: one array per
+        // form would cost more than the tables). Equal forms are merged by their folded UTF-8
+        // bytes; the UTF-16 forms of different texts differ, and are checked against the UTF-8
+        // forms seen so far (they can only meet one that holds NUL bytes).
+        var seen = Set<[UInt8]>()
+        var lower: [UInt8] = []
+        var upper: [UInt8] = []
+        var starts = [0]
         var first = [UInt64](repeating: 0, count: 1024)
         var second = [UInt64](repeating: 0, count: 1024)
-        let keyLength = min(8, forms.map(\.lower.count).min() ?? 1)
+        var quads = [UInt64](repeating: 0, count: 1 << 12)
+        var shortest = Int.max
+        func add(_ form: Form, new: Bool) {
+            guard !form.lower.isEmpty, new else { return }
+            Self.setPairs(&first, form, at: 0)
+            Self.setPairs(&second, form, at: 2)
+            if form.lower.count >= 4 { Self.setQuads(&quads, form) }
+            shortest = min(shortest, form.lower.count)
+            lower += form.lower
+            upper += form.upper
+            starts.append(lower.count)
+        }
+        for text in texts where text.utf8.count >= max(1, minimumLength) {
+            let utf8 = Self.form(utf8: Array(text.utf8))
+            let new = seen.insert(utf8.lower).inserted
+            add(utf8, new: new)
+            guard includeUTF16, new else { continue }
+            for bigEndian in [false, true] {
+                let form = Self.form(utf16: Array(text.utf16), bigEndian: bigEndian)
+                add(form, new: !seen.contains(form.lower))
+            }
+        }
+        let count = starts.count - 1
+        formCount = count
+        longest = (0..<count).map { starts[$0 + 1] - starts[$0] }.max() ?? 0
+        firstPairs = first
+        secondPairs = second
+        // The four-byte bitmap only when every form has four bytes.
+        self.quads = count > 0 && shortest >= 4 ? quads : []
+        let keyLength = min(8, count > 0 ? shortest : 1)
         self.keyLength = keyLength
         // About two buckets per form, so that a position whose first bytes every number shares
         // (`+316`, past the bitmap) mostly meets an empty bucket: a purge looks for 100,000s.
         var bucketCount = 1 << 16
-        while bucketCount < forms.count * 2, bucketCount < 1 << 22 { bucketCount <<= 1 }
+        while bucketCount < count * 2, bucketCount < 1 << 22 { bucketCount <<= 1 }
         let mask = bucketCount - 1
         bucketMask = mask
-        var keys: [Int] = []
-        keys.reserveCapacity(forms.count)
-        for form in forms {
-            Self.setPairs(&first, form, at: 0)
-            Self.setPairs(&second, form, at: 2)
-            keys.append(
-                form.lower.withUnsafeBufferPointer { Self.bucketKey($0.baseAddress!, length: keyLength, mask: mask) })
+        let keys = lower.withUnsafeBufferPointer { bytes in
+            (0..<count).map { Self.bucketKey(bytes.baseAddress! + starts[$0], length: keyLength, mask: mask) }
         }
-        firstPairs = first
-        secondPairs = second
-        var quads = [UInt64](repeating: 0, count: forms.allSatisfy { $0.lower.count >= 4 } ? 1 << 12 : 0)
-        if !quads.isEmpty {
-            for form in forms { Self.setQuads(&quads, form) }
-        }
-        self.quads = quads
         // Buckets as one flat array: counted, then filled in form order.
         var start = [Int32](repeating: 0, count: bucketCount + 1)
         for key in keys { start[key + 1] += 1 }
         for index in 0..<bucketCount { start[index + 1] += start[index] }
         var next = start
-        var flat = [Int32](repeating: 0, count: forms.count)
+        var flat = [Int32](repeating: 0, count: count)
         for (index, key) in keys.enumerated() {
             flat[Int(next[key])] = Int32(index)
             next[key] += 1
         }
         bucketStart = start
         bucketForms = flat
-        flatLower = forms.flatMap(\.lower)
-        flatUpper = forms.flatMap(\.upper)
-        formStart = forms.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.lower.count) }
+        flatLower = lower
+        flatUpper = upper
+        formStart = starts
     }
 
     /// The bucket of the `length` bytes at `bytes`, folded: FNV-1a, cut to 16 bits.
