@@ -30,8 +30,9 @@ public struct PurgeBatching: Sendable {
     /// Records per residue scan (the scanner holds their stored forms).
     public var residue: Int
 
-    /// 5,000 records per transaction, 100,000 per selection, 50,000 per residue scan.
-    public static let standard = PurgeBatching(rows: 5_000, window: 100_000, residue: 50_000)
+    /// 2,500 records per transaction, 100,000 per selection, 25,000 per residue scan: under
+    /// 64 MB at the peak at 10M calls.
+    public static let standard = PurgeBatching(rows: 2_500, window: 100_000, residue: 25_000)
 
     /// Cuts of `rows` per transaction, `window` per selection and `residue` per residue scan
     /// (at least 1 each; the residue scan also runs at the end of each selection).
@@ -84,6 +85,7 @@ extension Session {
         var more = true
         var first = true
         var capped = false
+        var scans = 0
         do {
             while more && remaining > 0 {
                 let limit = min(remaining, batching.window)
@@ -130,9 +132,17 @@ extension Session {
                     remaining -= counts.reduce(0) { $0 + $1.count.purged }
                     filesRefused += done.filesRefused
                     scan.add(done.planned, records: counts.reduce(0) { $0 + $1.count.purged })
-                    if scan.records >= batching.residue { compacted = try scanPurged(&scan, &run) || compacted }
+                    if scan.records >= batching.residue {
+                        compacted = try scanPurged(&scan, &run, wholeState: scans == 0) || compacted
+                        scans += 1
+                    }
                 }
-                if !scan.isEmpty { compacted = try scanPurged(&scan, &run) || compacted }
+                if !scan.isEmpty {
+                    // The last scan of the run (no more windows) reads the whole state folder.
+                    let last = !more || remaining == 0
+                    compacted = try scanPurged(&scan, &run, wholeState: scans == 0 || last) || compacted
+                    scans += 1
+                }
             }
         } catch {
             // What committed stays committed: the run's entry says so before the error goes on.
@@ -153,11 +163,13 @@ extension Session {
 
     /// The residue scan of the batches since the last one: the purged values' stored forms in
     /// the operations database's unused space (``SQLiteUnusedSpace``: their people's newer rows
-    /// hold the same values on purpose, in live cells), its journal files, and the state folder.
+    /// hold the same values on purpose, in live cells), its journal files, and the state folder:
+    /// all of it with `wholeState` (the first and the last scan of a run), else all but
+    /// `index.db`, which holds keyed hashes only and is a gigabyte at 10M calls.
     /// When the unused space holds them (stale copies of cells another writer's page splits
     /// left, which no DELETE reaches), the database is rewritten once and scanned again.
     /// Returns whether it rewrote.
-    private func scanPurged(_ scan: inout PurgeResidue, _ run: inout PurgeRun) throws -> Bool {
+    private func scanPurged(_ scan: inout PurgeResidue, _ run: inout PurgeRun, wholeState: Bool) throws -> Bool {
         let scanner = ResidueScanner(forms: Array(scan.erasedTexts))
         scan = PurgeResidue()
         let database = workspace.operationsDB
@@ -181,7 +193,11 @@ extension Session {
             ("ops.db-wal", URL(filePath: database.path(percentEncoded: false) + "-wal")),
             ("ops.db-journal", URL(filePath: database.path(percentEncoded: false) + "-journal")),
         ])
-        let state = try scanner.scanFolder(workspace.stateDir, label: "state")
+        let folder = workspace.stateDir
+        let state = try scanner.scan(
+            ResidueScanner.regularFiles(under: folder).filter { wholeState || $0 != "index.db" }.map {
+                (label: "state/\($0)", url: folder.appending(path: $0))
+            })
         run.residue = ResidueReport(combining: [run.residue, inDatabase, journals, state])
         return compacted
     }

@@ -6,9 +6,6 @@ struct RetentionRow: Sendable, Equatable {
     let key: RecordKey
     /// Its start, in seconds since 1970 (oldest first).
     let start: Int64
-    /// Row rules with `while_referenced_by`: a row of those tables still references it, so the
-    /// purge applies the rule's ``RetentionRule/actionWhileReferenced`` instead of its action.
-    let stillReferenced: Bool
 }
 
 /// The `limit` oldest of a stream of rows, in memory proportional to `limit` rather than to

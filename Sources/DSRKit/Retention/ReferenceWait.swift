@@ -90,27 +90,4 @@ struct ReferenceWait {
         waiting = [:]
         return needed.sorted(by: { $0.key < $1.key }).map { ($0.value, $0.key) }
     }
-
-    /// Which of `numbers` (rows of the rule's table) a row of the referencing tables still
-    /// references, reading each referencing table once: the rows the purge pseudonymises
-    /// instead of deleting. Empty when the rule has no `while_referenced_by`.
-    ///
-    /// - Throws: ``StoreError`` for database failures.
-    func stillReferenced(_ numbers: [Int64], table: String, _ reader: any OperationsReader) throws -> Set<Int64> {
-        guard !referencing.isEmpty, !numbers.isEmpty else { return [] }
-        var byTarget: [[CellValue: [Int64]]] = Array(repeating: [:], count: targets.count)
-        for number in numbers {
-            for (index, column) in targets.enumerated() {
-                let value = try reader.value(of: column, in: RowHandle(table: table, number: number)) ?? .null
-                if !value.isNull { byTarget[index][value, default: []].append(number) }
-            }
-        }
-        var found: Set<Int64> = []
-        for reference in referencing {
-            try reader.scan(reference.table, columns: [reference.column], rows: nil) { _, values in
-                for number in byTarget[reference.target][values[0]] ?? [] { found.insert(number) }
-            }
-        }
-        return found
-    }
 }

@@ -75,17 +75,13 @@ struct RetentionSelector {
         var tally = tally
         let needed = try waiting.finish(reader) { start, number in tally.past(start: start, number: number) }
         let kept = tally.kept.sorted
-        let referenced = try waiting.stillReferenced(kept.map(\.number), table: rule.table, reader)
         var rows: [RetentionRow] = []
         for entry in kept {
             let handle = RowHandle(table: rule.table, number: entry.number)
             guard let cell = try reader.value(of: rule.primaryKey, in: handle), let key = RecordKey(cell) else {
                 continue
             }
-            rows.append(
-                RetentionRow(
-                    number: entry.number, key: key, start: entry.start,
-                    stillReferenced: referenced.contains(entry.number)))
+            rows.append(RetentionRow(number: entry.number, key: key, start: entry.start))
         }
         var waitingRows: [RetentionRow] = []
         for (start, number) in needed.prefix(limit) {
@@ -93,7 +89,7 @@ struct RetentionSelector {
             guard let cell = try reader.value(of: rule.primaryKey, in: handle), let key = RecordKey(cell) else {
                 continue
             }
-            waitingRows.append(RetentionRow(number: number, key: key, start: start, stillReferenced: true))
+            waitingRows.append(RetentionRow(number: number, key: key, start: start))
         }
         return RetentionFinding(
             source: rule, count: tally.count, oldest: tally.oldest, undated: tally.undated,
