@@ -87,6 +87,12 @@ protocol OperationsReader: AnyObject {
     /// The highest row number of `table` (0 when it is empty).
     func highestRow(in table: String) throws -> Int64
 
+    /// Whether a second connection that begins reading while this read transaction is open
+    /// reads the same state (so that a scan may be split across two connections): true for a
+    /// SQLite rollback journal, where this transaction's shared lock keeps every writer from
+    /// committing; false in WAL mode, where writers commit beside readers.
+    func sharesSnapshotWithNewReaders() throws -> Bool
+
     /// The tables and views with their columns, in table order.
     func schema() throws -> OperationsSchema
 

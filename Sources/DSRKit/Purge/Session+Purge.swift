@@ -73,7 +73,7 @@ extension Session {
         let map = try dataMap()
         let limits = try processingLimits()
         let planner = PurgePlanner(map: map, defaultCountry: defaultCountry, limits: limits, today: asOf)
-        let selector = RetentionSelector(map: map, cutoff: RetentionCutoff(asOf: asOf))
+        let selector = RetentionSelector(map: map, cutoff: RetentionCutoff(asOf: asOf), opener: try operations().opener)
         let rules = RetentionRule.rules(of: map)
         var run = PurgeRun(id: UUID().uuidString.lowercased(), startedAt: AuditLog.timestamp(now), asOf: asOf)
         run.maxRows = maxRows

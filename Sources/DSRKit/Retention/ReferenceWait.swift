@@ -68,6 +68,14 @@ struct ReferenceWait {
             counted: counted)
     }
 
+    /// Adds the rows another part of the same table's scan keeps waiting (rows this one did not read).
+    mutating func merge(_ other: ReferenceWait) {
+        waiting.merge(other.waiting) { first, _ in first }
+        for index in rowsByTarget.indices where index < other.rowsByTarget.count {
+            rowsByTarget[index].merge(other.rowsByTarget[index]) { $0 + $1 }
+        }
+    }
+
     /// Reads each referencing table's reference column once, then passes every waiting row that
     /// nothing references to `count` (start, row number), in row order.
     ///

@@ -27,7 +27,7 @@ extension Session {
     /// (its `--max-rows`); counts are always of all rows.
     func auditRetention(asOf: CalendarDate, limit: Int) throws -> RetentionReport {
         let map = try dataMap()
-        let selector = RetentionSelector(map: map, cutoff: RetentionCutoff(asOf: asOf))
+        let selector = RetentionSelector(map: map, cutoff: RetentionCutoff(asOf: asOf), opener: try operations().opener)
         let findings = try readingOperations { reader, _ in
             try RetentionRule.rules(of: map).map { try selector.select($0, in: reader, limit: limit) }
         }

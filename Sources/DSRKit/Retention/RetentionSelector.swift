@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds the records past retention by their own dates only, never by id ranges (Matomo
 /// #7180: an id-based purge deleted newer visits), in one pass over each rule's table through
 /// the ``OperationsReader``.
@@ -8,6 +10,12 @@
 struct RetentionSelector {
     let map: DataMap
     let cutoff: RetentionCutoff
+    /// Opens a second connection for the upper half of a large table's rows, read on a second
+    /// thread; nil reads every table on the calling thread.
+    var opener: (@Sendable () throws -> any OperationsStore)? = nil
+
+    /// Tables above this many rows are read on two threads when ``opener`` is set.
+    var parallelRows: Int64 = 1_000_000
 
     /// The finding of `rule`: the count of all records past it, and its `limit` oldest rows
     /// (those after `after` in (start, row number) order: where a previous window of the same
@@ -26,11 +34,55 @@ struct RetentionSelector {
             }
         } else {
             let columns = columns(of: rule, waiting)
-            try reader.scanInPlace(rule.table, columns: columns, rows: nil) { number, row in
-                judge(rule, number, row, &tally, &waiting)
+            let highest = try reader.highestRow(in: rule.table)
+            if let opener, highest > parallelRows, try reader.sharesSnapshotWithNewReaders() {
+                try scanInTwo(rule, columns: columns, middle: highest / 2, opener, reader, &tally, &waiting)
+            } else {
+                try reader.scanInPlace(rule.table, columns: columns, rows: nil) { number, row in
+                    judge(rule, number, row, &tally, &waiting)
+                }
             }
         }
         return try finding(rule, tally, &waiting, limit: limit, reader)
+    }
+
+    /// The scan of a rule's table in two halves at the same time: rows up to `middle` here, the
+    /// rows after it on a second thread with its own connection, which begins while this
+    /// thread's read transaction is open and so reads the same state
+    /// (``OperationsReader/sharesSnapshotWithNewReaders()``); then the tallies are merged.
+    private func scanInTwo(
+        _ rule: RetentionRule, columns: [String], middle: Int64, _ opener: @escaping @Sendable () throws -> any OperationsStore,
+        _ reader: any OperationsReader, _ tally: inout RetentionTally, _ waiting: inout ReferenceWait
+    ) throws {
+        let upper = UpperHalf(tally: RetentionTally(limit: tally.kept.limit, after: tally.after), waiting: waiting)
+        let finished = DispatchSemaphore(value: 0)
+        let selector = self
+        Thread {
+            defer { finished.signal() }
+            do {
+                let store = try opener()
+                defer { store.close() }
+                try store.read { ops in
+                    try ops.scanInPlace(rule.table, columns: columns, rows: RowRange(after: middle, upTo: .max)) {
+                        number, row in selector.judge(rule, number, row, &upper.tally, &upper.waiting)
+                    }
+                }
+            } catch {
+                upper.error = error
+            }
+        }.start()
+        do {
+            try reader.scanInPlace(rule.table, columns: columns, rows: RowRange(after: .min, upTo: middle)) {
+                number, row in judge(rule, number, row, &tally, &waiting)
+            }
+        } catch {
+            finished.wait()
+            throw error
+        }
+        finished.wait()
+        if let error = upper.error { throw error }
+        tally.merge(upper.tally)
+        waiting.merge(upper.waiting)
     }
 
     /// The finding of `rule` among the rows `numbers` only, as they are now: a batch of a purge
@@ -127,7 +179,7 @@ struct RetentionSelector {
 
     /// ``judge(_:_:_:_:_:)`` of a row read in place (the full scan: every row of the table,
     /// most of them not past retention, none of them copied).
-    private func judge(
+    fileprivate func judge(
         _ rule: RetentionRule, _ number: Int64, _ row: any ScannedRow, _ tally: inout RetentionTally,
         _ waiting: inout ReferenceWait
     ) {
@@ -174,6 +226,19 @@ struct RetentionSelector {
     }
 }
 
+/// What the second thread of ``RetentionSelector/scanInTwo`` found; read by the first only after
+/// the second has signalled that it finished.
+private final class UpperHalf: @unchecked Sendable {
+    var tally: RetentionTally
+    var waiting: ReferenceWait
+    var error: (any Error)?
+
+    init(tally: RetentionTally, waiting: ReferenceWait) {
+        self.tally = tally
+        self.waiting = waiting
+    }
+}
+
 /// The running totals of one rule's selection.
 struct RetentionTally {
     var count = 0
@@ -188,6 +253,16 @@ struct RetentionTally {
     init(limit: Int, after: OldestRows.Entry? = nil) {
         kept = OldestRows(limit: limit)
         self.after = after
+    }
+
+    /// Adds the totals of another part of the same table (rows the other part did not read).
+    mutating func merge(_ other: RetentionTally) {
+        count += other.count
+        if let start = other.oldest { oldest = min(oldest ?? start, start) }
+        undated += other.undated
+        unsetPeriod += other.unsetPeriod
+        beyond += other.beyond
+        for entry in other.kept.sorted { kept.offer(start: entry.start, number: entry.number) }
     }
 
     /// Counts one record past retention; offers it to the kept rows when it is after the cursor.

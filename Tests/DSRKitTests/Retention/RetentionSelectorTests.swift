@@ -5,7 +5,7 @@ import Testing
 @testable import DSRKit
 
 /// What the selector hands the purge: the `limit` oldest rows of a rule, oldest first, with the
-/// count of all of them, and which rows a referencing table still needs.
+/// count of all of them; the same whether a table is read on one thread or two.
 @Suite struct RetentionSelectorTests {
     let folder: TemporaryDirectory
     let database: URL
@@ -15,14 +15,47 @@ import Testing
         database = try DataMapTests.demoDatabase(in: folder)
     }
 
-    /// The finding of the built-in map's rule for `table` as of `asOf`, keeping `limit` rows.
-    func finding(_ table: String, asOf: String, limit: Int) throws -> RetentionFinding {
+    /// The finding of the built-in map's rule for `table` as of `asOf`, keeping `limit` rows;
+    /// with `twoThreadsAbove`, tables above that many rows are read in two halves at once.
+    func finding(
+        _ table: String, asOf: String, limit: Int, after: OldestRows.Entry? = nil, twoThreadsAbove: Int64? = nil
+    ) throws -> RetentionFinding {
         let map = BuiltinDataMap.compiled
         let rule = try #require(RetentionRule.rules(of: map).first { $0.table == table && $0.scope == .row })
-        let selector = RetentionSelector(map: map, cutoff: RetentionCutoff(asOf: CalendarDate(iso: asOf)!))
+        var selector = RetentionSelector(map: map, cutoff: RetentionCutoff(asOf: CalendarDate(iso: asOf)!))
         let store = try SQLiteOperationsStore(url: database, busyTimeout: 1)
+        if let twoThreadsAbove {
+            selector.opener = store.opener
+            selector.parallelRows = twoThreadsAbove
+        }
         defer { store.close() }
-        return try store.read { try selector.select(rule, in: $0, limit: limit) }
+        return try store.read { try selector.select(rule, in: $0, limit: limit, after: after) }
+    }
+
+    @Test func aTableReadInTwoHalvesGivesTheSameFinding() throws {
+        for (limit, after) in [(100_000, nil), (25, nil), (25, OldestRows.Entry(start: 1_740_000_000, number: 900))] {
+            let one = try finding("cdrs", asOf: "2027-03-01", limit: limit, after: after)
+            let two = try finding("cdrs", asOf: "2027-03-01", limit: limit, after: after, twoThreadsAbove: 100)
+            #expect(one.count > 100)
+            #expect(two.count == one.count)
+            #expect(two.oldest == one.oldest)
+            #expect(two.undated == one.undated)
+            #expect(two.beyond == one.beyond)
+            #expect(two.rows == one.rows)
+            #expect(two.waiting == one.waiting)
+        }
+    }
+
+    @Test func onlyARollbackJournalSharesItsSnapshotWithANewReader() throws {
+        let store = try SQLiteOperationsStore(url: database, busyTimeout: 1)
+        #expect(try store.read { try $0.sharesSnapshotWithNewReaders() })
+        store.close()
+        let queue = try DatabaseQueue(path: database.path(percentEncoded: false))
+        try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = WAL") }
+        try queue.close()
+        let wal = try SQLiteOperationsStore(url: database, busyTimeout: 1)
+        defer { wal.close() }
+        #expect(try wal.read { try $0.sharesSnapshotWithNewReaders() } == false)
     }
 
     @Test func theLimitKeepsTheOldestRowsAndTheCountIsOfAll() throws {

@@ -145,6 +145,15 @@ class SQLiteOperationsReader: OperationsReader {
         }
     }
 
+    func sharesSnapshotWithNewReaders() throws -> Bool {
+        try guarded {
+            // Reading the schema takes the shared lock now, not at the first row of a scan.
+            _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master")
+            let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? ""
+            return mode.lowercased() != "wal"
+        }
+    }
+
     func schema() throws -> OperationsSchema {
         try guarded { try readSchema() }
     }
