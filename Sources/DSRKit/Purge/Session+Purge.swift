@@ -1,6 +1,10 @@
 import Foundation
 import GRDB
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// What `dsr retention audit --apply` purged (CONTRACT.md section 7, `purged`).
 public struct PurgeReport: Sendable {
     /// The `--as-of` day.
@@ -199,7 +203,19 @@ extension Session {
                 (label: "state/\($0)", url: folder.appending(path: $0))
             })
         run.residue = ResidueReport(combining: [run.residue, inDatabase, journals, state])
+        Self.returnFreedMemory()
         return compacted
+    }
+
+    /// Hands freed heap memory back to the system (glibc's `malloc_trim`, looked up at run time:
+    /// Swift's Glibc module does not declare it). The scanner's tables and the batches' plans
+    /// are freed after each residue scan; without this a long run's resident size creeps up.
+    private static func returnFreedMemory() {
+        #if canImport(Glibc)
+            typealias Trim = @convention(c) (Int) -> Int32
+            guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return }
+            _ = unsafeBitCast(symbol, to: Trim.self)(0)
+        #endif
     }
 
     /// Writes the run's one audit entry and removes its progress, in one state.db transaction.

@@ -51,7 +51,8 @@ struct RetentionSelector {
     /// thread's read transaction is open and so reads the same state
     /// (``OperationsReader/sharesSnapshotWithNewReaders()``); then the tallies are merged.
     private func scanInTwo(
-        _ rule: RetentionRule, columns: [String], middle: Int64, _ opener: @escaping @Sendable () throws -> any OperationsStore,
+        _ rule: RetentionRule, columns: [String], middle: Int64,
+        _ opener: @escaping @Sendable () throws -> any OperationsStore,
         _ reader: any OperationsReader, _ tally: inout RetentionTally, _ waiting: inout ReferenceWait
     ) throws {
         let upper = UpperHalf(tally: RetentionTally(limit: tally.kept.limit, after: tally.after), waiting: waiting)
