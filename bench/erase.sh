@@ -53,23 +53,9 @@ BENCH="$(cd "$(dirname "$BENCH")" && pwd)/$(basename "$BENCH")"
 work="$(mktemp -d)"
 if [ "${KEEP:-0}" = 1 ]; then echo "work dir kept: $work"; else trap 'rm -rf "$work"' EXIT; fi
 
-now() { if [ -n "${EPOCHREALTIME:-}" ]; then echo "$EPOCHREALTIME"; else date +%s.%N; fi; }
-since() { awk -v a="$(now)" -v b="$1" 'BEGIN { printf "%.6f\n", a - b }'; }
-median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+# shellcheck source=bench/lib.sh
+. "$(dirname "$0")/lib.sh"
 field() { python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' "$1" "$2"; }
-# The index belongs to one ops.db file (device and inode, size and mtime): a copied workspace
-# has its index rebuilt at first use. So WORKSPACE is set back to PRISTINE in place instead:
-# ops.db rewritten into the same inode with its old mtime, state and files copied back.
-restore() {  # PRISTINE WORKSPACE (not timed)
-    rm -f "$2/ops.db-journal" "$2/ops.db-wal" "$2/ops.db-shm"
-    cp --preserve=timestamps "$1/ops.db" "$2/ops.db"
-    rm -rf "$2/state" "$2/files"
-    cp -a --reflink=auto "$1/state" "$1/files" "$2/"
-    sync
-}
-pristine() {  # WORKSPACE PRISTINE: what restore sets WORKSPACE back to
-    mkdir -p "$2"; cp -a --reflink=auto "$1/ops.db" "$1/state" "$1/files" "$2/"; sync
-}
 
 # ---- 1. the workspace and the plan ------------------------------------------------------
 if [ -n "${WORKSPACE:-}" ] && [ -f "$WORKSPACE/dsr.yaml" ]; then

@@ -28,7 +28,7 @@
 #
 # Usage: DSR=.build/release/dsr bench/retention.sh
 #   CALLS=10000000  CDRs of the demo workspace      AS_OF=2026-08-24  the audit's --as-of day
-#   RUNS=3          timed audit runs (medians)      APPLY_RUNS=1      timed purges (long at 10M)
+#   RUNS=5          timed audit runs (medians)      APPLY_RUNS=1      timed purges (long at 10M)
 #   MAX_ROWS=10000000  --max-rows of the purge (enough for one run to purge everything)
 #   WORKSPACE=dir   reuse a demo workspace (read only: it is copied)
 #   SKIP_APPLY=1    the audit only                  KEEP=1            keep the work dir
@@ -38,7 +38,7 @@ export LC_ALL=C
 DSR="${DSR:-.build/release/dsr}"
 CALLS="${CALLS:-10000000}"
 AS_OF="${AS_OF:-2026-08-24}"
-RUNS="${RUNS:-3}"
+RUNS="${RUNS:-5}"
 APPLY_RUNS="${APPLY_RUNS:-1}"
 MAX_ROWS="${MAX_ROWS:-10000000}"
 SKIP_APPLY="${SKIP_APPLY:-0}"
@@ -58,9 +58,8 @@ done
 work="$(mktemp -d)"
 if [ "${KEEP:-0}" = 1 ]; then echo "work dir kept: $work"; else trap 'rm -rf "$work"' EXIT; fi
 
-now() { if [ -n "${EPOCHREALTIME:-}" ]; then echo "$EPOCHREALTIME"; else date +%s.%N; fi; }
-since() { awk -v a="$(now)" -v b="$1" 'BEGIN { printf "%.6f\n", a - b }'; }
-median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+# shellcheck source=bench/lib.sh
+. "$(dirname "$0")/lib.sh"
 m() { printf '%s\n' "$@" | median; }
 maxof() { printf '%s\n' "$@" | sort -g | tail -n 1; }
 # timed OUT CMD...: runs CMD under /usr/bin/time -f '%e %M'; sets wall (s, EPOCHREALTIME),
@@ -78,19 +77,6 @@ fail() {  # MESSAGE: stops the benchmark (stderr of the last timed command shown
     echo "$1" >&2
     [ -s "$work/stderr" ] && sed 's/^/  | /' "$work/stderr" >&2
     exit 1
-}
-# The index belongs to one ops.db file (device and inode, size and mtime): a copied workspace
-# has its index rebuilt at first use. So WORKSPACE is set back to PRISTINE in place instead:
-# ops.db rewritten into the same inode with its old mtime, state and files copied back.
-restore() {  # PRISTINE WORKSPACE (not timed)
-    rm -f "$2/ops.db-journal" "$2/ops.db-wal" "$2/ops.db-shm"
-    cp --preserve=timestamps "$1/ops.db" "$2/ops.db"
-    rm -rf "$2/state" "$2/files"
-    cp -a --reflink=auto "$1/state" "$1/files" "$2/"
-    sync
-}
-pristine() {  # WORKSPACE PRISTINE: what restore sets WORKSPACE back to
-    mkdir -p "$2"; cp -a --reflink=auto "$1/ops.db" "$1/state" "$1/files" "$2/"; sync
 }
 
 # ---- 1. the workspace ---------------------------------------------------------------------

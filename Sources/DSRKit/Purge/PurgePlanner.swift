@@ -142,6 +142,12 @@ struct PurgePlanner {
                 table: table.name, column: rule.column, scope: rule.scope, purged: 0, blocked: 0, left: finding.count)
             for past in finding.rows {
                 guard budget > 0 else { break }
+                // Already deleted with another rule's row in this plan (a voicemail's notification
+                // e-mail): gone, not purged by this rule, and no longer left.
+                if deleted[table.name]?.contains(past.number) == true {
+                    count.left -= 1
+                    continue
+                }
                 guard
                     let key = try reader.value(
                         of: table.primaryKey, in: RowHandle(table: table.name, number: past.number)
