@@ -59,6 +59,19 @@ struct PurgeRun: Codable, Equatable {
         digests.append(digest)
     }
 
+    /// One batch's parts as ``add(_:digest:)`` takes them: per part checked (the rule's index
+    /// and what the batch's check found), the planner's count of the same rule. The planner
+    /// reports only the rules that found something, in its own order, so they are matched by
+    /// rule, never by position; a part without a count did nothing.
+    static func parts(_ checked: [(Int, RetentionFinding)], _ counts: [PurgeCount]) -> [(
+        rule: Int, count: PurgeCount, checked: Int
+    )] {
+        checked.compactMap { rule, finding in
+            counts.first { $0.table == finding.table && $0.column == finding.column && $0.scope == finding.scope }
+                .map { (rule, $0, finding.count) }
+        }
+    }
+
     /// Sets what is left per rule: only the held records when the run reached the end of
     /// what was past retention, else also those the cap kept it from.
     mutating func settle(capped: Bool) {

@@ -132,13 +132,7 @@ extension Session {
                             (part.rule, try selector.recheck(rules[part.rule], rows: part.numbers, in: writer))
                         }
                         let purge = try planner.plan(checked.map(\.1), maxRows: remaining, writer)
-                        // The planner reports only the rules that found something, in its own
-                        // order: matched by rule, not by position.
-                        counts = checked.compactMap { rule, finding in
-                            purge.counts.first {
-                                $0.table == finding.table && $0.column == finding.column && $0.scope == finding.scope
-                            }.map { (rule, $0, finding.count) }
-                        }
+                        counts = PurgeRun.parts(checked, purge.counts)
                         return purge.planned
                     }
                     remaining -= counts.reduce(0) { $0 + $1.count.purged }

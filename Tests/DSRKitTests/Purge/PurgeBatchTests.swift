@@ -135,6 +135,22 @@ import Testing
         #expect(entries.last?["interrupted"] == nil)
     }
 
+    @Test func aBatchsCountsGoToTheirRulesWhenARuleFoundNothing() throws {
+        let rules = RetentionRule.rules(of: BuiltinDataMap.compiled)
+        let emails = try #require(rules.firstIndex { $0.table == "emails" })
+        let cdrs = try #require(rules.firstIndex { $0.table == "cdrs" })
+        func finding(_ index: Int, _ count: Int) -> RetentionFinding {
+            RetentionFinding(source: rules[index], count: count, oldest: nil, undated: 0, unsetPeriod: 0, rows: [])
+        }
+        // The e-mails of this batch were gone by the time it ran: the planner counts only calls.
+        let calls = PurgeCount(table: "cdrs", column: nil, scope: .row, purged: 7, blocked: 1, left: 1)
+        let parts = PurgeRun.parts([(emails, finding(emails, 0)), (cdrs, finding(cdrs, 8))], [calls])
+        #expect(parts.count == 1)
+        #expect(parts.first?.rule == cdrs)
+        #expect(parts.first?.count == calls)
+        #expect(parts.first?.checked == 8)
+    }
+
     @Test func aRunACrashLeftBehindIsRecordedByTheNextRun() throws {
         let dir = try TemporaryDirectory()
         let session = try Self.workspace(dir)
