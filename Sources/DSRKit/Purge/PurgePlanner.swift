@@ -17,8 +17,6 @@ public struct PurgeCount: Sendable, Equatable, Codable {
 struct PlannedPurge {
     var planned = PlannedErasure()
     var counts: [PurgeCount] = []
-    /// Identifiers of the purged cells: their other rows stay on purpose (kept, not residue).
-    var identifiers: Set<SubjectIdentifier> = []
 }
 
 /// Turns what the retention rules found into erasure steps; names no table itself.
@@ -102,14 +100,15 @@ struct PurgePlanner {
             try note(table, row, column)
         }
 
-        /// What the residue scan looks for, and whose other rows stay.
+        /// What the residue scan looks for: the stored text of a purged cell that holds an
+        /// identifier (not `anonymous` or other words a withheld caller is written as, which
+        /// live rows hold too).
         func note(_ table: TableMap, _ row: StoredRecord, _ column: String) throws {
-            guard let identifier = table.identifiers.first(where: { $0.column == column }), identifier.kind.isMatchable
+            guard let identifier = table.identifiers.first(where: { $0.column == column }), identifier.kind.isMatchable,
+                try !identifiers.identifiers(in: row.number, table: table, column: identifier, reader).isEmpty,
+                let text = row[column]?.storedText
             else { return }
-            let held = try identifiers.identifiers(in: row.number, table: table, column: identifier, reader)
-            guard !held.isEmpty else { return }
-            purge.identifiers.formUnion(held)
-            if let text = row[column]?.storedText { purge.planned.erasedTexts.insert(text) }
+            purge.planned.erasedTexts.insert(text)
         }
 
         /// Rows of other tables that reference `row` of `table` through a map reference.
@@ -243,7 +242,6 @@ struct PurgePlanner {
         steps = order.sorted(steps)
         try order.checkNoOrphans(steps, deleted: deleted, reader, rows: links.rows)
         purge.planned.plan = ErasurePlan(steps: steps, files: files, processorHeld: [], notify: [], related: [])
-        purge.planned.stillLive = purge.identifiers
         return purge
     }
 }

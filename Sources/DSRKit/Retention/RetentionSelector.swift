@@ -113,7 +113,7 @@ struct RetentionSelector {
                 }
                 // A row that is gone is no longer anything to purge.
                 guard values.count == columns.count else { continue }
-                judge(rule, number, values, &tally, &waiting)
+                judge(rule, number, CopiedRow(values: values), &tally, &waiting)
             }
         }
         return try finding(rule, tally, &waiting, limit: numbers.count, reader)
@@ -155,42 +155,22 @@ struct RetentionSelector {
         [rule.period.start] + (rule.column.map { [$0] } ?? []) + waiting.columns
     }
 
-    /// Judges one row of a rule with a fixed period, or one that ends when a column is set;
-    /// `values` are those of ``columns(of:_:)``.
-    private func judge(
-        _ rule: RetentionRule, _ number: Int64, _ values: [CellValue], _ tally: inout RetentionTally,
-        _ waiting: inout ReferenceWait
-    ) {
-        let hasColumn = rule.column != nil
-        if hasColumn {
-            // Nothing left to purge: the value or file is gone, or the value pseudonymised.
-            if values[1].isNull { return }
-            if rule.action == .pseudonymise, PseudonymToken.isToken(values[1]) { return }
-        }
-        let days: Int64 =
-            if case .days(let count, _) = rule.period { Int64(count) } else { 0 }
-        // Until set: not set yet is not late, it is what the rule waits for.
-        if case .untilSet = rule.period, values[0].isNull { return }
-        guard let start = RetentionCutoff.start(of: values[0]) else { return tally.undated += 1 }
-        guard cutoff.isPast(start: start, days: days) == true else { return }
-        waiting.judge(start: start, number: number, values: Array(values.suffix(waiting.columns.count))) {
-            tally.past(start: start, number: number)
-        }
-    }
-
-    /// ``judge(_:_:_:_:_:)`` of a row read in place (the full scan: every row of the table,
-    /// most of them not past retention, none of them copied).
+    /// Judges one row of a rule with a fixed period, or one that ends when a column is set; the
+    /// row's columns are those of ``columns(of:_:)``, read in place (the full scan reads every
+    /// row of the table, most of them not past retention, and copies none).
     fileprivate func judge(
         _ rule: RetentionRule, _ number: Int64, _ row: any ScannedRow, _ tally: inout RetentionTally,
         _ waiting: inout ReferenceWait
     ) {
         let hasColumn = rule.column != nil
         if hasColumn {
+            // Nothing left to purge: the value or file is gone, or the value pseudonymised.
             if row.isNull(1) { return }
             if rule.action == .pseudonymise, row.withText(1, { PseudonymToken.isToken(bytes: $0) }) { return }
         }
         let days: Int64 =
             if case .days(let count, _) = rule.period { Int64(count) } else { 0 }
+        // Until set: not set yet is not late, it is what the rule waits for.
         if case .untilSet = rule.period, row.isNull(0) { return }
         let canonical = row.isText(0) ? row.withText(0) { RetentionCutoff.canonicalSeconds($0) } : nil
         guard let start = canonical ?? RetentionCutoff.start(of: row.cell(0)) else { return tally.undated += 1 }
@@ -283,4 +263,22 @@ extension ColumnRead {
         self.column = column
         self.hint = hint
     }
+}
+
+/// Values already read, as a ``ScannedRow`` (a batch's check reads its few rows one by one).
+private struct CopiedRow: ScannedRow {
+    let values: [CellValue]
+
+    func isNull(_ index: Int) -> Bool { values[index].isNull }
+
+    func isText(_ index: Int) -> Bool {
+        if case .text = values[index] { true } else { false }
+    }
+
+    func withText<T>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
+        var text = values[index].storedText ?? ""
+        return try text.withUTF8 { try body($0) }
+    }
+
+    func cell(_ index: Int) -> CellValue { values[index] }
 }
