@@ -24,6 +24,9 @@ public final class Session {
     private var requestRegister: RequestRegister?
     /// Set by ``close()``: a closed session opens nothing again.
     private var closed = false
+    /// Where long jobs draw their progress: set by the command layer when stderr is a
+    /// terminal and the output is not `--json`; nil draws nothing.
+    public var progressDisplay: ProgressDisplay?
 
     /// - Throws: ``SessionError/closed`` once the session is closed.
     private func checkOpen() throws {
@@ -35,6 +38,11 @@ public final class Session {
         self.workspace = workspace
         self.actor = actor
         self.now = now
+    }
+
+    /// A meter for a long job, drawn on ``progressDisplay`` (a no-op without one).
+    public func meter(task: String, unit: String, total: Int?) -> ProgressMeter {
+        ProgressMeter(task: task, unit: unit, total: total, display: progressDisplay)
     }
 
     /// The workspace's `default_country`.
