@@ -25,6 +25,7 @@ public struct DSR: ParsableCommand {
             Init.self, Demo.self, Status.self, Locate.self, Export.self, Erase.self, Rectify.self, Restrict.self,
             Hold.self,
             RetentionCommand.self,
+            Bulk.self,
             Request.self,
             Audit.self,
             DataMapCommand.self,

@@ -16,7 +16,8 @@ enum ProgressBar {
         var parts = [reading.task]
         if let total = reading.total, total > 0 {
             let filled = min(width, reading.done * width / total)
-            parts.append("[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "]")
+            parts.append(
+                "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "]")
             parts.append("\(grouped(reading.done))/\(grouped(total)) \(reading.unit)")
         } else {
             parts.append("\(grouped(reading.done)) \(reading.unit)")

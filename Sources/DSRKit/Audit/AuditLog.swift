@@ -25,8 +25,14 @@ enum AuditLog {
                 entry.seq, entry.at, entry.actor, entry.requestID, entry.action, entry.subjects.joined(separator: ","),
                 entry.details, entry.previousHash, entry.hash,
             ])
+        try observer?(entry, db)
         return entry
     }
+
+    /// Called with every entry appended, inside the transaction that appends it: a bulk run
+    /// records which of a row's steps are done in the same commit as their audit entries,
+    /// so a run killed at any moment knows exactly what to do next.
+    @TaskLocal static var observer: AuditObserver?
 
     /// Every entry in sequence order, optionally for one request or since a time.
     static func entries(request: String? = nil, since: String? = nil, _ db: Database) throws -> [AuditEntry] {
@@ -88,3 +94,6 @@ extension Int64 {
         return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
     }
 }
+
+/// What ``AuditLog/observer`` calls: the entry just appended and the transaction it is in.
+typealias AuditObserver = @Sendable (AuditEntry, Database) throws -> Void

@@ -196,6 +196,23 @@ public enum StateSchema {
                     )
                     """)
         }
+        migrator.registerMigration("v10-bulk-rows") { db in
+            // The rows of bulk files begun or done, by keyed hash of the sender's ref (never the
+            // ref itself): the keyed hash of the row's content, the request it opened, and the
+            // audit actions written for it so far, each written in its audit entry's transaction.
+            try db.execute(
+                sql: """
+                    CREATE TABLE bulk_rows (
+                        ref_hash TEXT PRIMARY KEY,
+                        content_hash TEXT NOT NULL,
+                        status TEXT NOT NULL CHECK (status IN ('started', 'done')),
+                        request_id TEXT,
+                        steps TEXT NOT NULL DEFAULT '',
+                        started_at TEXT NOT NULL,
+                        done_at TEXT
+                    )
+                    """)
+        }
         return migrator
     }
 

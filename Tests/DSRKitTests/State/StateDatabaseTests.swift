@@ -17,6 +17,7 @@ import Testing
                 "v1-workspace", "v2-register-and-audit", "v3-erasure", "v4-erasure-index",
                 "v5-restrictions-and-holds", "v6-index-repairs", "v7-suppression-scope", "v8-journal-kind",
                 "v9-purge-runs",
+                "v10-bulk-rows",
             ])
         #expect(state.path == temporary.workspace.stateDatabase.path(percentEncoded: false))
     }

@@ -1,0 +1,115 @@
+import Foundation
+
+extension Session {
+    /// What the register records as the verification of a bulk row's request: the file is
+    /// the sender's statement that the subject's identity was verified (README, "Bulk").
+    static let bulkVerification = "stated by the sender of the bulk file"
+
+    /// Carries out `row` as its single command would, skipping the steps `progress` says an
+    /// earlier run already audited.
+    ///
+    /// - Throws: the errors of the command the row stands for.
+    func perform(_ row: BulkRow, _ progress: BulkProgress, into outcome: inout BulkOutcome) throws {
+        guard let type = row.action.requestType else {
+            let subject = try subject(identifiers: row.identifiers, request: nil)
+            var result = try locate(subject)
+            _ = try noteLimits(in: &result)
+            outcome.records = result.records.count
+            outcome.files = result.files.count
+            return
+        }
+        let id = try bulkRequest(row, type: type, progress)
+        outcome.request = id
+        let subject = try subject(identifiers: row.identifiers, request: id)
+        switch row.action {
+        case .locate: break
+        case .access, .portability:
+            guard !progress.did(.export) else { return }
+            var options = ExportOptions()
+            options.format = row.format
+            options.language = row.language
+            if row.action == .portability { options.kind = .portability }
+            // A run killed after the archive got its name but before the audit entry committed
+            // leaves an archive of the same request: this run writes it again.
+            options.overwrite = progress.requestID != nil
+            let report = try Exporter.export(subject, options: options, in: self)
+            outcome.archive = report.path
+            if !report.filesLeftOut.isEmpty {
+                outcome.error = "\(report.filesLeftOut.count) file(s) could not be included (listed in the letter)"
+            }
+        case .erasure:
+            try eraseForBulk(row, subject, progress, into: &outcome)
+        case .rectification:
+            guard !progress.did(row.apply ? .rectifyApply : .rectifyPlan) else { return }
+            let changes =
+                try row.replace.map { try RectificationChange.replacement($0, defaultCountry: defaultCountry) }
+                + row.set.map(RectificationChange.setting)
+            var options = RectificationOptions()
+            options.apply = row.apply
+            let answer = try answerRectification(subject, changes: changes, options: options, language: row.language)
+            outcome.digest = answer.report.plan.digest
+            outcome.applied = answer.report.applied
+            if answer.letterFailed { outcome.error = "the letter could not be written" }
+        case .restriction:
+            guard !progress.did(.restrictAdd) else { return }
+            let answer = try answerRestriction(
+                subject, reason: row.reason ?? "restriction requested by the data subject (Art. 18)", until: nil,
+                language: row.language)
+            if answer.letterFailed { outcome.error = "the letter could not be written" }
+        }
+    }
+
+    /// The row's request: opened and verified now, or as an earlier run left it.
+    private func bulkRequest(_ row: BulkRow, type: RequestType, _ progress: BulkProgress) throws -> String {
+        let id: String
+        if let known = progress.requestID {
+            id = known
+        } else {
+            let identifiers = try row.identifiers.map {
+                try SubjectIdentifier.parse($0, defaultCountry: defaultCountry)
+            }
+            id = try register().open(type: type, subjects: identifiers, received: row.received, channel: "bulk").id
+        }
+        if !progress.did(.requestVerify) { _ = try register().verify(id, method: Self.bulkVerification) }
+        return id
+    }
+
+    private func eraseForBulk(
+        _ row: BulkRow, _ subject: Subject, _ progress: BulkProgress, into outcome: inout BulkOutcome
+    ) throws {
+        guard let id = subject.request?.id else { return }
+        if progress.did(.eraseApply) || (!row.apply && progress.did(.erasePlan)) {
+            // Audited by an earlier run; the request's close may not have followed it.
+            if row.apply, !progress.did(.requestClose) { try closeAfterBulkErasure(id) }
+            outcome.applied = row.apply
+            return
+        }
+        if row.apply, try state().journal().contains(where: { $0.requestID == id }) {
+            // The earlier run was killed inside the erasure: finish it as `dsr erase --resume` does.
+            let reports = try resumeErasures()
+            outcome.applied = true
+            outcome.residue = reports.last?.residue?.found
+            return
+        }
+        var options = ErasureOptions()
+        options.apply = row.apply
+        let answer = try answerErasure(subject, options: options, language: row.language)
+        outcome.digest = answer.report.plan.digest
+        outcome.applied = answer.report.applied
+        outcome.residue = answer.report.residue?.found
+        if answer.letterFailed { outcome.error = "the letter could not be written" }
+    }
+
+    /// Closes a request whose erasure was applied by a run killed before the close, unless
+    /// the erasure held everything (the request then stays open, as ``erase(_:options:confirm:)`` leaves it).
+    private func closeAfterBulkErasure(_ id: String) throws {
+        let request = try register().show(id)
+        guard request.status == .open else { return }
+        let applied = try auditTrail().entries(request: id).last { $0.action == AuditAction.eraseApply.rawValue }
+        let details = applied.flatMap {
+            try? JSONSerialization.jsonObject(with: Data($0.details.utf8)) as? [String: Any]
+        }
+        guard let outcome = details?["outcome"] as? String, outcome != "held" else { return }
+        _ = try register().close(id, outcome: .completed, reason: nil)
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import GRDB
+
+/// A bulk file's row as state.db remembers it: by the keyed hash of its ref, with the keyed
+/// hash of its content, the request it opened and the audit actions written for it so far.
+public struct BulkRowRecord: Sendable, Equatable {
+    /// Keyed hash of the sender's ref.
+    public var refHash: String
+    /// Keyed hash of the row's content: another content under the same ref is refused.
+    public var contentHash: String
+    /// `started` (something may have been done) or `done`.
+    public var done: Bool
+    /// The request the row opened, once it did.
+    public var requestID: String?
+    /// The audit actions written for the row, in order (`request.open`, `request.verify`, …).
+    public var steps: [String]
+}
+
+extension StateDatabase {
+    /// The row remembered under `refHash`, if any.
+    ///
+    /// - Throws: ``StoreError``.
+    public func bulkRow(_ refHash: String) throws -> BulkRowRecord? {
+        try read { db in try Self.bulkRow(refHash, db) }
+    }
+
+    static func bulkRow(_ refHash: String, _ db: Database) throws -> BulkRowRecord? {
+        try Row.fetchOne(
+            db, sql: "SELECT content_hash, status, request_id, steps FROM bulk_rows WHERE ref_hash = ?",
+            arguments: [refHash]
+        ).map { row in
+            let steps: String = row["steps"]
+            return BulkRowRecord(
+                refHash: refHash, contentHash: row["content_hash"], done: row["status"] == "done",
+                requestID: row["request_id"], steps: steps.split(separator: " ").map(String.init))
+        }
+    }
+
+    /// Remembers that the row began (or begins again with `record`'s content), inside the
+    /// caller's transaction.
+    ///
+    /// - Throws: database errors.
+    public func beginBulkRow(_ record: BulkRowRecord, at time: String, _ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO bulk_rows (ref_hash, content_hash, status, request_id, steps, started_at)
+                VALUES (?, ?, 'started', ?, ?, ?)
+                ON CONFLICT (ref_hash) DO UPDATE SET content_hash = excluded.content_hash
+                """,
+            arguments: [
+                record.refHash, record.contentHash, record.requestID, record.steps.joined(separator: " "), time,
+            ])
+    }
+
+    /// Adds an audit action written for the row (and the request it names), inside the
+    /// transaction that wrote the audit entry.
+    ///
+    /// - Throws: database errors.
+    public func noteBulkStep(_ refHash: String, action: String, requestID: String?, _ db: Database) throws {
+        try db.execute(
+            sql: """
+                UPDATE bulk_rows SET steps = trim(steps || ' ' || ?), request_id = coalesce(request_id, ?)
+                WHERE ref_hash = ?
+                """,
+            arguments: [action, requestID, refHash])
+    }
+
+    /// Marks the row done.
+    ///
+    /// - Throws: ``StoreError``.
+    public func finishBulkRow(_ refHash: String, at time: String) throws {
+        try write { db in
+            try db.execute(
+                sql: "UPDATE bulk_rows SET status = 'done', done_at = ? WHERE ref_hash = ?",
+                arguments: [time, refHash])
+        }
+    }
+
+    /// Forgets a row that began but wrote nothing (it failed on its content): the sender may
+    /// correct it under the same ref.
+    ///
+    /// - Throws: ``StoreError``.
+    public func dropUnstartedBulkRow(_ refHash: String) throws {
+        try write { db in
+            try db.execute(
+                sql: "DELETE FROM bulk_rows WHERE ref_hash = ? AND status = 'started' AND steps = ''",
+                arguments: [refHash])
+        }
+    }
+}
