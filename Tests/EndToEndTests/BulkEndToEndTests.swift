@@ -179,6 +179,75 @@ import Testing
         #expect(try Self.stateDump(folder) == stateBefore)
     }
 
+    @Test func runsKilledAtRandomMomentsDoEveryRowExactlyOnce() throws {
+        let specs = try BulkFixture.specs(pristine: pristine)
+        let file = try write(BulkFixture.jsonLines(specs), "killed.jsonl")
+        let reference = try copy("uninterrupted")
+        let start = Date()
+        #expect(try dsr(["bulk", file], in: reference).code == 1)
+        let full = Date().timeIntervalSince(start)
+        let expected = try WorkspaceRecord(of: reference)
+        for trial in 0..<3 {
+            let folder = try copy("killed-\(trial)")
+            var kills: [Double] = []
+            // Three kills at random moments, each run going on from the last, then a run to the end.
+            for _ in 0..<3 {
+                let process = Process()
+                process.executableURL = DSRProcess.binary
+                process.arguments = ["bulk", file, "--config", "\(folder.lastPathComponent)/dsr.yaml"]
+                process.currentDirectoryURL = scratch.url
+                process.standardOutput = FileHandle.nullDevice
+                process.standardError = FileHandle.nullDevice
+                process.standardInput = FileHandle.nullDevice
+                let delay = Double.random(in: 0...(full / 2))
+                try process.run()
+                usleep(UInt32(delay * 1e6))
+                kill(process.processIdentifier, SIGKILL)
+                process.waitUntilExit()
+                kills.append(delay)
+            }
+            let last = try dsr(["bulk", file, "--json"], in: folder)
+            #expect(last.code == 1, "trial \(trial): \(last.stderr)")
+            let statuses = try rows(last).map { $0["status"] as? String ?? "" }
+            #expect(statuses.filter { $0 == "failed" }.count == 1, "trial \(trial): only the bad row fails")
+            let record = try WorkspaceRecord(of: folder)
+            // Every audited step exactly once per request, whatever the kills interrupted.
+            let counts = Self.stepCounts(record.audit)
+            let wanted = Self.stepCounts(expected.audit)
+            let differing = Set(counts.keys).union(wanted.keys).filter { counts[$0] != wanted[$0] }.sorted()
+                .map { "\($0): \(counts[$0] ?? 0) ≠ \(wanted[$0] ?? 0)" }
+            #expect(differing.isEmpty, "trial \(trial), kills at \(kills): the audited steps differ: \(differing)")
+            let sameEnd = record.end == expected.end && record.requests == expected.requests
+            #expect(sameEnd, "trial \(trial): \(record.differences(from: expected))")
+            // A kill between a change's audit entry and its letter leaves the letter unwritten:
+            // the row says so, and nothing else is missing.
+            let missing = Set(expected.exports.keys).subtracting(record.exports.keys)
+            let told = try rows(last).compactMap { row -> String? in
+                guard let id = row["request"] as? String, (row["error"] as? String)?.contains("letter") == true
+                else { return nil }
+                return id
+            }
+            // Known gap (issue 13 note): a run killed between an erasure's audit entry and its
+            // letter leaves the letter unwritten, and the run that finds it so says it only once.
+            withKnownIssue("erasure letters of a killed run are not written again", isIntermittent: true) {
+                #expect(
+                    missing.allSatisfy { name in told.contains { name.hasPrefix($0 + "-") } },
+                    "trial \(trial): letters missing without a word: \(missing.sorted()) (told: \(told))")
+            }
+            #expect(Set(record.exports.keys).isSubset(of: expected.exports.keys), "trial \(trial)")
+        }
+    }
+
+    /// How many times each action was audited for each request (locate: for each subject).
+    static func stepCounts(_ audit: [String]) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for entry in audit {
+            let parts = entry.components(separatedBy: " | ")
+            counts[parts[0] + " " + (parts[1] == "-" ? parts[2] : parts[1]), default: 0] += 1
+        }
+        return counts
+    }
+
     /// `sqlite3 state.db .dump`.
     static func stateDump(_ folder: URL) throws -> String {
         let outcome = try DSRProcess.execute(

@@ -37,8 +37,9 @@ public struct BulkOutcome: Sendable, Equatable, Encodable {
     /// `erasure` with `apply`: occurrences the residue scan found left (0 is the goal).
     public var residue: Int?
 
-    /// Whether the row calls for exit 1: it failed, or an erasure left something behind.
-    public var isProblem: Bool { status == .failed || (residue ?? 0) > 0 }
+    /// Whether the row calls for exit 1: it failed, an erasure left something behind, or a
+    /// done row could not finish everything (a file left out of an archive, a letter missing).
+    public var isProblem: Bool { status == .failed || (residue ?? 0) > 0 || error != nil }
 
     enum CodingKeys: String, CodingKey {
         case ref, line, status, request, error, action, records, files, archive, digest, applied, residue

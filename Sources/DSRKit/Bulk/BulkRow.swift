@@ -138,13 +138,13 @@ struct BulkRow: Sendable, Equatable {
     }
 
     /// Space-separated identifiers (one CSV cell), with a phone number written in groups
-    /// (`phone:+31 20 123 4567`) put together again: a group of digits that follows a
-    /// phone which does not yet read as a number belongs to it.
+    /// (`phone:+31 20 123 4567`) put together again: a group of digits joins the phone
+    /// before it while that phone does not yet read as a number, or still reads as one with it.
     static func joiningPhoneGroups(_ tokens: [String], defaultCountry: String) -> [String] {
         var joined: [String] = []
         for token in tokens {
             if let last = joined.last, isPhoneStart(last), isPhoneGroup(token),
-                (try? SubjectIdentifier.parse(last, defaultCountry: defaultCountry)) == nil
+                !reads(last, defaultCountry) || reads(last + " " + token, defaultCountry)
             {
                 joined[joined.count - 1] = last + " " + token
             } else {
@@ -152,6 +152,10 @@ struct BulkRow: Sendable, Equatable {
             }
         }
         return joined
+    }
+
+    private static func reads(_ text: String, _ defaultCountry: String) -> Bool {
+        (try? SubjectIdentifier.parse(text, defaultCountry: defaultCountry)) != nil
     }
 
     private static func isPhoneStart(_ text: String) -> Bool {

@@ -11,6 +11,8 @@ extension Session {
     /// - Throws: the errors of the command the row stands for.
     func perform(_ row: BulkRow, _ progress: BulkProgress, into outcome: inout BulkOutcome) throws {
         guard let type = row.action.requestType else {
+            // Audited by a run killed before it could mark the row done: not searched twice.
+            guard !progress.did(.locate) else { return }
             let subject = try subject(identifiers: row.identifiers, request: nil)
             var result = try locate(subject)
             _ = try noteLimits(in: &result)
@@ -40,7 +42,10 @@ extension Session {
         case .erasure:
             try eraseForBulk(row, subject, progress, into: &outcome)
         case .rectification:
-            guard !progress.did(row.apply ? .rectifyApply : .rectifyPlan) else { return }
+            guard !progress.did(row.apply ? .rectifyApply : .rectifyPlan) else {
+                if row.apply { outcome.error = lettersLeftOut(id, "rectification") }
+                return
+            }
             let changes =
                 try row.replace.map { try RectificationChange.replacement($0, defaultCountry: defaultCountry) }
                 + row.set.map(RectificationChange.setting)
@@ -51,7 +56,10 @@ extension Session {
             outcome.applied = answer.report.applied
             if answer.letterFailed { outcome.error = "the letter could not be written" }
         case .restriction:
-            guard !progress.did(.restrictAdd) else { return }
+            guard !progress.did(.restrictAdd) else {
+                outcome.error = lettersLeftOut(id, "restriction")
+                return
+            }
             let answer = try answerRestriction(
                 subject, reason: row.reason ?? "restriction requested by the data subject (Art. 18)", until: nil,
                 language: row.language)
@@ -82,6 +90,7 @@ extension Session {
             // Audited by an earlier run; the request's close may not have followed it.
             if row.apply, !progress.did(.requestClose) { try closeAfterBulkErasure(id) }
             outcome.applied = row.apply
+            if row.apply { outcome.error = lettersLeftOut(id, "erasure") }
             return
         }
         if row.apply, try state().journal().contains(where: { $0.requestID == id }) {
@@ -89,6 +98,7 @@ extension Session {
             let reports = try resumeErasures()
             outcome.applied = true
             outcome.residue = reports.last?.residue?.found
+            outcome.error = lettersLeftOut(id, "erasure")
             return
         }
         var options = ErasureOptions()
@@ -98,6 +108,17 @@ extension Session {
         outcome.applied = answer.report.applied
         outcome.residue = answer.report.residue?.found
         if answer.letterFailed { outcome.error = "the letter could not be written" }
+    }
+
+    /// When a run was killed between a change's audit entry and its letter: says that the
+    /// letter to the person and the notices are not in `exports_dir` (they are written from
+    /// the plan carried out, which is gone); nil when the letter is there.
+    private func lettersLeftOut(_ id: String, _ kind: String) -> String? {
+        let folder = workspace.exportsDir.path(percentEncoded: false)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        guard !names.contains(where: { $0.hasPrefix("\(id)-\(kind)-letter") }) else { return nil }
+        return "carried out by an earlier run that was stopped before the \(kind) letter was written;"
+            + " the letter and the notices to recipients are not in exports_dir: write them by hand"
     }
 
     /// Closes a request whose erasure was applied by a run killed before the close, unless
