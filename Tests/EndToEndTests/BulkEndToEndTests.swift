@@ -5,26 +5,15 @@ import Testing
 /// `dsr bulk` on the real binary (issue 13): each row as its single command, reruns skip,
 /// killed runs go on, bad rows fail alone, and files that are not CSV or JSON Lines change nothing.
 @Suite struct BulkEndToEndTests {
-    let scratch: ScratchFolder
-    var pristine: URL { scratch.url.appending(path: "pristine") }
+    let demo: DemoCopies
+    var scratch: ScratchFolder { demo.scratch }
+    var pristine: URL { demo.pristine }
 
-    init() throws {
-        scratch = try ScratchFolder()
-        let outcome = try DSRProcess.run(
-            ["demo", "--dir", "pristine", "--calls", "3000", "--seed", "7"], in: scratch.url)
-        #expect(outcome.code == 0, "\(outcome.stderr)")
-    }
+    init() throws { demo = try DemoCopies() }
 
-    func copy(_ name: String) throws -> URL {
-        let folder = scratch.url.appending(path: name)
-        try? FileManager.default.removeItem(at: folder)
-        try FileManager.default.copyItem(at: pristine, to: folder)
-        return folder
-    }
+    func copy(_ name: String) throws -> URL { try demo.copy(name) }
 
-    func dsr(_ arguments: [String], in folder: URL) throws -> DSRProcess.Outcome {
-        try DSRProcess.run(arguments + ["--config", "\(folder.lastPathComponent)/dsr.yaml"], in: scratch.url)
-    }
+    func dsr(_ arguments: [String], in folder: URL) throws -> DSRProcess.Outcome { try demo.dsr(arguments, in: folder) }
 
     func write(_ text: String, _ name: String) throws -> String {
         try text.write(to: scratch.url.appending(path: name), atomically: true, encoding: .utf8)
@@ -192,18 +181,8 @@ import Testing
             var kills: [Double] = []
             // Three kills at random moments, each run going on from the last, then a run to the end.
             for _ in 0..<3 {
-                let process = Process()
-                process.executableURL = DSRProcess.binary
-                process.arguments = ["bulk", file, "--config", "\(folder.lastPathComponent)/dsr.yaml"]
-                process.currentDirectoryURL = scratch.url
-                process.standardOutput = FileHandle.nullDevice
-                process.standardError = FileHandle.nullDevice
-                process.standardInput = FileHandle.nullDevice
                 let delay = Double.random(in: 0...(full / 2))
-                try process.run()
-                usleep(UInt32(delay * 1e6))
-                kill(process.processIdentifier, SIGKILL)
-                process.waitUntilExit()
+                try demo.runKilled(["bulk", file], in: folder, after: delay)
                 kills.append(delay)
             }
             let last = try dsr(["bulk", file, "--json"], in: folder)

@@ -11,27 +11,15 @@ import Testing
     static let subject = ["phone:+31681234567", "email:sanne.bakker@example.nl", "--include-processor-data"]
     static let trials = 20
 
-    let scratch: ScratchFolder
-    var pristine: URL { scratch.url.appending(path: "pristine") }
+    let demo: DemoCopies
+    var scratch: ScratchFolder { demo.scratch }
+    var pristine: URL { demo.pristine }
 
-    init() throws {
-        scratch = try ScratchFolder()
-        let outcome = try DSRProcess.run(
-            ["demo", "--dir", "pristine", "--calls", "3000", "--seed", "7"], in: scratch.url)
-        #expect(outcome.code == 0, "\(outcome.stderr)")
-    }
+    init() throws { demo = try DemoCopies() }
 
-    /// A fresh copy of the demo workspace named `name`.
-    func copy(_ name: String) throws -> URL {
-        let folder = scratch.url.appending(path: name)
-        try? FileManager.default.removeItem(at: folder)
-        try FileManager.default.copyItem(at: pristine, to: folder)
-        return folder
-    }
+    func copy(_ name: String) throws -> URL { try demo.copy(name) }
 
-    func dsr(_ arguments: [String], in folder: URL) throws -> DSRProcess.Outcome {
-        try DSRProcess.run(arguments + ["--config", "\(folder.lastPathComponent)/dsr.yaml"], in: scratch.url)
-    }
+    func dsr(_ arguments: [String], in folder: URL) throws -> DSRProcess.Outcome { try demo.dsr(arguments, in: folder) }
 
     /// Runs an uninterrupted erasure in a fresh copy; returns the copy and the seconds it took.
     func uninterrupted(_ name: String) throws -> (URL, Double) {
@@ -57,19 +45,9 @@ import Testing
         var killTimes: [Double] = []
         for trial in 0..<Self.trials {
             let folder = try copy("trial-\(trial)")
-            let process = Process()
-            process.executableURL = DSRProcess.binary
-            process.arguments = ["erase", "--apply", "--yes"] + Self.subject + ["--config", "trial-\(trial)/dsr.yaml"]
-            process.currentDirectoryURL = scratch.url
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            process.standardInput = FileHandle.nullDevice
             let delay = Double.random(in: 0...full)
             let start = Date()
-            try process.run()
-            usleep(UInt32(delay * 1e6))
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            try demo.runKilled(["erase", "--apply", "--yes"] + Self.subject, in: folder, after: delay)
             killTimes.append(Date().timeIntervalSince(start))
 
             let (journal, applied) = try Self.erasureState(folder)

@@ -19,8 +19,8 @@ public struct BulkFile: Sendable {
         case jsonLines = "jsonl"
     }
 
-    /// The fields a row may have.
-    static let fields: Set<String> = [
+    /// The fields a row may have, in the order CONTRACT.md section 8 lists them.
+    static let fields = [
         "ref", "action", "identifiers", "received", "apply", "lang", "format", "replace", "set", "reason",
     ]
 

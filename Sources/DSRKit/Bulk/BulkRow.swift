@@ -21,16 +21,18 @@ struct BulkRow: Sendable, Equatable {
     var line: Int
     var ref: String
     var action: BulkAction
-    /// The identifiers as given (parsed again by the session, as the single command does).
+    /// The identifiers as given (the session reads them again, as the single command does).
     var identifiers: [String]
-    /// Their canonical forms, for the content hash.
-    var canonical: [String]
+    /// The identifiers read, in the order given.
+    var subjects: [SubjectIdentifier]
     var received: CalendarDate?
     var apply: Bool
     var language: Language
     var format: ArchiveFormat
     var replace: [String]
     var set: [String]
+    /// `replace` and `set` read, in that order.
+    var changes: [RectificationChange]
     var reason: String?
 
     /// Reads `line`'s fields.
@@ -62,14 +64,14 @@ struct BulkRow: Sendable, Equatable {
         guard !identifiers.isEmpty else {
             throw BulkRowError(line: number, field: "identifiers", reason: "missing: give at least one identifier")
         }
-        canonical = []
+        subjects = []
         for (index, identifier) in identifiers.enumerated() {
             if SubjectIdentifier.containsControlCharacter(identifier) {
                 throw BulkRowError(
                     line: number, field: "identifiers", reason: "identifier \(index + 1) holds a control character")
             }
             do {
-                canonical.append(try SubjectIdentifier.parse(identifier, defaultCountry: defaultCountry).canonical)
+                subjects.append(try SubjectIdentifier.parse(identifier, defaultCountry: defaultCountry))
             } catch let error as any DSRError {
                 throw BulkRowError(
                     line: number, field: "identifiers", reason: "identifier \(index + 1): \(error.description)")
@@ -117,20 +119,19 @@ struct BulkRow: Sendable, Equatable {
         // Several changes in one CSV cell go on separate lines (a value may hold spaces).
         replace = try fields["replace"]?.list(line: number, field: "replace") { $0.isNewline } ?? []
         set = try fields["set"]?.list(line: number, field: "set") { $0.isNewline } ?? []
-        if action == .rectification {
-            guard !replace.isEmpty || !set.isEmpty else {
-                throw BulkRowError(line: number, field: "replace", reason: "a rectification needs replace or set")
-            }
-            for (field, changes) in [("replace", replace), ("set", set)] {
-                for change in changes {
-                    do {
-                        _ =
-                            field == "replace"
-                            ? try RectificationChange.replacement(change, defaultCountry: defaultCountry)
-                            : try RectificationChange.setting(change)
-                    } catch let error as any DSRError {
-                        throw BulkRowError(line: number, field: field, reason: error.description)
-                    }
+        if action == .rectification, replace.isEmpty, set.isEmpty {
+            throw BulkRowError(line: number, field: "replace", reason: "a rectification needs replace or set")
+        }
+        changes = []
+        for (field, texts) in [("replace", replace), ("set", set)] {
+            for text in texts {
+                do {
+                    changes.append(
+                        field == "replace"
+                            ? try RectificationChange.replacement(text, defaultCountry: defaultCountry)
+                            : try RectificationChange.setting(text))
+                } catch let error as any DSRError {
+                    throw BulkRowError(line: number, field: field, reason: error.description)
                 }
             }
         }
@@ -172,7 +173,7 @@ struct BulkRow: Sendable, Equatable {
     /// (the same identifiers in another notation are the same row).
     var content: String {
         [
-            "action=" + action.rawValue, "identifiers=" + canonical.joined(separator: " "),
+            "action=" + action.rawValue, "identifiers=" + subjects.map(\.canonical).joined(separator: " "),
             "received=" + (received?.description ?? ""), "apply=\(apply)", "lang=" + language.rawValue,
             "format=" + format.rawValue, "replace=" + replace.joined(separator: "\n"),
             "set=" + set.joined(separator: "\n"), "reason=" + (reason ?? ""),

@@ -32,7 +32,7 @@ extension Session {
                 let refHash = hasher.hex("bulk-ref:" + row.ref)
                 let contentHash = hasher.hex("bulk-content:" + row.content)
                 let known = try state().bulkRow(refHash)
-                if let known, known.contentHash != contentHash, !known.steps.isEmpty {
+                if let known, known.contentHash != contentHash {
                     throw BulkRowError(
                         line: row.line, field: "ref",
                         reason: "this ref was carried out before with other content; give a changed request a new ref")
@@ -79,25 +79,16 @@ extension Session {
         _ row: BulkRow, refHash: String, contentHash: String, known: BulkRowRecord?, outcome: BulkOutcome
     ) throws -> BulkOutcome {
         let state = try state()
-        try state.write { db in
-            try state.beginBulkRow(
-                BulkRowRecord(refHash: refHash, contentHash: contentHash, done: false, requestID: nil, steps: []),
-                at: AuditLog.timestamp(now), db)
-        }
+        let record = BulkRowRecord(refHash: refHash, contentHash: contentHash, done: false, requestID: nil, steps: [])
+        let time = AuditLog.timestamp(now)
         let progress = BulkProgress(requestID: known?.requestID, steps: known?.steps ?? [])
         var outcome = outcome
-        do {
-            try AuditLog.$observer.withValue({ entry, db in
-                try state.noteBulkStep(refHash, action: entry.action, requestID: entry.requestID, db)
-            }) {
-                try perform(row, progress, into: &outcome)
-            }
-        } catch {
-            // A row that failed before writing anything may be corrected under the same ref.
-            try? state.dropUnstartedBulkRow(refHash)
-            throw error
+        try AuditLog.$observer.withValue({ entry, db in
+            try state.noteBulkStep(record, action: entry.action, requestID: entry.requestID, at: time, db)
+        }) {
+            try perform(row, progress, into: &outcome)
         }
-        try state.finishBulkRow(refHash, at: AuditLog.timestamp(now))
+        try state.finishBulkRow(refHash, at: time)
         outcome.status = .done
         return outcome
     }

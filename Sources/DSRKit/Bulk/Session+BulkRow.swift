@@ -46,12 +46,10 @@ extension Session {
                 if row.apply { outcome.error = lettersLeftOut(id, "rectification") }
                 return
             }
-            let changes =
-                try row.replace.map { try RectificationChange.replacement($0, defaultCountry: defaultCountry) }
-                + row.set.map(RectificationChange.setting)
             var options = RectificationOptions()
             options.apply = row.apply
-            let answer = try answerRectification(subject, changes: changes, options: options, language: row.language)
+            let answer = try answerRectification(
+                subject, changes: row.changes, options: options, language: row.language)
             outcome.digest = answer.report.plan.digest
             outcome.applied = answer.report.applied
             if answer.letterFailed { outcome.error = "the letter could not be written" }
@@ -87,8 +85,7 @@ extension Session {
     ) throws {
         guard let id = subject.request?.id else { return }
         if progress.did(.eraseApply) || (!row.apply && progress.did(.erasePlan)) {
-            // Audited by an earlier run; the request's close may not have followed it.
-            if row.apply, !progress.did(.requestClose) { try closeAfterBulkErasure(id) }
+            // Audited by an earlier run (the request closed in the same commit).
             outcome.applied = row.apply
             if row.apply { outcome.error = lettersLeftOut(id, "erasure") }
             return
@@ -119,18 +116,5 @@ extension Session {
         guard !names.contains(where: { $0.hasPrefix("\(id)-\(kind)-letter") }) else { return nil }
         return "carried out by an earlier run that was stopped before the \(kind) letter was written;"
             + " the letter and the notices to recipients are not in exports_dir: write them by hand"
-    }
-
-    /// Closes a request whose erasure was applied by a run killed before the close, unless
-    /// the erasure held everything (the request then stays open, as ``erase(_:options:confirm:)`` leaves it).
-    private func closeAfterBulkErasure(_ id: String) throws {
-        let request = try register().show(id)
-        guard request.status == .open else { return }
-        let applied = try auditTrail().entries(request: id).last { $0.action == AuditAction.eraseApply.rawValue }
-        let details = applied.flatMap {
-            try? JSONSerialization.jsonObject(with: Data($0.details.utf8)) as? [String: Any]
-        }
-        guard let outcome = details?["outcome"] as? String, outcome != "held" else { return }
-        _ = try register().close(id, outcome: .completed, reason: nil)
     }
 }

@@ -46,14 +46,16 @@ extension Session {
                     includeProcessorData: options.includeProcessorData, db)
             }
             try auditTrail().append(record, actor: actor, at: now, in: db)
-        }
-        // An erasure that held everything has not answered the request: it stays open.
-        if let request = subject.request, request.status == .open, outcome != "held" {
-            _ = try register().close(
-                request.id, outcome: .completed,
-                reason: held
-                    ? "some data held (\(heldBy.joined(separator: ", "))), see the plan \(plan.digest)"
-                    : retained ? "erased; some data retained under Art. 17(3), see the plan \(plan.digest)" : nil)
+            // The request is answered in the same commit (a crash cannot leave it open after
+            // the erasure); one that held everything has not been answered and stays open.
+            if let request = subject.request, request.status == .open, outcome != "held" {
+                try register().close(
+                    request.id, outcome: .completed,
+                    reason: held
+                        ? "some data held (\(heldBy.joined(separator: ", "))), see the plan \(plan.digest)"
+                        : retained ? "erased; some data retained under Art. 17(3), see the plan \(plan.digest)" : nil,
+                    in: db)
+            }
         }
     }
 

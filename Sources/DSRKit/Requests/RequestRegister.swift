@@ -133,31 +133,42 @@ public struct RequestRegister {
     public func close(
         _ id: String, outcome: RequestOutcome, reason: String? = nil, keepIdentifiersDays: Int = 0
     ) throws -> Request {
-        let forgetOn = today.adding(days: min(max(0, keepIdentifiersDays), 3650))
         try state.write { db in
-            let request = try fetch(id, db)
-            guard request.status == .open else {
-                throw RequestError.refused(id: id, rule: "the request is closed already")
-            }
-            if outcome == .refused, (reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-                throw RequestError.refused(id: id, rule: "Art. 12(4): a refusal must state its reasons (--reason)")
-            }
-            try db.execute(
-                sql: """
-                    UPDATE requests SET status = ?, closed_at = ?, outcome = ?, close_reason = ?,
-                    forget_identifiers_on = ? WHERE id = ?
-                    """,
-                arguments: [
-                    RequestStatus.closed.rawValue, AuditLog.timestamp(now), outcome.rawValue, reason,
-                    forgetOn.description, id,
-                ])
-            try audit(.requestClose, id, request.subjects.map(\.hash), ["outcome": .text(outcome.rawValue)], db)
-            // Forgetting at once belongs to the same transaction as the close: no crash in
-            // between can leave a closed request with its identifiers.
-            _ = try forget(dueOn: today, db)
+            try close(id, outcome: outcome, reason: reason, keepIdentifiersDays: keepIdentifiersDays, in: db)
         }
         try state.checkpoint()
         return try show(id)
+    }
+
+    /// Closes a request inside the caller's write transaction `db`, so that the close commits
+    /// with what answered the request (an erasure's audit entry); the caller checkpoints the
+    /// WAL after the commit (identifiers forgotten now must not stay in it).
+    ///
+    /// - Throws: as ``close(_:outcome:reason:keepIdentifiersDays:)``.
+    func close(
+        _ id: String, outcome: RequestOutcome, reason: String?, keepIdentifiersDays: Int = 0, in db: Database
+    ) throws {
+        let forgetOn = today.adding(days: min(max(0, keepIdentifiersDays), 3650))
+        let request = try fetch(id, db)
+        guard request.status == .open else {
+            throw RequestError.refused(id: id, rule: "the request is closed already")
+        }
+        if outcome == .refused, (reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            throw RequestError.refused(id: id, rule: "Art. 12(4): a refusal must state its reasons (--reason)")
+        }
+        try db.execute(
+            sql: """
+                UPDATE requests SET status = ?, closed_at = ?, outcome = ?, close_reason = ?,
+                forget_identifiers_on = ? WHERE id = ?
+                """,
+            arguments: [
+                RequestStatus.closed.rawValue, AuditLog.timestamp(now), outcome.rawValue, reason,
+                forgetOn.description, id,
+            ])
+        try audit(.requestClose, id, request.subjects.map(\.hash), ["outcome": .text(outcome.rawValue)], db)
+        // Forgetting at once belongs to the same transaction as the close: no crash in
+        // between can leave a closed request with its identifiers.
+        _ = try forget(dueOn: today, db)
     }
 
     /// Adds `identifiers` the open request `id` does not hold yet (a rectification's new

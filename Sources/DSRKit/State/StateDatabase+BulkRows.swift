@@ -36,33 +36,22 @@ extension StateDatabase {
         }
     }
 
-    /// Remembers that the row began (or begins again with `record`'s content), inside the
-    /// caller's transaction.
+    /// Adds an audit action written for the row (and the request it names), inside the
+    /// transaction that wrote the audit entry: the row is remembered from its first step on,
+    /// so a row that failed before writing anything may be corrected under the same ref.
     ///
     /// - Throws: database errors.
-    public func beginBulkRow(_ record: BulkRowRecord, at time: String, _ db: Database) throws {
+    public func noteBulkStep(
+        _ row: BulkRowRecord, action: String, requestID: String?, at time: String, _ db: Database
+    ) throws {
         try db.execute(
             sql: """
                 INSERT INTO bulk_rows (ref_hash, content_hash, status, request_id, steps, started_at)
                 VALUES (?, ?, 'started', ?, ?, ?)
-                ON CONFLICT (ref_hash) DO UPDATE SET content_hash = excluded.content_hash
+                ON CONFLICT (ref_hash) DO UPDATE SET steps = trim(steps || ' ' || excluded.steps),
+                    request_id = coalesce(request_id, excluded.request_id)
                 """,
-            arguments: [
-                record.refHash, record.contentHash, record.requestID, record.steps.joined(separator: " "), time,
-            ])
-    }
-
-    /// Adds an audit action written for the row (and the request it names), inside the
-    /// transaction that wrote the audit entry.
-    ///
-    /// - Throws: database errors.
-    public func noteBulkStep(_ refHash: String, action: String, requestID: String?, _ db: Database) throws {
-        try db.execute(
-            sql: """
-                UPDATE bulk_rows SET steps = trim(steps || ' ' || ?), request_id = coalesce(request_id, ?)
-                WHERE ref_hash = ?
-                """,
-            arguments: [action, requestID, refHash])
+            arguments: [row.refHash, row.contentHash, requestID, action, time])
     }
 
     /// Marks the row done.
@@ -73,18 +62,6 @@ extension StateDatabase {
             try db.execute(
                 sql: "UPDATE bulk_rows SET status = 'done', done_at = ? WHERE ref_hash = ?",
                 arguments: [time, refHash])
-        }
-    }
-
-    /// Forgets a row that began but wrote nothing (it failed on its content): the sender may
-    /// correct it under the same ref.
-    ///
-    /// - Throws: ``StoreError``.
-    public func dropUnstartedBulkRow(_ refHash: String) throws {
-        try write { db in
-            try db.execute(
-                sql: "DELETE FROM bulk_rows WHERE ref_hash = ? AND status = 'started' AND steps = ''",
-                arguments: [refHash])
         }
     }
 }
