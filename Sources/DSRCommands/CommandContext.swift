@@ -77,6 +77,9 @@ public struct CommandContext: Sendable {
     public var currentDirectory: URL
     /// Whether stderr is a terminal (progress is shown only then).
     public var stderrIsTerminal: Bool
+    /// The terminal's width in columns, when stderr is one and says (a progress line is cut to fit:
+    /// a line that wraps can no longer be overwritten).
+    public var stderrColumns: Int?
     /// Whether stdout is the DPO's terminal: only there does a report show personal values
     /// in full (piped, they go to files and logs).
     public var stdoutIsTerminal: Bool
@@ -89,9 +92,10 @@ public struct CommandContext: Sendable {
     /// A context for tests: in-memory output, a given folder and environment.
     public init(
         currentDirectory: URL, environment: [String: String] = [:], stdout: OutputSink = OutputSink(),
-        stderr: OutputSink = OutputSink(), stderrIsTerminal: Bool = false, stdoutIsTerminal: Bool = false,
-        readAnswer: (@Sendable () -> String?)? = nil
+        stderr: OutputSink = OutputSink(), stderrIsTerminal: Bool = false, stderrColumns: Int? = nil,
+        stdoutIsTerminal: Bool = false, readAnswer: (@Sendable () -> String?)? = nil
     ) {
+        self.stderrColumns = stderrColumns
         self.stdoutIsTerminal = stdoutIsTerminal
         self.readAnswer = readAnswer
         self.stdout = stdout
@@ -110,8 +114,15 @@ public struct CommandContext: Sendable {
             currentDirectory: URL(filePath: FileManager.default.currentDirectoryPath, directoryHint: .isDirectory),
             environment: ProcessInfo.processInfo.environment,
             stdout: OutputSink(handle: .standardOutput), stderr: OutputSink(handle: .standardError),
-            stderrIsTerminal: isatty(STDERR_FILENO) == 1, stdoutIsTerminal: isatty(STDOUT_FILENO) == 1,
-            readAnswer: isatty(STDIN_FILENO) == 1 ? terminalLine : nil)
+            stderrIsTerminal: isatty(STDERR_FILENO) == 1, stderrColumns: terminalColumns(STDERR_FILENO),
+            stdoutIsTerminal: isatty(STDOUT_FILENO) == 1, readAnswer: isatty(STDIN_FILENO) == 1 ? terminalLine : nil)
+    }
+
+    /// The width of the terminal on `descriptor`; nil when it is none or does not say (0).
+    private static func terminalColumns(_ descriptor: Int32) -> Int? {
+        var size = winsize()
+        guard ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
     }
 
     /// One line from the terminal.

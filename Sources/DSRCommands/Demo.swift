@@ -41,22 +41,20 @@ extension DSR {
         func run(_ context: CommandContext) throws {
             let folder = context.url(forPath: dir)
             let options = DemoOptions(customers: customers, calls: calls, seed: seed)
-            let progress = context.stderrIsTerminal ? Self.progressPrinter(context.stderr) : nil
-            defer { if progress != nil { context.stderr.write("\r\u{1B}[K") } }
+            // The calls are most of the time: counted on a terminal like every long job.
+            let display = ProgressBar.display(context, json: output.json)
+            let meter = ProgressMeter(task: "generating calls", unit: "calls", total: calls, display: display)
+            defer { meter.finish() }
+            let progress: @Sendable (DemoProgress) -> Void = { step in
+                if step.phase == "calls" { meter.set(done: step.done) }
+            }
             let report = try DemoWorkspace.create(in: folder, options: options, force: force, progress: progress)
+            meter.finish()
             let config = (dir as NSString).appendingPathComponent(Workspace.configFileName)
             if output.json {
                 try JSONOutput.print(DemoOutput(config: config, report: report), to: context)
             } else {
                 DemoSummary(config: config, report: report).print(to: context.stdout)
-            }
-        }
-
-        /// Overwrites one stderr line with the phase and its progress.
-        static func progressPrinter(_ sink: OutputSink) -> @Sendable (DemoProgress) -> Void {
-            { progress in
-                let percent = progress.total > 0 ? progress.done * 100 / progress.total : 100
-                sink.write("\r\u{1B}[Kgenerating \(progress.phase): \(progress.done)/\(progress.total) (\(percent) %)")
             }
         }
     }

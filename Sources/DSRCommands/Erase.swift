@@ -54,7 +54,7 @@ extension DSR {
         }
 
         func run(_ context: CommandContext) throws {
-            let session = try actor.session(workspace, context)
+            let session = try actor.session(workspace, context, json: output.json)
             if resume {
                 let reports = try session.resumeErasures()
                 if output.json {

@@ -63,7 +63,7 @@ extension DSR {
         }
 
         func run(_ context: CommandContext) throws {
-            let session = try actor.session(workspace, context)
+            let session = try actor.session(workspace, context, json: outputFormat.json)
             var options = ExportOptions()
             options.format = format
             options.output = output.map(context.url(forPath:))

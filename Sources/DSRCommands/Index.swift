@@ -31,7 +31,8 @@ extension DSR.Index {
         @OptionGroup(title: "Output") var output: OutputOptions
 
         func run(_ context: CommandContext) throws {
-            try IndexReport.print(workspace.session(context, actor: "").refreshIndex(rebuild: false), output, context)
+            let session = try workspace.session(context, actor: "", json: output.json)
+            try IndexReport.print(session.refreshIndex(rebuild: false), output, context)
         }
     }
 
@@ -50,7 +51,8 @@ extension DSR.Index {
         @OptionGroup(title: "Output") var output: OutputOptions
 
         func run(_ context: CommandContext) throws {
-            try IndexReport.print(workspace.session(context, actor: "").refreshIndex(rebuild: true), output, context)
+            let session = try workspace.session(context, actor: "", json: output.json)
+            try IndexReport.print(session.refreshIndex(rebuild: true), output, context)
         }
     }
 }

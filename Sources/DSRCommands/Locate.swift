@@ -48,7 +48,7 @@ extension DSR {
         }
 
         func run(_ context: CommandContext) throws {
-            let session = try actor.session(workspace, context)
+            let session = try actor.session(workspace, context, json: output.json)
             let subject = try session.subject(identifiers: identifiers, request: request)
             var result = try session.locate(subject, options: LocateOptions(deep: deep, useIndex: !scan))
             let limits = try session.noteLimits(in: &result)

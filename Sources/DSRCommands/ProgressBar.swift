@@ -2,22 +2,41 @@ import DSRKit
 import Foundation
 
 /// Draws a ``ProgressReading`` on one stderr line that is overwritten, not scrolled:
-/// `building the index [#######.......] 4,200,000/10,000,000 rows  310,000/s  0:19 left`.
+/// `building the index  [#######.................]  4,200,000/10,000,000 values  310,000/s  0:19 left`.
 enum ProgressBar {
+    /// Columns assumed when the terminal does not say how wide it is.
+    static let defaultColumns = 80
+
     /// The display for `context`: only when stderr is a terminal and the output is not JSON.
     static func display(_ context: CommandContext, json: Bool) -> ProgressDisplay? {
         guard context.stderrIsTerminal, !json else { return nil }
         let sink = context.stderr
-        return { reading in sink.write(reading.finished ? "\r\u{1B}[2K" : "\r\u{1B}[2K" + line(reading)) }
+        let columns = context.stderrColumns ?? defaultColumns
+        return { reading in sink.write(text(reading, columns: columns)) }
     }
 
-    /// The text of one reading, without the carriage return.
+    /// What the display writes for `reading`: the line cleared, then the reading in one column
+    /// less than the terminal's width (a line that wraps could not be overwritten). The bar
+    /// narrows, then goes, before the numbers are cut.
+    static func text(_ reading: ProgressReading, columns: Int) -> String {
+        let clear = "\r\u{1B}[2K"
+        guard !reading.finished else { return clear }
+        let room = max(columns - 1, 0)
+        let bare = line(reading, width: 0)
+        // The bar takes its width plus four: two spaces and the brackets.
+        let width = min(24, room - bare.count - 4)
+        return clear + (width >= 8 ? line(reading, width: width) : bare).prefix(room)
+    }
+
+    /// The text of one reading, without the carriage return; `width` 0: no bar.
     static func line(_ reading: ProgressReading, width: Int = 24) -> String {
         var parts = [reading.task]
         if let total = reading.total, total > 0 {
-            let filled = min(width, reading.done * width / total)
-            parts.append(
-                "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "]")
+            if width > 0 {
+                let filled = max(0, min(width, reading.done * width / total))
+                parts.append(
+                    "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "]")
+            }
             parts.append("\(grouped(reading.done))/\(grouped(total)) \(reading.unit)")
         } else {
             parts.append("\(grouped(reading.done)) \(reading.unit)")
@@ -50,8 +69,14 @@ enum ProgressBar {
 extension ActorOptions {
     /// The command's session, drawing long jobs' progress on a terminal's stderr unless `json`.
     func session(_ workspace: WorkspaceOptions, _ context: CommandContext, json: Bool) throws -> Session {
-        let session = try self.session(workspace, context)
-        session.progressDisplay = ProgressBar.display(context, json: json)
-        return session
+        try workspace.session(context, actor: resolve(context), json: json)
+    }
+}
+
+extension WorkspaceOptions {
+    /// The command's session acting as `actor`, drawing long jobs' progress on a terminal's
+    /// stderr unless `json` (also the work a crashed command left, which the session finishes first).
+    func session(_ context: CommandContext, actor: String, json: Bool) throws -> Session {
+        try session(context, actor: actor, progress: ProgressBar.display(context, json: json))
     }
 }

@@ -54,7 +54,7 @@ extension DSR {
         }
 
         func run(_ context: CommandContext) throws {
-            let session = try actor.session(workspace, context)
+            let session = try actor.session(workspace, context, json: output.json)
             let changes =
                 try replace.map { try RectificationChange.replacement($0, defaultCountry: session.defaultCountry) }
                 + set.map(RectificationChange.setting)

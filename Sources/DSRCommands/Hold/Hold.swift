@@ -98,7 +98,7 @@ extension DSR.Hold {
         }
 
         func run(_ context: CommandContext) throws {
-            let session = try actor.session(workspace, context)
+            let session = try actor.session(workspace, context, json: output.json)
             let subject = try session.subject(identifiers: identifiers, request: request)
             let hold = try session.hold(subject, basis: basis, until: try calendarDate(until, option: "--until"))
             let today = CalendarDate.today(clock: session.now)

@@ -17,9 +17,11 @@ struct WorkspaceOptions: ParsableArguments {
         return try Workspace.load(configFile: file)
     }
 
-    /// Loads the workspace and makes the command's one session on it.
-    func session(_ context: CommandContext, actor: String) throws -> Session {
+    /// Loads the workspace and makes the command's one session on it; long jobs draw their
+    /// progress on `progress` (see ``ProgressBar``).
+    func session(_ context: CommandContext, actor: String, progress: ProgressDisplay? = nil) throws -> Session {
         let session = Session(workspace: try load(context), actor: actor)
+        session.progressDisplay = progress
         context.sessions.keep(session)
         // A crash between an erasure's commit and its file deletions is finished by the next command.
         do {

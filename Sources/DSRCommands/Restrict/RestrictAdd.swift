@@ -39,7 +39,7 @@ extension DSR.Restrict {
         }
 
         func run(_ context: CommandContext) throws {
-            let session = try actor.session(workspace, context)
+            let session = try actor.session(workspace, context, json: output.json)
             let subject = try session.subject(identifiers: identifiers, request: request)
             let answer = try session.answerRestriction(
                 subject, reason: reason, until: try until.map { try calendarDate($0, option: "--until") },

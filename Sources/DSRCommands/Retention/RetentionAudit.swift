@@ -39,7 +39,7 @@ extension DSR.RetentionCommand {
         }
 
         func run(_ context: CommandContext) throws {
-            let session = try actor.session(workspace, context)
+            let session = try actor.session(workspace, context, json: output.json)
             let day = try asOf.map { try calendarDate($0, option: "--as-of") } ?? CalendarDate.today(clock: session.now)
             let report = try session.auditRetention(asOf: day)
             guard apply else {

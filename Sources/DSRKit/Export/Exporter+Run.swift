@@ -52,9 +52,15 @@ public enum Exporter {
 
         var manifest = ExportManifest(requestID: subject.request?.id, generatedAt: AuditLog.timestamp(now))
         let writer = try ArchiveWriter(url: partial, format: options.format, password: options.password)
+        // The page, the letter, two files a table, the records' files and the manifest: an
+        // export with thousands of recordings takes minutes, counted on a terminal.
+        let progress = session.meter(
+            task: "writing the export", unit: "files", total: 3 + 2 * tables.count + plan.included.count)
+        defer { progress.finish() }
         func add(_ path: String, _ data: Data, compress: Bool = true) throws {
             try writer.add(path: path, data: data, compress: compress, modified: now)
             manifest.add(path: path, size: data.count, sha256: Digests.sha256Hex(data))
+            progress.advance()
         }
         let document = ExportDocumentBuilder(
             workspace: workspace, map: map, result: result, tables: tables, plan: plan, cards: cards,
@@ -75,7 +81,10 @@ public enum Exporter {
         let resolver = FileResolver(root: workspace.filesRoot)
         let subjectIdentifiers = Set(result.subjectIdentifiers)
         for file in plan.included {
-            guard case .file(let url) = resolver.resolve(file.path) else { continue }
+            guard case .file(let url) = resolver.resolve(file.path) else {
+                progress.advance()
+                continue
+            }
             if file.format == .email {
                 // Art. 15(4): the copy names no one but the subject in its address headers.
                 guard let original = FileManager.default.contents(atPath: url.path(percentEncoded: false)) else {
@@ -89,11 +98,13 @@ public enum Exporter {
             let digest = try writer.add(
                 path: "files/" + file.path, contentsOf: url, compress: file.format != .audio, modified: nil)
             manifest.add(path: "files/" + file.path, size: Int(digest.size), sha256: digest.sha256)
+            progress.advance()
         }
         let manifestData = try manifest.encoded(
             dataMapDigest: Digests.sha256Hex(Array(source.text.utf8)))
         try writer.add(path: "manifest.json", data: manifestData, compress: true, modified: now)
         try writer.finish()
+        progress.finish()
         // What the archive holds, per table (a portability export holds fewer tables than were located).
         let counts = Dictionary(uniqueKeysWithValues: tables.map { ($0.name, $0.rows.count) })
         let manifestHash = Digests.sha256Hex(manifestData)

@@ -46,6 +46,8 @@ final class IdentifierIndex {
     let mapDigest: String
     /// Rows of one table above which a second thread computes part of the entries.
     let parallelRows: Int64
+    /// Where a refresh that reads rows draws its progress (nil: nowhere).
+    var progressDisplay: ProgressDisplay?
     private(set) var sourceIDs: [IndexSource: Int64] = [:]
     /// The read transaction on `index.db` that lookups share while a locate runs.
     private var lookup: Database?

@@ -33,6 +33,17 @@ struct IndexRefresher {
         // is far cheaper than keeping the index up to date row by row.
         let bulk = plans.contains { $0.rebuild && $0.upTo > IdentifierIndex.smallTableRows }
         if bulk { try IndexSchema.dropLookupIndex(db) }
+        // Each column is one pass over its table's rows: the work is rows times columns.
+        let values = plans.reduce(0) { sum, plan in
+            sum + Int(max(plan.upTo - plan.from, 0)) * sources.filter { $0.table == plan.table }.count
+        }
+        let meter =
+            values > 0
+            ? ProgressMeter(
+                task: report.cleared ? "building the index" : "refreshing the index", unit: "values", total: values,
+                display: index.progressDisplay)
+            : nil
+        defer { meter?.finish() }
         for plan in plans {
             let tableSources = sources.filter { $0.table == plan.table }
             if plan.rebuild {
@@ -46,7 +57,7 @@ struct IndexRefresher {
             if plan.upTo > plan.from {
                 report.rowsRead += plan.upTo - plan.from
                 report.entriesWritten += try index(
-                    plan.table, tableSources, from: plan.from, upTo: plan.upTo, operations, db)
+                    plan.table, tableSources, from: plan.from, upTo: plan.upTo, operations, db, progress: meter)
             }
             try db.execute(
                 sql: """
@@ -66,13 +77,14 @@ struct IndexRefresher {
     /// batches to this thread, which alone writes to `index.db`.
     private mutating func index(
         _ table: String, _ sources: [IndexSource], from: Int64, upTo: Int64, _ operations: any OperationsReader,
-        _ db: Database
+        _ db: Database, progress: ProgressMeter?
     ) throws -> Int {
         let writer = try IndexWriter(db)
         let ids = sources.compactMap { source in index.sourceIDs[source].map { (source, $0) } }
         guard upTo - from > index.parallelRows else {
             for (source, id) in ids {
-                try builder.index(source, id: id, from: from, upTo: upTo, operations: operations, into: writer)
+                try builder.index(
+                    source, id: id, from: from, upTo: upTo, operations: operations, into: writer, progress: progress)
             }
             return writer.written
         }
@@ -89,7 +101,9 @@ struct IndexRefresher {
                 let batcher = IndexBatcher(channel: channel)
                 try store.read { ops in
                     for (source, id) in ids {
-                        try builder.index(source, id: id, from: middle, upTo: upTo, operations: ops, into: batcher)
+                        try builder.index(
+                            source, id: id, from: middle, upTo: upTo, operations: ops, into: batcher,
+                            progress: progress)
                     }
                 }
                 batcher.flush()
@@ -100,7 +114,8 @@ struct IndexRefresher {
         }.start()
         do {
             for (source, id) in ids {
-                try builder.index(source, id: id, from: from, upTo: middle, operations: operations, into: writer)
+                try builder.index(
+                    source, id: id, from: from, upTo: middle, operations: operations, into: writer, progress: progress)
             }
             while let batch = try channel.take() { try writer.write(batch) }
         } catch {

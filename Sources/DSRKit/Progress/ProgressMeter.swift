@@ -16,6 +16,16 @@ public struct ProgressReading: Sendable, Equatable {
     /// Whether the job has ended (the display then clears its line).
     public var finished: Bool
 
+    /// A reading (for displays and their tests; a job gets its readings from a ``ProgressMeter``).
+    public init(task: String, unit: String, done: Int, total: Int?, elapsed: Double, finished: Bool = false) {
+        self.task = task
+        self.unit = unit
+        self.done = done
+        self.total = total
+        self.elapsed = elapsed
+        self.finished = finished
+    }
+
     /// Units a second so far; nil before there is anything to divide.
     public var rate: Double? { elapsed > 0 && done > 0 ? Double(done) / elapsed : nil }
 
@@ -29,8 +39,13 @@ public struct ProgressReading: Sendable, Equatable {
 /// Where readings go: the command layer draws them on a terminal's stderr.
 public typealias ProgressDisplay = @Sendable (ProgressReading) -> Void
 
-/// Counts a long job's progress and hands a reading to the display at most a few times a
-/// second, so a loop can call ``advance(by:)`` for every row at no cost worth measuring.
+/// Counts a long job's progress and hands a reading to the display at most every `interval`
+/// seconds, the first one `interval` after the start: a job done sooner shows nothing, so a
+/// locate that refreshes a small table does not flash a line.
+///
+/// ``advance(by:)`` takes a lock and reads the clock: call it per batch (a few thousand rows),
+/// not per row, on a hot path. Readings reach the display one at a time, in order, and none
+/// after the final one, whichever threads advance the meter.
 ///
 /// Without a display (stderr piped, `--json`) it does nothing.
 public final class ProgressMeter: @unchecked Sendable {
@@ -38,7 +53,9 @@ public final class ProgressMeter: @unchecked Sendable {
     private let display: ProgressDisplay?
     private let interval: UInt64
     private let started: UInt64
-    private var lastShown: UInt64 = 0
+    private var lastShown: UInt64
+    /// Whether a reading was drawn (only then does ``finish()`` have a line to clear).
+    private var shown = false
     private var reading: ProgressReading
 
     /// A meter for `task`, counting `unit` up to `total`, drawn on `display` at most every
@@ -47,10 +64,10 @@ public final class ProgressMeter: @unchecked Sendable {
         task: String, unit: String, total: Int?, display: ProgressDisplay?, interval: Double = 0.2
     ) {
         self.display = display
-        self.interval = UInt64(interval * 1e9)
+        self.interval = UInt64(max(0, interval) * 1e9)
         self.started = Self.clock()
+        self.lastShown = started
         self.reading = ProgressReading(task: task, unit: unit, done: 0, total: total, elapsed: 0, finished: false)
-        display?(reading)
     }
 
     /// Whether anything is drawn (callers may skip counting work otherwise).
@@ -71,34 +88,28 @@ public final class ProgressMeter: @unchecked Sendable {
         }
     }
 
-    /// Ends the job: the display clears its line. Safe to call twice.
+    /// Ends the job: the display clears its line, if it drew one. Safe to call twice.
     public func finish() {
         guard let display else { return }
         lock.lock()
-        if reading.finished {
-            lock.unlock()
-            return
-        }
+        defer { lock.unlock() }
+        guard !reading.finished else { return }
         reading.finished = true
         reading.elapsed = Double(Self.clock() - started) / 1e9
-        let final = reading
-        lock.unlock()
-        display(final)
+        if shown { display(reading) }
     }
 
     private func update(_ change: (inout ProgressReading) -> Void) {
         lock.lock()
+        defer { lock.unlock() }
         change(&reading)
         let now = Self.clock()
-        guard !reading.finished, now - lastShown >= interval else {
-            lock.unlock()
-            return
-        }
+        guard !reading.finished, now - lastShown >= interval, let display else { return }
         lastShown = now
+        shown = true
         reading.elapsed = Double(now - started) / 1e9
-        let shown = reading
-        lock.unlock()
-        display?(shown)
+        // Under the lock: two threads' readings never cross, and none follows the final one.
+        display(reading)
     }
 
     /// Monotonic nanoseconds.

@@ -92,6 +92,9 @@ extension Session {
         var first = true
         var capped = false
         var scans = 0
+        // Records purged or kept of those the run will reach (known after the first selection).
+        let progress = meter(task: "purging past retention", unit: "records", total: nil)
+        defer { progress.finish() }
         do {
             while more && remaining > 0 {
                 let limit = min(remaining, batching.window)
@@ -105,6 +108,7 @@ extension Session {
                         PurgeCount(
                             table: $0.table, column: $0.column, scope: $0.scope, purged: 0, blocked: 0, left: $0.count)
                     }
+                    progress.set(done: 0, total: min(max(0, maxRows), run.counts.reduce(0) { $0 + $1.left }))
                     first = false
                 }
                 // A rule whose window is full may have rows after it.
@@ -136,6 +140,7 @@ extension Session {
                         return purge.planned
                     }
                     remaining -= counts.reduce(0) { $0 + $1.count.purged }
+                    progress.advance(by: counts.reduce(0) { $0 + $1.count.purged + $1.count.blocked })
                     filesRefused += done.filesRefused
                     scan.add(done.planned, records: counts.reduce(0) { $0 + $1.count.purged })
                     if scan.records >= batching.residue {

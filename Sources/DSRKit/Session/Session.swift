@@ -26,7 +26,9 @@ public final class Session {
     private var closed = false
     /// Where long jobs draw their progress: set by the command layer when stderr is a
     /// terminal and the output is not `--json`; nil draws nothing.
-    public var progressDisplay: ProgressDisplay?
+    public var progressDisplay: ProgressDisplay? {
+        didSet { identifierIndex?.progressDisplay = progressDisplay }
+    }
 
     /// - Throws: ``SessionError/closed`` once the session is closed.
     private func checkOpen() throws {
@@ -133,6 +135,7 @@ public final class Session {
             at: workspace.stateDir.appending(path: IdentifierIndex.fileName),
             busyTimeout: workspace.configuration.busyTimeoutSeconds, map: dataMap(), mapText: dataMapSource().text,
             hasher: hasher(), defaultCountry: defaultCountry, operations: operations())
+        index.progressDisplay = progressDisplay
         identifierIndex = index
         return index
     }
