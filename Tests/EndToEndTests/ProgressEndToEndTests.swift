@@ -50,4 +50,27 @@ import Testing
         #expect(quiet.code == 0, "\(quiet.stderr)")
         #expect(quiet.stderr.isEmpty, "\(quiet.stderr.debugDescription)")
     }
+
+    @Test func aBulkRunShowsItsRowsOnATerminalOnly() throws {
+        let config = ["--config", "ws/dsr.yaml"]
+        #expect(try DSRProcess.run(["index", "rebuild"] + config, in: scratch.url).code == 0)
+        func file(_ name: String, _ prefix: String) throws -> String {
+            let lines = (0..<120).map {
+                #"{"ref": "\#(prefix)-\#($0)", "action": "locate", "identifiers": ["phone:+31681234567"]}"#
+            }
+            try lines.joined(separator: "\n").write(
+                to: scratch.url.appending(path: name), atomically: true, encoding: .utf8)
+            return name
+        }
+        let shown = try PseudoTerminal.run(["bulk", try file("a.jsonl", "a")] + config, in: scratch.url)
+        #expect(shown.code == 0, "\(shown.stderr)")
+        #expect(shown.stderr.contains(Self.redraw + "bulk requests  ["), "\(shown.stderr.debugDescription)")
+        #expect(shown.stderr.contains("/120 rows"))
+        #expect(shown.stderr.hasSuffix(Self.redraw), "the line is cleared at the end")
+
+        let piped = try DSRProcess.run(["bulk", try file("b.jsonl", "b")] + config, in: scratch.url)
+        #expect(piped.code == 0, "\(piped.stderr)")
+        #expect(piped.stderr.isEmpty, "piped: \(piped.stderr.debugDescription)")
+        #expect(piped.stdout.contains("120 done"))
+    }
 }
