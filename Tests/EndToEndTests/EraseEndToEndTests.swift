@@ -1,4 +1,5 @@
 import Foundation
+@testable import DSRKit
 import GRDB
 import Testing
 
@@ -138,19 +139,13 @@ import Testing
             $0["table"] as? String == "cdrs" && $0["action"] as? String == "pseudonymise"
         }.map { $0["key"] as! Int }
         try #require(!pseudonymised.isEmpty)
-        let index = try DatabaseQueue(path: folder.appending(path: "state/index.db").path)
-        let (callerEntries, forwardEntries) = try index.read { db -> (Int, Int) in
-            func entries(_ column: String) throws -> Int {
-                try Int.fetchOne(
-                    db,
-                    sql: """
-                        SELECT count(*) FROM index_entries e JOIN index_sources s ON s.id = e.source
-                        WHERE s.table_name = 'cdrs' AND s.column_name = ? AND e.rid IN (\(pseudonymised.map(String.init).joined(separator: ",")))
-                        """, arguments: [column]) ?? 0
-            }
-            return (try entries("caller_number"), try entries("forwarded_to"))
+        let stored = try IdentifierIndex.storedEntries(at: folder.appending(path: "state/index.db"))
+        func entries(_ column: String) -> Int {
+            stored.filter {
+                $0.source.table == "cdrs" && $0.source.column == column && pseudonymised.contains(Int($0.entry.rid))
+            }.count
         }
-        try index.close()
+        let (callerEntries, forwardEntries) = (entries("caller_number"), entries("forwarded_to"))
         #expect(callerEntries == 0, "the erased caller numbers are no longer in the index")
         #expect(forwardEntries > 0, "the same rows' other columns stay indexed")
         // The owner still finds the calls forwarded to them (through the index) after the caller's erasure.
@@ -342,19 +337,11 @@ import Testing
             $0["table"] as? String == "cdrs" && $0["action"] as? String == "pseudonymise"
         }.map { $0["key"] as! Int }
         try #require(!pseudonymised.isEmpty)
-        let index = folder.appending(path: "state/index.db").path
         let callerEntries = {
-            let queue = try DatabaseQueue(path: index)
-            defer { try? queue.close() }
-            return try queue.read { db in
-                try Int.fetchOne(
-                    db,
-                    sql: """
-                        SELECT count(*) FROM index_entries e JOIN index_sources s ON s.id = e.source
-                        WHERE s.table_name = 'cdrs' AND s.column_name = 'caller_number'
-                        AND e.rid IN (\(pseudonymised.map(String.init).joined(separator: ",")))
-                        """) ?? 0
-            }
+            try IdentifierIndex.storedEntries(at: self.folder.appending(path: "state/index.db")).filter {
+                $0.source.table == "cdrs" && $0.source.column == "caller_number"
+                    && pseudonymised.contains(Int($0.entry.rid))
+            }.count
         }
         let before = try callerEntries()
         try #require(before > 0)

@@ -59,8 +59,8 @@ final class IdentifierIndex {
     private var verified: (files: [OperationsFingerprint], identity: String)?
     /// The unreadable values, read once per verified state.
     private var unreadable: [UnparseableValues]?
-    /// The candidate lookup, prepared once on the index's connection.
-    private var candidateQuery: PreparedQuery?
+    /// The entries' statements, prepared once on the index's connection.
+    private var entryStore: IndexEntryStore?
     /// What the index depends on besides the data (see ``identityText()``), computed once.
     private lazy var identity: String = identityText()
 
@@ -103,6 +103,7 @@ final class IdentifierIndex {
             return IndexRefresh()
         }
         verified = nil
+        try IndexSchema.upgrade(queue)
         let report = try queue.guardedWrite { index in
             var report = IndexRefresh()
             try IndexSchema.create(index)
@@ -123,6 +124,7 @@ final class IdentifierIndex {
             try IndexSchema.setMeta("fingerprint", fingerprint.state, index)
             return report
         }
+        if report.cleared || !report.rebuiltTables.isEmpty { try IndexSchema.releaseFreePages(queue) }
         verified = ([fingerprint, OperationsFingerprint(sqliteFile: path)], identity)
         return report
     }
@@ -140,7 +142,7 @@ final class IdentifierIndex {
 
     /// Closes `index.db`; the index is not used afterwards.
     func close() {
-        candidateQuery = nil  // a prepared statement keeps the connection open
+        entryStore = nil  // a prepared statement keeps the connection open
         try? queue.close()
     }
 
@@ -161,29 +163,31 @@ final class IdentifierIndex {
         // One transaction and one checkpoint for the whole erasure; the row numbers go in as
         // one JSON array per key (bound, never spliced into the SQL).
         try queue.guardedWrite { db in
-            let busy = queue.busyTimeoutSeconds
-            let entries = try PreparedQuery(
-                db,
-                sql: """
-                    DELETE FROM index_entries WHERE source = ? AND hash = ?
-                    AND rid IN (SELECT value FROM json_each(?))
-                    """, busyTimeout: busy)
             let marks = try PreparedQuery(
                 db, sql: "DELETE FROM index_unparseable WHERE source = ? AND rid IN (SELECT value FROM json_each(?))",
-                busyTimeout: busy)
+                busyTimeout: queue.busyTimeoutSeconds)
+            var entries: [Int64: [IndexEntry]] = [:]
             for group in forgetting.groups where !group.rows.isEmpty {
                 guard let id = sourceIDs[group.source] else { continue }
-                let rows = CellValue.text("[" + group.rows.map(String.init).joined(separator: ",") + "]")
                 if let hash = group.hash {
-                    try entries.run([.integer(id), .integer(hash), rows]) { _ in }
+                    entries[id, default: []] += group.rows.map { IndexEntry(hash: hash, rid: $0) }
                 } else {
+                    let rows = CellValue.text("[" + group.rows.map(String.init).joined(separator: ",") + "]")
                     try marks.run([.integer(id), rows]) { _ in }
                 }
             }
+            let store = self.entries(db)
+            for (id, gone) in entries.sorted(by: { $0.key < $1.key }) { try store.remove(source: id, gone) }
         }
-        try queue.writeWithoutTransaction { db in
-            try WALCheckpoint.truncate(db, path: queue.path, busyTimeout: queue.busyTimeoutSeconds)
-        }
+        try IndexSchema.releaseFreePages(queue)
+    }
+
+    /// The entry store on `db`, `index.db`'s one connection.
+    func entries(_ db: Database) -> IndexEntryStore {
+        if let entryStore, entryStore.isOn(db) { return entryStore }
+        let store = IndexEntryStore(db, busyTimeout: queue.busyTimeoutSeconds)
+        entryStore = store
+        return store
     }
 
     /// The part of `forgetting` the operations rows no longer back: an entry goes only where
@@ -217,16 +221,7 @@ final class IdentifierIndex {
     /// Row numbers of `source` whose entry has `hash` (candidates, to be re-read and confirmed).
     func candidates(_ source: IndexSource, hash: Int64) throws -> [Int64] {
         guard let id = sourceIDs[source] else { return [] }
-        func fetch(_ db: Database) throws -> [Int64] {
-            if candidateQuery == nil {
-                candidateQuery = try PreparedQuery(
-                    db, sql: "SELECT rid FROM index_entries WHERE source = ? AND hash = ? ORDER BY rid",
-                    busyTimeout: queue.busyTimeoutSeconds)
-            }
-            var rows: [Int64] = []
-            try candidateQuery?.run([.integer(id), .integer(hash)]) { rows.append($0.int64(0)) }
-            return rows
-        }
+        func fetch(_ db: Database) throws -> [Int64] { try entries(db).rows(source: id, hash: hash) }
         if let lookup { return try fetch(lookup) }
         return try queue.guardedRead(fetch)
     }

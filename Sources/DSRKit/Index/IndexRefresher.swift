@@ -29,10 +29,6 @@ struct IndexRefresher {
             }
             plans.append((table, rebuild ? 0 : watermark, newest, rebuild))
         }
-        // A large rebuild writes millions of entries: sorting once into a fresh lookup index
-        // is far cheaper than keeping the index up to date row by row.
-        let bulk = plans.contains { $0.rebuild && $0.upTo > IdentifierIndex.smallTableRows }
-        if bulk { try IndexSchema.dropLookupIndex(db) }
         // Each column is one pass over its table's rows: the work is rows times columns.
         let values = plans.reduce(0) { sum, plan in
             sum + Int(max(plan.upTo - plan.from, 0)) * sources.filter { $0.table == plan.table }.count
@@ -50,7 +46,7 @@ struct IndexRefresher {
                 report.rebuiltTables.append(plan.table)
                 for source in tableSources {
                     guard let id = index.sourceIDs[source] else { continue }
-                    try db.execute(sql: "DELETE FROM index_entries WHERE source = ?", arguments: [id])
+                    try index.entries(db).removeAll(source: id)
                     try db.execute(sql: "DELETE FROM index_unparseable WHERE source = ?", arguments: [id])
                 }
             }
@@ -58,6 +54,9 @@ struct IndexRefresher {
                 report.rowsRead += plan.upTo - plan.from
                 report.entriesWritten += try index(
                     plan.table, tableSources, from: plan.from, upTo: plan.upTo, operations, db, progress: meter)
+                for source in tableSources {
+                    if let id = index.sourceIDs[source] { try index.entries(db).settle(id) }
+                }
             }
             try db.execute(
                 sql: """
@@ -66,29 +65,37 @@ struct IndexRefresher {
                     """,
                 arguments: [plan.table, plan.upTo, try mark(plan.table, tableSources, row: plan.upTo, operations)])
         }
-        if bulk { try IndexSchema.createLookupIndex(db) }
         return report
     }
 
     /// Indexes rows `from < number <= upTo` of one table; returns the entries written.
     ///
-    /// Reading, parsing and hashing cost far more than writing, so for large ranges a worker
-    /// thread with its own read-only connection takes the upper rows and hands
-    /// batches to this thread, which alone writes to `index.db`.
+    /// A small range is written entry by entry as loose rows. A large one is read by two
+    /// threads, each with its own connection and half the rows: each sorts its entries of a
+    /// column in memory into runs (``IndexRunCollector``), and this thread, which alone writes
+    /// to `index.db`, stores them as blocks. Reading, parsing and hashing then cost more than
+    /// writing; the other thread takes the larger share since this one also writes.
     private mutating func index(
         _ table: String, _ sources: [IndexSource], from: Int64, upTo: Int64, _ operations: any OperationsReader,
         _ db: Database, progress: ProgressMeter?
     ) throws -> Int {
-        let writer = try IndexWriter(db)
         let ids = sources.compactMap { source in index.sourceIDs[source].map { (source, $0) } }
         guard upTo - from > index.parallelRows else {
+            let writer = try IndexWriter(db)
             for (source, id) in ids {
                 try builder.index(
                     source, id: id, from: from, upTo: upTo, operations: operations, into: writer, progress: progress)
             }
             return writer.written
         }
-        // This thread also writes every entry, so it takes the smaller share of the rows.
+        let store = index.entries(db)
+        let unreadable = try IndexWriter(db)
+        var written = 0
+        func write(_ run: IndexRunBatch) throws {
+            try store.write(run: run.entries, source: run.source)
+            try unreadable.write(unreadable: run)
+            written += run.entries.count
+        }
         let middle = from + (upTo - from) * 2 / 5
         let channel = IndexChannel()
         let (map, hasher, country, open) = (index.map, index.hasher, index.defaultCountry, index.openOperations)
@@ -98,33 +105,43 @@ struct IndexRefresher {
             do {
                 let store = try open()
                 var builder = IndexBuilder(map: map, hasher: hasher, defaultCountry: country)
-                let batcher = IndexBatcher(channel: channel)
+                let collector = IndexRunCollector(
+                    pause: { if channel.isClosed { throw CancellationError() } }, deliver: { channel.put($0) })
                 try store.read { ops in
                     for (source, id) in ids {
                         try builder.index(
-                            source, id: id, from: middle, upTo: upTo, operations: ops, into: batcher,
+                            source, id: id, from: middle, upTo: upTo, operations: ops, into: collector,
                             progress: progress)
                     }
                 }
-                batcher.flush()
+                try collector.flush()
                 channel.close()
             } catch {
                 channel.close(error)
             }
         }.start()
         do {
+            // Runs from the other thread are written as they come, between this thread's own.
+            func drain() throws { while let run = try channel.poll() { try write(run) } }
+            let collector = IndexRunCollector(pause: drain) { run in
+                try write(run)
+                try drain()
+            }
             for (source, id) in ids {
                 try builder.index(
-                    source, id: id, from: from, upTo: middle, operations: operations, into: writer, progress: progress)
+                    source, id: id, from: from, upTo: middle, operations: operations, into: collector,
+                    progress: progress)
+                try drain()
             }
-            while let batch = try channel.take() { try writer.write(batch) }
+            try collector.flush()
+            while let run = try channel.take() { try write(run) }
         } catch {
             channel.close(error)
             finished.wait()
             throw error
         }
         finished.wait()
-        return writer.written
+        return written
     }
 
     /// A keyed hash of the indexed values of one row (0 when there is no such row): if the

@@ -92,14 +92,7 @@ extension IdentifierIndex {
         var builder = IndexBuilder(map: map, hasher: hasher, defaultCountry: defaultCountry)
         try queue.guardedWrite { db in
             let busy = queue.busyTimeoutSeconds
-            let remove = try PreparedQuery(
-                db, sql: "DELETE FROM index_entries WHERE source = ? AND hash = ? AND rid = ?", busyTimeout: busy)
-            let add = try PreparedQuery(
-                db,
-                sql: """
-                    INSERT INTO index_entries (source, hash, rid) SELECT ?1, ?2, ?3 WHERE NOT EXISTS
-                    (SELECT 1 FROM index_entries WHERE source = ?1 AND hash = ?2 AND rid = ?3)
-                    """, busyTimeout: busy)
+            let store = entries(db)
             let unmark = try PreparedQuery(
                 db, sql: "DELETE FROM index_unparseable WHERE source = ? AND rid = ?", busyTimeout: busy)
             let mark = try PreparedQuery(
@@ -109,20 +102,16 @@ extension IdentifierIndex {
                 let now = RowEntries()
                 try builder.index(
                     item.source, id: id, from: item.row - 1, upTo: item.row, operations: operations, into: now)
-                for hash in item.before where !now.hashes.contains(hash) {
-                    try remove.run([.integer(id), .integer(hash), .integer(item.row)]) { _ in }
-                }
-                for hash in now.hashes.sorted() {
-                    try add.run([.integer(id), .integer(hash), .integer(item.row)]) { _ in }
-                }
+                try store.remove(
+                    source: id,
+                    item.before.filter { !now.hashes.contains($0) }.map { IndexEntry(hash: $0, rid: item.row) })
+                for hash in now.hashes.sorted() { try store.add(source: id, IndexEntry(hash: hash, rid: item.row)) }
                 try unmark.run([.integer(id), .integer(item.row)]) { _ in }
                 if let reason = now.unreadableReason {
                     try mark.run([.integer(id), .integer(item.row), .text(reason)]) { _ in }
                 }
             }
         }
-        try queue.writeWithoutTransaction { db in
-            try WALCheckpoint.truncate(db, path: queue.path, busyTimeout: queue.busyTimeoutSeconds)
-        }
+        try IndexSchema.releaseFreePages(queue)
     }
 }

@@ -9,7 +9,8 @@ protocol IndexSink: AnyObject {
     func unreadable(source: Int64, row: Int64, reason: String) throws
 }
 
-/// Writes entries straight into `index.db` with prepared statements.
+/// Writes entries straight into `index.db` as loose rows (``IndexEntryStore``), with prepared
+/// statements: small tables and small refreshes.
 final class IndexWriter: IndexSink {
     private let insert: RawStatement
     private let bad: RawStatement
@@ -20,7 +21,7 @@ final class IndexWriter: IndexSink {
             throw StoreError.sqlite(path: IdentifierIndex.fileName, code: 0, message: "connection is closed")
         }
         insert = try RawStatement(
-            "INSERT INTO index_entries (source, hash, rid) VALUES (?, ?, ?)", connection: connection,
+            "INSERT OR IGNORE INTO index_entries (source, hash, rid) VALUES (?, ?, ?)", connection: connection,
             path: IdentifierIndex.fileName)
         bad = try RawStatement(
             "INSERT INTO index_unparseable (source, rid, reason) VALUES (?, ?, ?)", connection: connection,
@@ -42,47 +43,70 @@ final class IndexWriter: IndexSink {
         try bad.step()
     }
 
-    /// Writes a batch computed on another thread.
-    func write(_ batch: IndexBatch) throws {
-        for entry in batch.entries { try self.entry(source: entry.source, hash: entry.hash, row: entry.row) }
-        for item in batch.unreadable { try unreadable(source: item.source, row: item.row, reason: item.reason) }
+    /// Writes a run's unreadable values (its entries go to ``IndexEntryStore/write(run:source:)``).
+    func write(unreadable run: IndexRunBatch) throws {
+        for item in run.unreadable { try unreadable(source: run.source, row: item.row, reason: item.reason) }
     }
 }
 
-/// Entries computed by a worker thread, handed to the writer in bounded batches.
-struct IndexBatch: Sendable {
-    struct Entry: Sendable {
-        let source: Int64
-        let hash: Int64
-        let row: Int64
-    }
-
-    var entries: [Entry] = []
-    var unreadable: [(source: Int64, row: Int64, reason: String)] = []
+/// One source's entries from one thread, sorted: a run to write, with the row numbers whose
+/// values could not be read.
+struct IndexRunBatch: Sendable {
+    let source: Int64
+    var entries: [IndexEntry]
+    var unreadable: [(row: Int64, reason: String)]
 }
 
-/// Collects a worker's entries into batches and passes full ones through a channel.
-final class IndexBatcher: IndexSink {
-    static let batchSize = 1 << 16
-    private let channel: IndexChannel
-    private var batch = IndexBatch()
+/// Gathers a build thread's entries, one source at a time, and hands them on sorted as runs
+/// of at most ``limit`` entries: sorting in memory and writing blocks is what makes a build
+/// cheap, and the limit keeps its memory at ``limit`` × 16 bytes a thread at any table size.
+final class IndexRunCollector: IndexSink {
+    /// Entries of one run: 32 MiB.
+    static let limit = 1 << 21
+    private let deliver: (IndexRunBatch) throws -> Void
+    private var source: Int64?
+    private var entries: [IndexEntry] = []
+    private var unreadable: [(row: Int64, reason: String)] = []
+    /// Called every ``pauseEvery`` entries: the writer's thread writes the other thread's
+    /// runs there, the other thread stops there when the writer gave up (by throwing).
+    private let pause: () throws -> Void
+    private static let pauseEvery = 1 << 16
+    private var sincePause = 0
 
-    init(channel: IndexChannel) { self.channel = channel }
+    init(pause: @escaping () throws -> Void, deliver: @escaping (IndexRunBatch) throws -> Void) {
+        self.deliver = deliver
+        self.pause = pause
+    }
 
     func entry(source: Int64, hash: Int64, row: Int64) throws {
-        if channel.isClosed { throw CancellationError() }  // the writer gave up: stop reading
-        batch.entries.append(.init(source: source, hash: hash, row: row))
-        if batch.entries.count >= Self.batchSize { flush() }
+        if source != self.source { try switchTo(source) }
+        entries.append(IndexEntry(hash: hash, rid: row))
+        sincePause += 1
+        if sincePause >= Self.pauseEvery {
+            sincePause = 0
+            try pause()
+        }
+        if entries.count >= Self.limit { try flush() }
     }
 
     func unreadable(source: Int64, row: Int64, reason: String) throws {
-        batch.unreadable.append((source, row, reason))
+        if source != self.source { try switchTo(source) }
+        unreadable.append((row, reason))
     }
 
-    func flush() {
-        guard !batch.entries.isEmpty || !batch.unreadable.isEmpty else { return }
-        channel.put(batch)
-        batch = IndexBatch()
+    /// Hands on what is gathered (call at the end).
+    func flush() throws {
+        guard let source, !entries.isEmpty || !unreadable.isEmpty else { return }
+        entries.sort()
+        let run = IndexRunBatch(source: source, entries: entries, unreadable: unreadable)
+        entries = []
+        unreadable = []
+        try deliver(run)
+    }
+
+    private func switchTo(_ source: Int64) throws {
+        try flush()
+        self.source = source
     }
 }
 
@@ -90,10 +114,11 @@ final class IndexBatcher: IndexSink {
 /// when the writer falls behind, so memory stays at a few batches whatever the table size.
 final class IndexChannel: @unchecked Sendable {
     private let condition = NSCondition()
-    private var queue: [IndexBatch] = []
+    private var queue: [IndexRunBatch] = []
     private var closed = false
     private var failure: (any Error)?
-    private let capacity = 4
+    /// Runs waiting: one is being written while the worker fills the next.
+    private let capacity = 1
 
     /// Whether the stream has ended (the writer failed, or the worker finished).
     var isClosed: Bool {
@@ -102,7 +127,7 @@ final class IndexChannel: @unchecked Sendable {
         return closed
     }
 
-    func put(_ batch: IndexBatch) {
+    func put(_ batch: IndexRunBatch) {
         condition.lock()
         while queue.count >= capacity && !closed { condition.wait() }
         if !closed { queue.append(batch) }
@@ -119,10 +144,25 @@ final class IndexChannel: @unchecked Sendable {
         condition.unlock()
     }
 
+    /// The next batch if one is waiting, without waiting for one.
+    ///
+    /// - Throws: the worker's error.
+    func poll() throws -> IndexRunBatch? {
+        condition.lock()
+        defer { condition.unlock() }
+        if !queue.isEmpty {
+            let batch = queue.removeFirst()
+            condition.broadcast()
+            return batch
+        }
+        if closed, let failure { throw failure }
+        return nil
+    }
+
     /// The next batch, or nil once the worker is done and everything was taken.
     ///
     /// - Throws: the worker's error.
-    func take() throws -> IndexBatch? {
+    func take() throws -> IndexRunBatch? {
         condition.lock()
         defer { condition.unlock() }
         while queue.isEmpty && !closed { condition.wait() }

@@ -83,6 +83,13 @@ final class PreparedQuery {
         return try body(UnsafeBufferPointer(start: bytes, count: bytes == nil ? 0 : count))
     }
 
+    /// Column `index` of the current row as bytes, valid until the next step: no copy.
+    func withBlob<T>(_ index: Int32, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
+        let bytes = sqlite3_column_blob(handle, index)
+        let count = Int(sqlite3_column_bytes(handle, index))
+        return try body(UnsafeRawBufferPointer(start: bytes, count: bytes == nil ? 0 : count))
+    }
+
     /// The value in column `index` of the current row.
     func cell(_ index: Int32) -> CellValue {
         switch sqlite3_column_type(handle, index) {

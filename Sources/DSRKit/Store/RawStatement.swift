@@ -78,6 +78,13 @@ package final class RawStatement {
         sqlite3_bind_text(handle, index, value, -1, transient)
     }
 
+    /// Binds the next parameter to a BLOB (copied by SQLite).
+    package func bind(_ bytes: [UInt8]) {
+        index += 1
+        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+        _ = bytes.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), transient) }
+    }
+
     /// Inserts the bound row and resets the statement for the next one.
     ///
     /// - Throws: ``StoreError/sqlite(path:code:message:)`` when the insert fails.

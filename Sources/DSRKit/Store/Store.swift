@@ -86,6 +86,16 @@ extension DatabaseQueue {
         }
     }
 
+    /// Runs `body` outside any transaction (`VACUUM`, pragmas that need it), turning SQLite
+    /// failures into ``StoreError`` values that name this database.
+    ///
+    /// - Throws: ``StoreError`` for SQLite failures; errors thrown by `body` pass through.
+    public func guardedWriteWithoutTransaction<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try writeWithoutTransaction(body) } catch {
+            throw StoreError.wrap(error, path: path, timeout: busyTimeoutSeconds)
+        }
+    }
+
     /// Runs `body` in one `BEGIN IMMEDIATE` transaction, rolled back when it throws.
     ///
     /// - Throws: ``StoreError`` for SQLite failures; errors thrown by `body` pass through.

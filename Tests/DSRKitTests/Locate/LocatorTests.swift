@@ -137,7 +137,7 @@ import Testing
     }
 
     @Test func parallelAndSerialBuildsWriteTheSameEntries() throws {
-        func entries(parallelRows: Int64) throws -> [[Int64]] {
+        func entries(parallelRows: Int64) throws -> [[String]] {
             try? FileManager.default.removeItem(at: workspace.stateDir.appending(path: "index.db"))
             let session = Session(workspace: workspace, actor: "test")
             let operations = try session.operations()
@@ -148,10 +148,9 @@ import Testing
             _ = try session.readingOperations { reader, fingerprint in
                 try index.refresh(reader, fingerprint: fingerprint, rebuild: true)
             }
-            return try index.queue.read { db in
-                try Row.fetchAll(db, sql: "SELECT source, hash, rid FROM index_entries ORDER BY 1, 2, 3").map {
-                    [$0[0], $0[1], $0[2]]
-                }
+            index.close()
+            return try IdentifierIndex.storedEntries(at: workspace.stateDir.appending(path: "index.db")).map {
+                [$0.source.table, $0.source.column, $0.source.purpose.rawValue, "\($0.entry.hash)", "\($0.entry.rid)"]
             }
         }
         let serial = try entries(parallelRows: .max)
