@@ -8,7 +8,9 @@ enum AuditLog {
     ///
     /// - Throws: ``AuditError/detailsNotEncodable(action:)``; GRDB errors (the enclosing
     ///   ``StateDatabase/write(_:)`` turns them into ``StoreError``).
-    static func insert(_ record: AuditRecord, actor: String, at time: Date, _ db: Database) throws -> AuditEntry {
+    static func insert(
+        _ record: AuditRecord, actor: String, at time: Date, observer: AuditObserver? = nil, _ db: Database
+    ) throws -> AuditEntry {
         let last = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")
         var entry = AuditEntry(
             seq: (last?[0] as Int64? ?? 0) + 1, at: timestamp(time), actor: actor, requestID: record.requestID,
@@ -28,11 +30,6 @@ enum AuditLog {
         try observer?(entry, db)
         return entry
     }
-
-    /// Called with every entry appended, inside the transaction that appends it: a bulk run
-    /// records which of a row's steps are done in the same commit as their audit entries,
-    /// so a run killed at any moment knows exactly what to do next.
-    @TaskLocal static var observer: AuditObserver?
 
     /// Every entry in sequence order, optionally for one request or since a time.
     static func entries(request: String? = nil, since: String? = nil, _ db: Database) throws -> [AuditEntry] {
@@ -95,5 +92,34 @@ extension Int64 {
     }
 }
 
-/// What ``AuditLog/observer`` calls: the entry just appended and the transaction it is in.
+/// What an audit observer is called with: the entry just appended and the transaction it is
+/// in. A bulk run records which of a row's steps are done in the same commit as their audit
+/// entries, so a run killed at any moment knows exactly what to do next.
 typealias AuditObserver = @Sendable (AuditEntry, Database) throws -> Void
+
+/// The observer a ``StateDatabase`` has while ``StateDatabase/observingAudit(_:_:)`` runs.
+///
+/// A plain locked slot, not a task-local value: `TaskLocal.withValue` in synchronous code
+/// crashed the release build (`swift_task_localValuePush`, Swift 6.3.1, TOOLCHAIN.md).
+final class AuditObserverSlot: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current: AuditObserver?
+
+    var observer: AuditObserver? {
+        get { lock.withLock { current } }
+        set { lock.withLock { current = newValue } }
+    }
+}
+
+extension StateDatabase {
+    /// Runs `body` with `observer` called for every audit entry appended to this database,
+    /// inside the transaction that appends it (the observer before, if any, afterwards).
+    ///
+    /// - Throws: errors of `body`.
+    func observingAudit<T>(_ observer: @escaping AuditObserver, _ body: () throws -> T) rethrows -> T {
+        let before = self.observerSlot.observer
+        observerSlot.observer = observer
+        defer { observerSlot.observer = before }
+        return try body()
+    }
+}

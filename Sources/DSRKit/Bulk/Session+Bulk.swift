@@ -83,7 +83,7 @@ extension Session {
         let time = AuditLog.timestamp(now)
         let progress = BulkProgress(requestID: known?.requestID, steps: known?.steps ?? [])
         var outcome = outcome
-        try AuditLog.$observer.withValue({ entry, db in
+        try state.observingAudit({ entry, db in
             try state.noteBulkStep(record, action: entry.action, requestID: entry.requestID, at: time, db)
         }) {
             try perform(row, progress, into: &outcome)

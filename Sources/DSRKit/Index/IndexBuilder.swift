@@ -7,7 +7,7 @@ struct IndexBuilder {
     let map: DataMap
     let hasher: KeyedHasher
     var reader: IdentifierReader
-    private var cache: [String: [Int64]] = [:]
+    private var cache: [CacheKey: [Int64]] = [:]
     private static let cacheLimit = 1 << 18
     /// Countries of `prefix_of` hints (service numbers): few distinct values, read per row.
     private var countries: [String: String] = [:]
@@ -47,8 +47,8 @@ struct IndexBuilder {
         case .reference:
             try operations.scan(table.name, columns: [source.column], rows: rows) { row, values in
                 tally.pass(row)
-                guard let text = IndexSource.referenceText(values[0]) else { return }
-                try sink.entry(source: id, hash: cachedHash(text), row: row)
+                guard let hash = referenceHash(values[0], source: id) else { return }
+                try sink.entry(source: id, hash: hash, row: row)
             }
         }
     }
@@ -61,10 +61,8 @@ struct IndexBuilder {
     private mutating func hashes(
         _ value: CellValue, hint: String?, column: IdentifierColumn, source: Int64
     ) -> Result<[Int64], Unreadable> {
-        // The source is part of the key: the same text reads differently in another column.
         let caching = lookups < 10_000 || hits * 4 >= lookups
-        let cacheKey: String? =
-            caching ? value.textValue.map { "\(source)\u{1}\($0)\u{1}" + (hint ?? "") } : nil
+        let cacheKey = caching ? value.textValue.map { CacheKey(source: source, text: $0, hint: hint) } : nil
         if let cacheKey {
             lookups += 1
             if let cached = cache[cacheKey] {
@@ -91,14 +89,26 @@ struct IndexBuilder {
         return country
     }
 
-    private mutating func cachedHash(_ text: String) -> Int64 {
-        if let cached = cache[text]?.first { return cached }
+    /// The hash of a reference value, cached by the value itself (a call's service number
+    /// repeats for millions of calls): building its text costs more than finding it.
+    private mutating func referenceHash(_ value: CellValue, source: Int64) -> Int64? {
+        let key = value.textValue.map { CacheKey(source: source, text: $0, hint: nil) }
+        if let key, let cached = cache[key]?.first { return cached }
+        guard let text = IndexSource.referenceText(value) else { return nil }
         let hash = hasher.index64(text)
-        remember(text, [hash])
+        if let key { remember(key, [hash]) }
         return hash
     }
 
-    private mutating func remember(_ key: String, _ hashes: [Int64]) {
+    /// What the value cache is keyed by: the source too, since the same text reads
+    /// differently in another column, and the row's country hint.
+    private struct CacheKey: Hashable {
+        let source: Int64
+        let text: String
+        let hint: String?
+    }
+
+    private mutating func remember(_ key: CacheKey, _ hashes: [Int64]) {
         if cache.count >= Self.cacheLimit { cache.removeAll(keepingCapacity: true) }
         cache[key] = hashes
     }

@@ -74,7 +74,7 @@ struct IndexRefresher {
     /// threads, each with its own connection and half the rows: each sorts its entries of a
     /// column in memory into runs (``IndexRunCollector``), and this thread, which alone writes
     /// to `index.db`, stores them as blocks. Reading, parsing and hashing then cost more than
-    /// writing; the other thread takes the larger share since this one also writes.
+    /// writing, so each takes half the rows.
     private mutating func index(
         _ table: String, _ sources: [IndexSource], from: Int64, upTo: Int64, _ operations: any OperationsReader,
         _ db: Database, progress: ProgressMeter?
@@ -96,7 +96,7 @@ struct IndexRefresher {
             try unreadable.write(unreadable: run)
             written += run.entries.count
         }
-        let middle = from + (upTo - from) * 2 / 5
+        let middle = from + (upTo - from) / 2
         let channel = IndexChannel()
         let (map, hasher, country, open) = (index.map, index.hasher, index.defaultCountry, index.openOperations)
         let finished = DispatchSemaphore(value: 0)

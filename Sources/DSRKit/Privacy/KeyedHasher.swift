@@ -6,21 +6,36 @@ import Foundation
 /// The state dir must not become a second copy of the personal data (CONTRACT.md section 3):
 /// everything dsr keeps about a subject beyond an open request is one of these hashes, which
 /// can be recomputed from an identifier a DPO types but not reversed into one.
-// SymmetricKey is an immutable value that swift-crypto has not marked Sendable.
+// SHA256 holds its state in a class that swift-crypto has not marked Sendable; the two
+// states here are only ever copied, never changed in place.
 public struct KeyedHasher: @unchecked Sendable {
-    /// HMAC state after the key block: copying it skips hashing the key for every value.
-    private let keyed: HMAC<SHA256>
+    /// SHA-256 after the inner and the outer key block of HMAC (RFC 2104, section 2): copying
+    /// them skips hashing the key twice for every value, where swift-crypto's `HMAC` hashes the
+    /// outer key block again in each `finalize()` (a third of the work for a short value; the
+    /// index build hashes millions). `KeyedHasherTests` checks it against `HMAC<SHA256>`.
+    private let inner: SHA256
+    private let outer: SHA256
 
     /// A hasher keyed with the workspace secret.
     public init(secret: SecretKey) {
-        keyed = HMAC<SHA256>(key: SymmetricKey(data: secret.bytes))
+        var key = secret.bytes
+        if key.count > 64 { key = Array(SHA256.hash(data: key)) }
+        key += [UInt8](repeating: 0, count: 64 - key.count)
+        var inner = SHA256()
+        inner.update(data: key.map { $0 ^ 0x36 })
+        var outer = SHA256()
+        outer.update(data: key.map { $0 ^ 0x5c })
+        (self.inner, self.outer) = (inner, outer)
     }
 
-    private func code(_ text: String) -> HMAC<SHA256>.MAC {
-        var mac = keyed
+    private func code(_ text: String) -> SHA256Digest {
+        var first = inner
         var text = text
-        text.withUTF8 { mac.update(data: UnsafeRawBufferPointer($0)) }
-        return mac.finalize()
+        text.withUTF8 { first.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        let digest = first.finalize()
+        var second = outer
+        digest.withUnsafeBytes { second.update(bufferPointer: $0) }
+        return second.finalize()
     }
 
     /// The full 32-byte HMAC of `text`, as lower-case hex.
