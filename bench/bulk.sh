@@ -20,7 +20,8 @@
 #      archives = bsdtar with sync less its starts; the overhead = dsr's time less that.
 #   3. erasure: `erasure` rows with `"apply": true` for the first ERASE_ROWS subjects, on a
 #      pristine copy per run (restored, not timed: ops.db rewritten in place so the index stays
-#      valid, state and files copied back, exports emptied). Reference: the sqlite3 CLI running
+#      valid, state and files copied back, exports emptied; no warm-up run, the restore leaves
+#      the files in the page cache). Reference: the sqlite3 CLI running
 #      the same statements by primary key in one script, generated from each subject's plan
 #      (`dsr erase --json`, computed before on the pristine workspace, not timed; each row's
 #      digest in the bulk result must equal its plan's), a transaction per subject as dsr
