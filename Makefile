@@ -54,7 +54,11 @@ demo: build
 # minutes: the workspace, a canonical copy for the sqlite3 reference, the scans), then an
 # export of 1 GB of audio against bsdtar, then the residue scanner against grep -F over 1 GB,
 # then an erasure at 10M calls against the sqlite3 CLI and 100 kill -9 trials (bench/erase.sh),
-# then the retention audit and purge at 10M calls against the sqlite3 CLI (bench/retention.sh).
+# then the retention audit and purge at 10M calls against the sqlite3 CLI (bench/retention.sh),
+# then `dsr bulk` at 10M calls (about 15 minutes): 1,000 locate rows against the sqlite3 CLI,
+# 1,000 access rows against bsdtar writing the same archives, and 100 erasure rows with apply
+# (ERASE_ROWS=1000 for all: each erasure scans ops.db and the index for residue) against the
+# sqlite3 CLI running the plans' statements (bench/bulk.sh).
 bench: release
 	DSR=$(RELEASE_BIN) bash bench/demo-rate.sh
 	DSR=$(RELEASE_BIN) bash bench/locate.sh
@@ -62,6 +66,7 @@ bench: release
 	BENCH=.build/release/dsr-bench bash bench/residue-scan.sh
 	DSR=$(RELEASE_BIN) BENCH=.build/release/dsr-bench bash bench/erase.sh
 	DSR=$(RELEASE_BIN) bash bench/retention.sh
+	DSR=$(RELEASE_BIN) bash bench/bulk.sh
 
 lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
