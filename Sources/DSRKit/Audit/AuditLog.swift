@@ -100,7 +100,7 @@ typealias AuditObserver = @Sendable (AuditEntry, Database) throws -> Void
 /// The observer a ``StateDatabase`` has while ``StateDatabase/observingAudit(_:_:)`` runs.
 ///
 /// A plain locked slot, not a task-local value: `TaskLocal.withValue` in synchronous code
-/// crashed the release build (`swift_task_localValuePush`, Swift 6.3.1, TOOLCHAIN.md).
+/// crashed the release build (`swift_task_localValuePush`, Swift 6.3.1; debug builds ran).
 final class AuditObserverSlot: @unchecked Sendable {
     private let lock = NSLock()
     private var current: AuditObserver?
