@@ -19,16 +19,18 @@ enum CallingCode {
     /// The calling code and the rest of `digits`, or nil when `digits` cannot start an
     /// international number (empty, too short, or starting with 0: no code starts with 0).
     static func split(_ digits: String) -> (callingCode: String, rest: String)? {
-        guard let first = digits.first, first != "0" else { return nil }
+        // Digits are ASCII: compare bytes rather than build one- and two-character strings.
+        let bytes = digits.utf8
+        guard let first = bytes.first, first != UInt8(ascii: "0") else { return nil }
         let length: Int
-        if oneDigit.contains(String(digits.prefix(1))) {
+        if first == UInt8(ascii: "1") || first == UInt8(ascii: "7") {  // ``oneDigit``
             length = 1
-        } else if twoDigit.contains(String(digits.prefix(2))) {
+        } else if bytes.count >= 2, twoDigit.contains(String(digits.prefix(2))) {
             length = 2
         } else {
             length = 3
         }
-        guard digits.count > length else { return nil }
+        guard bytes.count > length else { return nil }
         return (String(digits.prefix(length)), String(digits.dropFirst(length)))
     }
 }

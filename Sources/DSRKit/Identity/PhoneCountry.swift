@@ -50,22 +50,23 @@ public struct PhoneCountry: Sendable, Hashable {
 
     /// Whether `nsn` can be one of this country's national significant numbers.
     func isValid(nsn: String) -> Bool {
-        problem(nsn: nsn, position: "") == nil
+        // Digits are ASCII: their UTF-8 count is their count, without walking characters.
+        guard lengths.contains(nsn.utf8.count), let first = nsn.first else { return false }
+        return leadingDigits.contains(first)
     }
 
     /// Why `nsn` cannot be one of this country's numbers, or nil when it can.
     ///
     /// `position` says where the digits were found (`after +31`) and goes into the reason;
-    /// the digits themselves never do.
-    func problem(nsn: String, position: String) -> String? {
-        let place = position.isEmpty ? "" : " " + position
-        guard lengths.contains(nsn.count) else {
-            return "\(nsn.count) digits\(place); \(name) numbers have \(lengthsText)"
+    /// it is only built when there is a reason.
+    func problem(nsn: String, position: @autoclosure () -> String) -> String? {
+        guard !isValid(nsn: nsn) else { return nil }
+        let where_ = position()
+        let place = where_.isEmpty ? "" : " " + where_
+        guard lengths.contains(nsn.utf8.count) else {
+            return "\(nsn.utf8.count) digits\(place); \(name) numbers have \(lengthsText)"
         }
-        guard let first = nsn.first, leadingDigits.contains(first) else {
-            return "starts with \(nsn.prefix(1))\(place); \(name) numbers start with \(leadingDigitsText)"
-        }
-        return nil
+        return "starts with \(nsn.prefix(1))\(place); \(name) numbers start with \(leadingDigitsText)"
     }
 
     /// The name used in messages: the ISO code, or `NANP` for the countries of +1.

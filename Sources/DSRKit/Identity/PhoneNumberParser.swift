@@ -75,7 +75,6 @@ struct PhoneNumberParser: Sendable {
         }
         let country = PhoneCountry.withCallingCode(split.callingCode)
         let nsn = split.rest
-        let position = "after +\(split.callingCode)"
         guard split.callingCode.count + nsn.count <= 15 else {
             // ITU-T E.164 §6.1: at most 15 digits including the calling code.
             throw IdentityError.invalidPhone(
@@ -84,11 +83,12 @@ struct PhoneNumberParser: Sendable {
         }
         guard let country else {
             guard nsn.count >= 4 else {
-                throw IdentityError.invalidPhone(reason: "\(nsn.count) digits \(position); too short for a number")
+                throw IdentityError.invalidPhone(
+                    reason: "\(nsn.count) digits after +\(split.callingCode); too short for a number")
             }
             return PhoneNumber(callingCode: split.callingCode, nationalNumber: nsn)
         }
-        guard let problem = country.problem(nsn: nsn, position: position) else {
+        guard let problem = country.problem(nsn: nsn, position: "after +\(split.callingCode)") else {
             return PhoneNumber(callingCode: split.callingCode, nationalNumber: nsn)
         }
         // `+31 070…`: a trunk prefix written after the calling code, when only that reading fits.

@@ -45,9 +45,9 @@ struct IndexBuilder {
                 }
             }
         case .reference:
-            try operations.scan(table.name, columns: [source.column], rows: rows) { row, values in
+            try operations.scanInPlace(table.name, columns: [source.column], rows: rows) { row, values in
                 tally.pass(row)
-                guard let hash = referenceHash(values[0], source: id) else { return }
+                guard let hash = referenceHash(values.cell(0), source: id) else { return }
                 try sink.entry(source: id, hash: hash, row: row)
             }
         }
