@@ -35,9 +35,13 @@ build: deps
 release: deps
 	$(SWIFT) build -c release --static-swift-stdlib
 
+# The tests run the debug build; the release binary then does one of each command that
+# carries something out (scripts/release-smoke.sh), since optimised code can differ.
 test: deps
 	$(SWIFT) build
 	$(SWIFT) test
+	$(SWIFT) build -c release --static-swift-stdlib
+	bash scripts/release-smoke.sh $(RELEASE_BIN)
 
 # Makes ./demo (replacing an earlier demo, keeping its secret key), then runs every
 # sample command the demo printed (the lines that start with spaces and "$ dsr").

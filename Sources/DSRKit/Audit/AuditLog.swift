@@ -97,17 +97,22 @@ extension Int64 {
 /// entries, so a run killed at any moment knows exactly what to do next.
 typealias AuditObserver = @Sendable (AuditEntry, Database) throws -> Void
 
-/// The observer a ``StateDatabase`` has while ``StateDatabase/observingAudit(_:_:)`` runs.
+/// The observers of state databases' audit trails, while ``StateDatabase/observingAudit(_:_:)``
+/// runs: by the database object, since an ``AuditTrail`` is a value made anew for each use.
 ///
-/// A plain locked slot, not a task-local value: `TaskLocal.withValue` in synchronous code
-/// crashed the release build (`swift_task_localValuePush`, Swift 6.3.1; debug builds ran).
-final class AuditObserverSlot: @unchecked Sendable {
+/// Locked slots, not a task-local value: `TaskLocal.withValue` in synchronous code crashed
+/// the release build (`swift_task_localValuePush`, Swift 6.3.1; debug builds ran).
+final class AuditObservers: @unchecked Sendable {
+    static let shared = AuditObservers()
     private let lock = NSLock()
-    private var current: AuditObserver?
+    private var observers: [ObjectIdentifier: AuditObserver] = [:]
 
-    var observer: AuditObserver? {
-        get { lock.withLock { current } }
-        set { lock.withLock { current = newValue } }
+    func observer(of state: StateDatabase) -> AuditObserver? {
+        lock.withLock { observers[ObjectIdentifier(state)] }
+    }
+
+    func set(_ observer: AuditObserver?, of state: StateDatabase) {
+        lock.withLock { observers[ObjectIdentifier(state)] = observer }
     }
 }
 
@@ -117,9 +122,9 @@ extension StateDatabase {
     ///
     /// - Throws: errors of `body`.
     func observingAudit<T>(_ observer: @escaping AuditObserver, _ body: () throws -> T) rethrows -> T {
-        let before = self.observerSlot.observer
-        observerSlot.observer = observer
-        defer { observerSlot.observer = before }
+        let before = AuditObservers.shared.observer(of: self)
+        AuditObservers.shared.set(observer, of: self)
+        defer { AuditObservers.shared.set(before, of: self) }
         return try body()
     }
 }

@@ -23,7 +23,7 @@ public struct AuditTrail: Sendable {
     ///   enclosing ``StateDatabase/write(_:)`` turns into ``StoreError``.
     @discardableResult
     public func append(_ record: AuditRecord, actor: String, at time: Date, in db: Database) throws -> AuditEntry {
-        try AuditLog.insert(record, actor: actor, at: time, observer: state.observerSlot.observer, db)
+        try AuditLog.insert(record, actor: actor, at: time, observer: AuditObservers.shared.observer(of: state), db)
     }
 
     /// Every entry in sequence order, optionally only those of one request or from a time on

@@ -11,8 +11,6 @@ import GRDB
 public final class StateDatabase: Sendable {
     /// The connection; only this type and the schema see it.
     let queue: DatabaseQueue
-    /// What ``AuditTrail/append(_:actor:at:in:)`` calls after each entry (``observingAudit(_:_:)``).
-    let observerSlot = AuditObserverSlot()
 
     /// The path of the database file.
     public var path: String { queue.path }
