@@ -11,11 +11,10 @@ struct IndexBuilder {
     private static let cacheLimit = 1 << 18
     /// Countries of `prefix_of` hints (service numbers): few distinct values, read per row.
     private var countries: [String: String] = [:]
-    /// Lookups and hits of the value cache for each source being indexed (by its position):
-    /// a column whose values hardly repeat (callers) stops caching, since a miss costs more
-    /// than no cache.
-    private var lookups: [Int] = [0]
-    private var hits: [Int] = [0]
+    /// Lookups and hits of the value cache for the source being indexed: a column whose
+    /// values hardly repeat (callers) stops caching, since a miss costs more than no cache.
+    private var lookups = 0
+    private var hits = 0
 
     init(map: DataMap, hasher: KeyedHasher, defaultCountry: String) {
         self.map = map
@@ -31,7 +30,7 @@ struct IndexBuilder {
         into sink: IndexSink, progress: ProgressMeter? = nil
     ) throws {
         guard let table = map.table(source.table) else { return }
-        (lookups, hits) = ([0], [0])
+        (lookups, hits) = (0, 0)
         let rows = RowRange(after: from, upTo: upTo)
         var tally = ScanTally(progress, from: from)
         defer { tally.reach(upTo) }
@@ -40,7 +39,7 @@ struct IndexBuilder {
             guard let column = table.identifiers.first(where: { $0.column == source.column }) else { return }
             try operations.scan(try reader.columnRead(table, column), rows: rows) { row, value, hint in
                 tally.pass(row)
-                switch hashes(value, hint: hint, column: column, source: id, slot: 0) {
+                switch hashes(value, hint: hint, column: column, source: id) {
                 case .success(let hashes): for hash in hashes { try sink.entry(source: id, hash: hash, row: row) }
                 case .failure(let problem): try sink.unreadable(source: id, row: row, reason: problem.reason)
                 }
@@ -54,65 +53,20 @@ struct IndexBuilder {
         }
     }
 
-    /// ``index(_:id:from:upTo:operations:into:progress:)`` for several sources of one table
-    /// in one pass over its rows (`sources` with their ids; other tables' sources are skipped):
-    /// a large table is read once, not once per column.
-    mutating func index(
-        together sources: [(IndexSource, Int64)], table name: String, from: Int64, upTo: Int64,
-        operations: any OperationsReader, into sink: IndexSink, progress: ProgressMeter? = nil
-    ) throws {
-        guard let table = map.table(name) else { return }
-        enum Kind {
-            case identifier(IdentifierColumn)
-            case reference
-        }
-        var kinds: [(kind: Kind, id: Int64)] = []
-        var reads: [ColumnRead] = []
-        for (source, id) in sources where source.table == name {
-            switch source.purpose {
-            case .identifier:
-                guard let column = table.identifiers.first(where: { $0.column == source.column }) else { continue }
-                kinds.append((.identifier(column), id))
-                reads.append(try reader.columnRead(table, column))
-            case .reference:
-                kinds.append((.reference, id))
-                reads.append(ColumnRead(table: name, column: source.column, hint: nil))
-            }
-        }
-        guard !reads.isEmpty else { return }
-        (lookups, hits) = (Array(repeating: 0, count: reads.count), Array(repeating: 0, count: reads.count))
-        var tally = ScanTally(progress, from: from, valuesPerRow: reads.count)
-        defer { tally.reach(upTo) }
-        try operations.scan(reads, rows: RowRange(after: from, upTo: upTo)) { row, slot, value, hint in
-            if slot == 0 { tally.pass(row) }
-            let (kind, id) = kinds[slot]
-            switch kind {
-            case .identifier(let column):
-                switch hashes(value, hint: hint, column: column, source: id, slot: slot) {
-                case .success(let hashes): for hash in hashes { try sink.entry(source: id, hash: hash, row: row) }
-                case .failure(let problem): try sink.unreadable(source: id, row: row, reason: problem.reason)
-                }
-            case .reference:
-                guard let hash = referenceHash(value, source: id) else { return }
-                try sink.entry(source: id, hash: hash, row: row)
-            }
-        }
-    }
-
     private struct Unreadable: Error {
         let reason: String
     }
 
     /// The hashes of the identifiers a stored value holds, read with its row's country hint.
     private mutating func hashes(
-        _ value: CellValue, hint: String?, column: IdentifierColumn, source: Int64, slot: Int
+        _ value: CellValue, hint: String?, column: IdentifierColumn, source: Int64
     ) -> Result<[Int64], Unreadable> {
-        let caching = lookups[slot] < 10_000 || hits[slot] * 4 >= lookups[slot]
+        let caching = lookups < 10_000 || hits * 4 >= lookups
         let cacheKey = caching ? value.textValue.map { CacheKey(source: source, text: $0, hint: hint) } : nil
         if let cacheKey {
-            lookups[slot] += 1
+            lookups += 1
             if let cached = cache[cacheKey] {
-                hits[slot] += 1
+                hits += 1
                 return .success(cached)
             }
         }
@@ -169,13 +123,10 @@ private struct ScanTally {
     /// Nil when nothing is drawn: the scan then pays one nil check a row.
     private let meter: ProgressMeter?
     private var counted: Int64
-    /// Values a row holds for the meter (the columns read in one pass).
-    private let valuesPerRow: Int
 
-    init(_ meter: ProgressMeter?, from: Int64, valuesPerRow: Int = 1) {
+    init(_ meter: ProgressMeter?, from: Int64) {
         self.meter = meter?.isShown == true ? meter : nil
         self.counted = from
-        self.valuesPerRow = valuesPerRow
     }
 
     /// The scan is at `row`.
@@ -187,7 +138,7 @@ private struct ScanTally {
     /// Counts every row up to `row`.
     mutating func reach(_ row: Int64) {
         guard let meter, row > counted else { return }
-        meter.advance(by: Int(row - counted) * valuesPerRow)
+        meter.advance(by: Int(row - counted))
         counted = row
     }
 }

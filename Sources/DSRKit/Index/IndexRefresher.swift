@@ -70,10 +70,9 @@ struct IndexRefresher {
 
     /// Indexes rows `from < number <= upTo` of one table; returns the entries written.
     ///
-    /// All the table's columns are read in one pass. A small range is written entry by entry
-    /// as loose rows. A large one is read by two threads, each with its own connection and
-    /// half the rows: each sorts its entries in memory into runs a column
-    /// (``IndexRunCollector``), and this thread, which alone writes
+    /// A small range is written entry by entry as loose rows. A large one is read by two
+    /// threads, each with its own connection and half the rows: each sorts its entries of a
+    /// column in memory into runs (``IndexRunCollector``), and this thread, which alone writes
     /// to `index.db`, stores them as blocks. Reading, parsing and hashing then cost more than
     /// writing, so each takes half the rows.
     private mutating func index(
@@ -83,9 +82,10 @@ struct IndexRefresher {
         let ids = sources.compactMap { source in index.sourceIDs[source].map { (source, $0) } }
         guard upTo - from > index.parallelRows else {
             let writer = try IndexWriter(db)
-            try builder.index(
-                together: ids, table: table, from: from, upTo: upTo, operations: operations, into: writer,
-                progress: progress)
+            for (source, id) in ids {
+                try builder.index(
+                    source, id: id, from: from, upTo: upTo, operations: operations, into: writer, progress: progress)
+            }
             return writer.written
         }
         let store = index.entries(db)
@@ -108,9 +108,11 @@ struct IndexRefresher {
                 let collector = IndexRunCollector(
                     pause: { if channel.isClosed { throw CancellationError() } }, deliver: { channel.put($0) })
                 try store.read { ops in
-                    try builder.index(
-                        together: ids, table: table, from: middle, upTo: upTo, operations: ops, into: collector,
-                        progress: progress)
+                    for (source, id) in ids {
+                        try builder.index(
+                            source, id: id, from: middle, upTo: upTo, operations: ops, into: collector,
+                            progress: progress)
+                    }
                 }
                 try collector.flush()
                 channel.close()
@@ -125,10 +127,12 @@ struct IndexRefresher {
                 try write(run)
                 try drain()
             }
-            try builder.index(
-                together: ids, table: table, from: from, upTo: middle, operations: operations, into: collector,
-                progress: progress)
-            try drain()
+            for (source, id) in ids {
+                try builder.index(
+                    source, id: id, from: from, upTo: middle, operations: operations, into: collector,
+                    progress: progress)
+                try drain()
+            }
             try collector.flush()
             while let run = try channel.take() { try write(run) }
         } catch {

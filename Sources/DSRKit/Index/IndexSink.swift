@@ -57,17 +57,16 @@ struct IndexRunBatch: Sendable {
     var unreadable: [(row: Int64, reason: String)]
 }
 
-/// Gathers a build thread's entries source by source and hands them on sorted as runs of at
-/// most ``limit`` entries a source: sorting in memory and writing blocks is what makes a
-/// build cheap, and the limit keeps its memory at ``limit`` × 16 bytes for each source of the
-/// table being read, at any table size.
+/// Gathers a build thread's entries, one source at a time, and hands them on sorted as runs
+/// of at most ``limit`` entries: sorting in memory and writing blocks is what makes a build
+/// cheap, and the limit keeps its memory at ``limit`` × 16 bytes a thread at any table size.
 final class IndexRunCollector: IndexSink {
     /// Entries of one run: 32 MiB.
     static let limit = 1 << 21
     private let deliver: (IndexRunBatch) throws -> Void
-    /// By source id (a small number from `index_sources`): appending stays in place.
-    private var entries: [[IndexEntry]] = []
-    private var unreadable: [Int64: [(row: Int64, reason: String)]] = [:]
+    private var source: Int64?
+    private var entries: [IndexEntry] = []
+    private var unreadable: [(row: Int64, reason: String)] = []
     /// Called every ``pauseEvery`` entries: the writer's thread writes the other thread's
     /// runs there, the other thread stops there when the writer gave up (by throwing).
     private let pause: () throws -> Void
@@ -80,34 +79,34 @@ final class IndexRunCollector: IndexSink {
     }
 
     func entry(source: Int64, hash: Int64, row: Int64) throws {
-        let slot = Int(source)
-        while entries.count <= slot { entries.append([]) }
-        entries[slot].append(IndexEntry(hash: hash, rid: row))
-        if entries[slot].count >= Self.limit { try flush(source) }
+        if source != self.source { try switchTo(source) }
+        entries.append(IndexEntry(hash: hash, rid: row))
         sincePause += 1
         if sincePause >= Self.pauseEvery {
             sincePause = 0
             try pause()
         }
+        if entries.count >= Self.limit { try flush() }
     }
 
     func unreadable(source: Int64, row: Int64, reason: String) throws {
-        unreadable[source, default: []].append((row, reason))
+        if source != self.source { try switchTo(source) }
+        unreadable.append((row, reason))
     }
 
-    /// Hands on everything gathered (call at the end), source by source.
+    /// Hands on what is gathered (call at the end).
     func flush() throws {
-        let sources = Set(entries.indices.filter { !entries[$0].isEmpty }.map(Int64.init)).union(unreadable.keys)
-        for source in sources.sorted() { try flush(source) }
+        guard let source, !entries.isEmpty || !unreadable.isEmpty else { return }
+        entries.sort()
+        let run = IndexRunBatch(source: source, entries: entries, unreadable: unreadable)
+        entries = []
+        unreadable = []
+        try deliver(run)
     }
 
-    private func flush(_ source: Int64) throws {
-        var run: [IndexEntry] = []
-        if Int(source) < entries.count { swap(&run, &entries[Int(source)]) }
-        let bad = unreadable.removeValue(forKey: source) ?? []
-        guard !run.isEmpty || !bad.isEmpty else { return }
-        run.sort()
-        try deliver(IndexRunBatch(source: source, entries: run, unreadable: bad))
+    private func switchTo(_ source: Int64) throws {
+        try flush()
+        self.source = source
     }
 }
 

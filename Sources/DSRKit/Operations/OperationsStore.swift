@@ -60,13 +60,6 @@ protocol OperationsReader: AnyObject {
     /// `read.table` (within `rows` when given), in row-number order.
     func scan(_ read: ColumnRead, rows: RowRange?, _ body: (Int64, CellValue, String?) throws -> Void) throws
 
-    /// ``scan(_:rows:_:)`` for several reads of one table in one pass: `body` is called with
-    /// the row number, the read's position in `reads`, its value and its hint, for each read
-    /// of each row in turn (the index build reads three columns of 10 million calls).
-    func scan(
-        _ reads: [ColumnRead], rows: RowRange?, _ body: (Int64, Int, CellValue, String?) throws -> Void
-    ) throws
-
     /// The value and hint of one row; nil when the row does not exist.
     func read(_ read: ColumnRead, row: Int64) throws -> (value: CellValue, hint: String?)?
 

@@ -41,34 +41,6 @@ class SQLiteOperationsReader: OperationsReader {
         ) { row in try body(row.int64(0), row.cell(1), row.cell(2).hintText) }
     }
 
-    func scan(
-        _ reads: [ColumnRead], rows: RowRange?, _ body: (Int64, Int, CellValue, String?) throws -> Void
-    ) throws {
-        guard let table = reads.first?.table else { return }
-        var columns: [String] = []
-        var joins: [String] = []
-        for (index, read) in reads.enumerated() {
-            precondition(read.table == table, "one table per scan")
-            let (hint, readJoins) = hintSQL(read, aliasPrefix: "r\(index)j")
-            columns.append("t.\(SQLName.quote(read.column)), \(hint)")
-            joins += readJoins
-        }
-        let range = rows == nil ? "" : " WHERE t.rowid > ? AND t.rowid <= ?"
-        let sql =
-            "SELECT t.rowid, \(columns.joined(separator: ", ")) FROM \(SQLName.quote(table)) AS t "
-            + joins.joined(separator: " ") + range + " ORDER BY t.rowid"
-        let count = reads.count
-        try PreparedQuery(db, sql: sql, busyTimeout: busyTimeout).run(
-            rows.map { [.integer($0.after), .integer($0.upTo)] } ?? []
-        ) { row in
-            let number = row.int64(0)
-            for index in 0..<count {
-                let column = Int32(1 + 2 * index)
-                try body(number, index, row.cell(column), row.cell(column + 1).hintText)
-            }
-        }
-    }
-
     func read(_ read: ColumnRead, row: Int64) throws -> (value: CellValue, hint: String?)? {
         let lookup = SQLiteStatements.Lookup(kind: .columnRead, table: read.table, column: read.column, hint: read.hint)
         var found: (value: CellValue, hint: String?)?
@@ -81,33 +53,29 @@ class SQLiteOperationsReader: OperationsReader {
     /// `SELECT t.rowid, t."col", <hint> FROM "table" AS t LEFT JOIN …`, without a WHERE.
     private func select(_ read: ColumnRead) -> String {
         if let known = statements.selects[read] { return known }
-        let (hint, joins) = hintSQL(read, aliasPrefix: "j")
-        let sql =
-            "SELECT t.rowid, t.\(SQLName.quote(read.column)), \(hint) FROM \(SQLName.quote(read.table)) AS t "
-            + joins.joined(separator: " ")
-        statements.selects[read] = sql
-        return sql
-    }
-
-    /// The SQL of a read's hint and the joins that reach it, with join aliases `<prefix>0`, …
-    private func hintSQL(_ read: ColumnRead, aliasPrefix: String) -> (hint: String, joins: [String]) {
+        var joins: [String] = []
+        let hint: String
         switch read.hint {
         case .column(let name)?:
-            return ("t." + SQLName.quote(name), [])
+            hint = "t." + SQLName.quote(name)
         case .path(let hops, let name)?:
-            var joins: [String] = []
             var alias = "t"
             for (index, hop) in hops.enumerated() {
-                let next = "\(aliasPrefix)\(index)"
+                let next = "j\(index)"
                 joins.append(
                     "LEFT JOIN \(SQLName.quote(hop.table)) AS \(next) ON \(next).\(SQLName.quote(hop.target)) = "
                         + "\(alias).\(SQLName.quote(hop.column))")
                 alias = next
             }
-            return (alias + "." + SQLName.quote(name), joins)
+            hint = alias + "." + SQLName.quote(name)
         case nil:
-            return ("NULL", [])
+            hint = "NULL"
         }
+        let sql =
+            "SELECT t.rowid, t.\(SQLName.quote(read.column)), \(hint) FROM \(SQLName.quote(read.table)) AS t "
+            + joins.joined(separator: " ")
+        statements.selects[read] = sql
+        return sql
     }
 
     // MARK: - Rows and columns
