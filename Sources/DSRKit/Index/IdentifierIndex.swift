@@ -44,7 +44,8 @@ final class IdentifierIndex {
     let openOperations: @Sendable () throws -> any OperationsStore
     /// SHA-256 of the data map's text: a changed map empties the index.
     let mapDigest: String
-    /// Rows of one table above which a second thread computes part of the entries.
+    /// Rows of one table above which two threads compute the entries, as sorted runs (below
+    /// it they go in as loose rows, which costs more per entry than a run but needs no thread).
     let parallelRows: Int64
     /// Where a refresh that reads rows draws its progress (nil: nowhere).
     var progressDisplay: ProgressDisplay?
@@ -69,7 +70,7 @@ final class IdentifierIndex {
     /// - Throws: ``StoreError``.
     init(
         at url: URL, busyTimeout: Double, map: DataMap, mapText: String, hasher: KeyedHasher, defaultCountry: String,
-        operations: any OperationsStore, parallelRows: Int64 = 200_000
+        operations: any OperationsStore, parallelRows: Int64 = IdentifierIndex.smallTableRows
     ) throws {
         queue = try Store.open(at: url, access: .create, busyTimeout: busyTimeout, wal: false)
         path = url.path(percentEncoded: false)
