@@ -1,7 +1,8 @@
 import Foundation
-@testable import DSRKit
 import GRDB
 import Testing
+
+@testable import DSRKit
 
 /// `dsr erase` end to end on copies of a demo workspace (issue 10): the plan changes nothing,
 /// the apply erases exactly the plan, nothing of the person is left, nobody else is touched.

@@ -195,7 +195,8 @@ final class IndexEntryStore {
             try writer.finish()
             try db.execute(sql: "DELETE FROM index_entries WHERE source = ?", arguments: [source])
         }
-        let runs = try Int64.fetchAll(db, sql: "SELECT run FROM index_runs WHERE source = ? ORDER BY run", arguments: [source])
+        let runs = try Int64.fetchAll(
+            db, sql: "SELECT run FROM index_runs WHERE source = ? ORDER BY run", arguments: [source])
         if runs.count > runLimit { try merge(source: source, runs: runs) }
     }
 
