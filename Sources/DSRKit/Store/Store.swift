@@ -10,7 +10,8 @@ import GRDB
 ///   only read it open it read-only, so a stray write fails instead of changing it.
 /// - Every connection that may delete runs `PRAGMA secure_delete=ON`, so erased values do
 ///   not survive in free pages (TOOLCHAIN.md: with it off, 1000 of 1000 markers survived).
-/// - dsr's own state database runs in WAL mode so readers never block the audit writer.
+/// - dsr's own state database runs in WAL mode so readers never block the audit writer, with
+///   `synchronous = FULL`: every commit (an audit entry, a journal entry) is on disk when it returns.
 public enum Store {
     /// How a database is going to be used.
     public enum Access: Sendable {
@@ -61,6 +62,11 @@ public enum Store {
         }
         do {
             let queue = try DatabaseQueue(path: path, configuration: config)
+            // GRDB sets `synchronous = NORMAL` with WAL, where a commit is durable only at the
+            // next checkpoint: a power cut could then lose an audit entry or an erasure's
+            // journal entry while the operations database (a rollback journal, synced at each
+            // commit) keeps the change it describes. FULL syncs the WAL at every commit.
+            if wal { try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") } }
             // Opening is lazy: touch the schema now so "not a database" and locks show here.
             _ = try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
             return queue

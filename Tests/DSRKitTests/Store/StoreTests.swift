@@ -49,6 +49,13 @@ import Testing
         #expect(mode == "wal")
     }
 
+    /// Every commit of state.db is synced (2 = FULL), not only at checkpoints (GRDB's NORMAL).
+    @Test func stateDatabaseCommitsAreSynced() throws {
+        let state = try Store.openState(at: dir.url.appending(path: "state.db"))
+        let level = try state.read { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
+        #expect(level == 2)
+    }
+
     @Test func aWriteThroughTheReadOnlyOperationsConnectionFails() throws {
         let url = try makeDatabase()
         let queue = try Store.openOperations(at: url)
