@@ -18,59 +18,88 @@ extension Session {
         let hasher = try hasher()
         var seen: [String: Int] = [:]
         defer { meter.finish() }
-        for line in file.lines {
-            defer { meter.advance() }
-            let ref = line.fields["ref"].flatMap { try? $0.text(line: line.line, field: "ref") }
-            var outcome = BulkOutcome(ref: ref, line: line.line, status: .failed)
-            do {
-                let row = try BulkRow(line, defaultCountry: defaultCountry)
-                outcome.action = row.action
-                if let first = seen[row.ref] {
-                    throw BulkRowError(line: row.line, field: "ref", reason: "the same ref as line \(first)")
-                }
-                seen[row.ref] = row.line
-                let refHash = hasher.hex("bulk-ref:" + row.ref)
-                let contentHash = hasher.hex("bulk-content:" + row.content)
-                let known = try state().bulkRow(refHash)
-                if let known, known.contentHash != contentHash {
-                    throw BulkRowError(
-                        line: row.line, field: "ref",
-                        reason: "this ref was carried out before with other content; give a changed request a new ref")
-                }
-                if let known, known.done {
-                    outcome.status = .skipped
-                    outcome.request = known.requestID
-                } else if dryRun {
-                    outcome.status = .ready
-                    outcome.request = known?.requestID
-                } else {
-                    outcome = try carryOut(
-                        row, refHash: refHash, contentHash: contentHash, known: known, outcome: outcome)
-                }
-            } catch let error as BulkRowError {
-                outcome.error = error.description
-            } catch let error as any DSRError {
-                switch error.kind {
-                case .temporary, .cannotWrite, .internalError:
-                    // Every later row would meet it too: stop, and let the next run go on.
-                    outcome.error = "line \(line.line): \(error.description)"
-                    summary.rows.append(outcome)
+        let lines = file.lines
+        var next = 0
+        while next < lines.count, summary.stoppedKind == nil {
+            // Consecutive locate rows only read and audit: their commits are synced together,
+            // before anything is reported (the summary comes at the end).
+            let end = lines[next...].firstIndex { !Self.isLocate($0) } ?? lines.endIndex
+            if end > next, !dryRun {
+                do {
+                    try state().committingTogether {
+                        for line in lines[next..<end] where summary.stoppedKind == nil {
+                            run(line, hasher, &seen, &summary, dryRun: dryRun, meter: meter)
+                        }
+                    }
+                } catch let error as any DSRError {
                     summary.stopped = error.description
                     summary.stoppedKind = error.kind
-                    return summary
-                default:
-                    outcome.error = "line \(line.line): \(error.description)"
                 }
-            } catch {
-                outcome.error = "line \(line.line): \(error)"
-                summary.rows.append(outcome)
-                summary.stopped = "\(error)"
-                summary.stoppedKind = .internalError
-                return summary
+                next = end
+            } else {
+                run(lines[next], hasher, &seen, &summary, dryRun: dryRun, meter: meter)
+                next += 1
             }
-            summary.rows.append(outcome)
         }
         return summary
+    }
+
+    /// Whether the line asks for a locate (read and audited, nothing else written).
+    private static func isLocate(_ line: BulkLine) -> Bool {
+        guard let action = line.fields["action"] else { return false }
+        return (try? action.text(line: line.line, field: "action"))??.lowercased() == BulkAction.locate.rawValue
+    }
+
+    /// Carries out one line and appends its outcome; an error no later row could escape
+    /// sets ``BulkSummary/stopped``.
+    private func run(
+        _ line: BulkLine, _ hasher: KeyedHasher, _ seen: inout [String: Int], _ summary: inout BulkSummary,
+        dryRun: Bool, meter: ProgressMeter
+    ) {
+        defer { meter.advance() }
+        let ref = line.fields["ref"].flatMap { try? $0.text(line: line.line, field: "ref") }
+        var outcome = BulkOutcome(ref: ref, line: line.line, status: .failed)
+        do {
+            let row = try BulkRow(line, defaultCountry: defaultCountry)
+            outcome.action = row.action
+            if let first = seen[row.ref] {
+                throw BulkRowError(line: row.line, field: "ref", reason: "the same ref as line \(first)")
+            }
+            seen[row.ref] = row.line
+            let refHash = hasher.hex("bulk-ref:" + row.ref)
+            let contentHash = hasher.hex("bulk-content:" + row.content)
+            let known = try state().bulkRow(refHash)
+            if let known, known.contentHash != contentHash {
+                throw BulkRowError(
+                    line: row.line, field: "ref",
+                    reason: "this ref was carried out before with other content; give a changed request a new ref")
+            }
+            if let known, known.done {
+                outcome.status = .skipped
+                outcome.request = known.requestID
+            } else if dryRun {
+                outcome.status = .ready
+                outcome.request = known?.requestID
+            } else {
+                outcome = try carryOut(row, refHash: refHash, contentHash: contentHash, known: known, outcome: outcome)
+            }
+        } catch let error as BulkRowError {
+            outcome.error = error.description
+        } catch let error as any DSRError {
+            outcome.error = "line \(line.line): \(error.description)"
+            switch error.kind {
+            case .temporary, .cannotWrite, .internalError:
+                // Every later row would meet it too: stop, and let the next run go on.
+                summary.stopped = error.description
+                summary.stoppedKind = error.kind
+            default: break
+            }
+        } catch {
+            outcome.error = "line \(line.line): \(error)"
+            summary.stopped = "\(error)"
+            summary.stoppedKind = .internalError
+        }
+        summary.rows.append(outcome)
     }
 
     /// Carries out one row, from where an earlier run left it: every audit entry written

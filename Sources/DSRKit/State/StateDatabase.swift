@@ -52,6 +52,44 @@ public final class StateDatabase: Sendable {
         try queue.guardedWrite(body)
     }
 
+    /// Runs `body` with commits that are not synced one by one, then syncs the WAL once:
+    /// every commit made inside is on disk when this returns (group commit).
+    ///
+    /// For many small commits whose results are reported together, such as the audit entries
+    /// of consecutive bulk `locate` rows. A crash inside loses a suffix of those commits, never
+    /// one from the middle: WAL frames are replayed in order up to the first incomplete one.
+    /// Nothing inside may report a result as durable before this returns.
+    /// - Throws: ``WorkspaceError/cannotWrite(path:reason:)`` when the WAL cannot be synced (the commits may then be lost);
+    ///   errors thrown by `body` pass through, after the sync.
+    public func committingTogether<T>(_ body: () throws -> T) throws -> T {
+        try setSynchronous("NORMAL")
+        let result: Result<T, any Error> = Result { try body() }
+        try setSynchronous("FULL")
+        try syncWAL()
+        return try result.get()
+    }
+
+    private func setSynchronous(_ level: String) throws {
+        try queue.guardedWriteWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = \(level)") }
+    }
+
+    /// Flushes the WAL file to disk (all of it: earlier unsynced commits included).
+    private func syncWAL() throws {
+        let wal = queue.path + "-wal"
+        let fd = Foundation.open(wal, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            // No WAL: every commit has been checkpointed into the database file, which a
+            // checkpoint syncs.
+            if errno == ENOENT { return }
+            throw WorkspaceError.cannotWrite(
+                path: wal, reason: "cannot open it to sync it: \(String(cString: strerror(errno)))")
+        }
+        defer { Foundation.close(fd) }
+        guard fsync(fd) == 0 else {
+            throw WorkspaceError.cannotWrite(path: wal, reason: "cannot sync it: \(String(cString: strerror(errno)))")
+        }
+    }
+
     /// Copies the WAL into the database file and truncates it to zero bytes.
     ///
     /// `secure_delete` zeroes freed bytes in the database file, but the WAL keeps the old

@@ -30,6 +30,41 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dir.path("state")))
     }
 
+    @Test func commitsMadeTogetherAreUnsyncedInsideAndSyncedAgainAfter() throws {
+        let state = try temporary.state()
+        func level() throws -> Int? { try state.read { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") } }
+        let inside = try state.committingTogether {
+            for key in ["a", "b", "c"] {
+                try state.write { db in
+                    try db.execute(
+                        sql: "INSERT INTO workspace_meta (key, value) VALUES (?, ?)", arguments: ["group-" + key, "v"])
+                }
+            }
+            return try level()
+        }
+        #expect(inside == 1)
+        #expect(try level() == 2)
+        let kept = try state.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM workspace_meta WHERE key LIKE 'group-%'")
+        }
+        #expect(kept == 3)
+        // A body that throws still leaves the connection synced, and its commits stay.
+        struct Refusal: Error {}
+        #expect(throws: Refusal.self) {
+            try state.committingTogether {
+                try state.write { db in
+                    try db.execute(sql: "INSERT INTO workspace_meta (key, value) VALUES ('group-d', 'v')")
+                }
+                throw Refusal()
+            }
+        }
+        #expect(try level() == 2)
+        #expect(
+            try state.read { db in
+                try String.fetchOne(db, sql: "SELECT value FROM workspace_meta WHERE key = 'group-d'")
+            } == "v")
+    }
+
     @Test func aWriteThatThrowsLeavesNothingBehind() throws {
         let state = try temporary.state()
         struct Refusal: Error {}
