@@ -50,7 +50,7 @@ extension DSR {
                 context.stderr.line("dsr: error: the run stopped: \(summary.stopped ?? ""); run it again to go on")
                 throw ExitCode(ExitCodes.code(for: kind))
             }
-            if summary.rows.contains(where: \.isProblem) { throw ExitCode(ExitCodes.checkFailed) }
+            if summary.hasProblem { throw ExitCode(ExitCodes.checkFailed) }
         }
     }
 }
@@ -68,6 +68,14 @@ enum BulkLines {
             if let residue = row.residue, residue > 0 { parts.append("residue: \(residue) left") }
             if let error = row.error { parts.append(error) }
             sink.line(parts.joined(separator: "  "))
+        }
+        if let residue = summary.residue {
+            sink.line(
+                "Residue scan after \(residue.erasures) erasure(s): "
+                    + (residue.found == 0
+                        ? "nothing left."
+                        : "\(residue.found) left in "
+                            + residue.places.map { "\($0.place) (\($0.count))" }.joined(separator: ", ")))
         }
         var counts = "\(summary.done) done, \(summary.skipped) skipped, \(summary.failed) failed"
         if summary.dryRun { counts = "dry run: \(summary.ready) ready, " + counts + "; nothing was changed" }

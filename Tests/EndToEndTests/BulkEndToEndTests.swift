@@ -71,6 +71,13 @@ import Testing
             let error = bad.first?["error"] as? String ?? ""
             #expect(error.contains("line \(line)") && error.contains("identifiers"), "\(error)")
             #expect(!error.contains("12ab34"), "the error names the field, not the value")
+            // One residue scan after all the applied erasures, not one per row.
+            let document = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any]
+            let residue = document?["residue"] as? [String: Any]
+            let erasures = specs.filter { $0.action == "erasure" && $0.apply == true }.count
+            #expect(erasures > 5 && residue?["erasures"] as? Int == erasures, "\(residue ?? [:])")
+            #expect(residue?["found"] is Int && residue?["places"] is [Any])
+            #expect(rows.allSatisfy { $0["residue"] == nil }, "no row scans on its own")
             let record = try WorkspaceRecord(of: folder)
             let same = record == expected
             #expect(same, "\(name): \(record.differences(from: expected))")

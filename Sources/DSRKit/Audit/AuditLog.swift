@@ -11,18 +11,20 @@ enum AuditLog {
     static func insert(
         _ record: AuditRecord, actor: String, at time: Date, observer: AuditObserver? = nil, _ db: Database
     ) throws -> AuditEntry {
-        let last = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")
+        let last = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"))
         var entry = AuditEntry(
             seq: (last?[0] as Int64? ?? 0) + 1, at: timestamp(time), actor: actor, requestID: record.requestID,
             action: record.action.rawValue, subjects: record.subjects,
             details: try AuditValue.json(record.details, of: record.action),
             previousHash: last?[1] ?? AuditEntry.genesis, hash: "")
         entry.hash = entry.computedHash
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO audit_log (seq, at, actor, request_id, action, subjects, details, previous_hash, hash)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+                """
+        ).execute(
             arguments: [
                 entry.seq, entry.at, entry.actor, entry.requestID, entry.action, entry.subjects.joined(separator: ","),
                 entry.details, entry.previousHash, entry.hash,
@@ -51,7 +53,7 @@ enum AuditLog {
 
     /// `SEQ:HASH` of the newest entry; nil when the trail is empty.
     static func head(_ db: Database) throws -> String? {
-        try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").map {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")).map {
             "\($0[0] as Int64):\($0[1] as String)"
         }
     }

@@ -80,8 +80,16 @@ public struct BulkSummary: Sendable, Equatable, Encodable {
     public var stopped: String?
     /// The kind of the error that stopped it (for the exit code).
     public var stoppedKind: FailureKind?
+    /// The one residue scan after the erasures the run applied; nil when it applied none.
+    public var residue: BulkResidue?
 
-    enum CodingKeys: String, CodingKey { case rows, done, skipped, failed, ready, dryRun = "dry_run", stopped }
+    /// Whether the run needs the DPO's attention: a row failed or needs a look, or the
+    /// residue scan found something.
+    public var hasProblem: Bool { rows.contains(where: \.isProblem) || (residue?.found ?? 0) > 0 }
+
+    enum CodingKeys: String, CodingKey {
+        case rows, done, skipped, failed, ready, dryRun = "dry_run", stopped, residue
+    }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -94,5 +102,26 @@ public struct BulkSummary: Sendable, Equatable, Encodable {
             try container.encode(true, forKey: .dryRun)
         }
         try container.encodeIfPresent(stopped, forKey: .stopped)
+        try container.encodeIfPresent(residue, forKey: .residue)
+    }
+}
+
+/// The residue scan of a bulk run: one scan, after all its erasures committed, for every
+/// stored form of every value they erased (what `dsr erase` scans for after each).
+public struct BulkResidue: Sendable, Equatable, Encodable {
+    /// The erasures the scan covers.
+    public var erasures: Int
+    /// Stored forms of erased values still found (0 is the goal).
+    public var found: Int
+    /// Where they were found, without personal data.
+    public var places: [ResiduePlace]
+    /// Occurrences in cells kept on purpose (retained, related context), counted apart.
+    public var kept: Int
+
+    init(erasures: Int, report: ResidueReport, kept: Int) {
+        self.erasures = erasures
+        found = report.found
+        places = report.places
+        self.kept = kept
     }
 }

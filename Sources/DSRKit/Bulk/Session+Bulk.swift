@@ -19,6 +19,8 @@ extension Session {
         var seen: [String: Int] = [:]
         defer { meter.finish() }
         let lines = file.lines
+        // Every applied erasure's residue question, answered by one scan at the end.
+        var residue = ResidueQuestion()
         var next = 0
         while next < lines.count, summary.stoppedKind == nil {
             // Consecutive locate rows only read and audit: their commits are synced together,
@@ -28,7 +30,7 @@ extension Session {
                 do {
                     try state().committingTogether {
                         for line in lines[next..<end] where summary.stoppedKind == nil {
-                            run(line, hasher, &seen, &summary, dryRun: dryRun, meter: meter)
+                            run(line, hasher, &seen, &summary, &residue, dryRun: dryRun, meter: meter)
                         }
                     }
                 } catch let error as any DSRError {
@@ -37,11 +39,27 @@ extension Session {
                 }
                 next = end
             } else {
-                run(lines[next], hasher, &seen, &summary, dryRun: dryRun, meter: meter)
+                run(lines[next], hasher, &seen, &summary, &residue, dryRun: dryRun, meter: meter)
                 next += 1
             }
         }
+        if residue.erasures > 0 { scanBulkResidue(residue, into: &summary) }
         return summary
+    }
+
+    /// One residue scan for every erasure the run applied, after their commits and before
+    /// anything is reported: the same scan `dsr erase` makes after each, with all their forms.
+    private func scanBulkResidue(_ question: ResidueQuestion, into summary: inout BulkSummary) {
+        do {
+            let (report, kept) = try scanResidue(question)
+            summary.residue = BulkResidue(erasures: question.erasures, report: report, kept: kept)
+        } catch let error as any DSRError {
+            summary.stopped = "the residue scan after \(question.erasures) erasure(s) failed: \(error.description)"
+            summary.stoppedKind = error.kind
+        } catch {
+            summary.stopped = "the residue scan after \(question.erasures) erasure(s) failed: \(error)"
+            summary.stoppedKind = .internalError
+        }
     }
 
     /// Whether the line asks for a locate (read and audited, nothing else written).
@@ -54,7 +72,7 @@ extension Session {
     /// sets ``BulkSummary/stopped``.
     private func run(
         _ line: BulkLine, _ hasher: KeyedHasher, _ seen: inout [String: Int], _ summary: inout BulkSummary,
-        dryRun: Bool, meter: ProgressMeter
+        _ residue: inout ResidueQuestion, dryRun: Bool, meter: ProgressMeter
     ) {
         defer { meter.advance() }
         let ref = line.fields["ref"].flatMap { try? $0.text(line: line.line, field: "ref") }
@@ -81,7 +99,8 @@ extension Session {
                 outcome.status = .ready
                 outcome.request = known?.requestID
             } else {
-                outcome = try carryOut(row, refHash: refHash, contentHash: contentHash, known: known, outcome: outcome)
+                outcome = try carryOut(
+                    row, refHash: refHash, contentHash: contentHash, known: known, outcome: outcome, residue: &residue)
             }
         } catch let error as BulkRowError {
             outcome.error = error.description
@@ -105,7 +124,8 @@ extension Session {
     /// Carries out one row, from where an earlier run left it: every audit entry written
     /// for the row notes its step in the same transaction.
     private func carryOut(
-        _ row: BulkRow, refHash: String, contentHash: String, known: BulkRowRecord?, outcome: BulkOutcome
+        _ row: BulkRow, refHash: String, contentHash: String, known: BulkRowRecord?, outcome: BulkOutcome,
+        residue: inout ResidueQuestion
     ) throws -> BulkOutcome {
         let state = try state()
         let record = BulkRowRecord(refHash: refHash, contentHash: contentHash, done: false, requestID: nil, steps: [])
@@ -115,7 +135,7 @@ extension Session {
         try state.observingAudit({ entry, db in
             try state.noteBulkStep(record, action: entry.action, requestID: entry.requestID, at: time, db)
         }) {
-            try perform(row, progress, into: &outcome)
+            try perform(row, progress, into: &outcome, residue: &residue)
         }
         try state.finishBulkRow(refHash, at: time)
         outcome.status = .done

@@ -6,10 +6,13 @@ extension Session {
     static let bulkVerification = "stated by the sender of the bulk file"
 
     /// Carries out `row` as its single command would, skipping the steps `progress` says an
-    /// earlier run already audited.
+    /// earlier run already audited. An applied erasure adds what its residue scan would look
+    /// for to `residue`, which the run answers with one scan at its end.
     ///
     /// - Throws: the errors of the command the row stands for.
-    func perform(_ row: BulkRow, _ progress: BulkProgress, into outcome: inout BulkOutcome) throws {
+    func perform(
+        _ row: BulkRow, _ progress: BulkProgress, into outcome: inout BulkOutcome, residue: inout ResidueQuestion
+    ) throws {
         guard let type = row.action.requestType else {
             // Audited by a run killed before it could mark the row done: not searched twice.
             guard !progress.did(.locate) else { return }
@@ -40,7 +43,7 @@ extension Session {
                 outcome.error = "\(report.filesLeftOut.count) file(s) could not be included (listed in the letter)"
             }
         case .erasure:
-            try eraseForBulk(row, subject, progress, into: &outcome)
+            try eraseForBulk(row, subject, progress, into: &outcome, residue: &residue)
         case .rectification:
             guard !progress.did(row.apply ? .rectifyApply : .rectifyPlan) else {
                 if row.apply { outcome.error = lettersLeftOut(id, "rectification") }
@@ -81,7 +84,8 @@ extension Session {
     }
 
     private func eraseForBulk(
-        _ row: BulkRow, _ subject: Subject, _ progress: BulkProgress, into outcome: inout BulkOutcome
+        _ row: BulkRow, _ subject: Subject, _ progress: BulkProgress, into outcome: inout BulkOutcome,
+        residue: inout ResidueQuestion
     ) throws {
         guard let id = subject.request?.id else { return }
         if progress.did(.eraseApply) || (!row.apply && progress.did(.erasePlan)) {
@@ -100,10 +104,11 @@ extension Session {
         }
         var options = ErasureOptions()
         options.apply = row.apply
+        options.scansResidue = false
         let answer = try answerErasure(subject, options: options, language: row.language)
         outcome.digest = answer.report.plan.digest
         outcome.applied = answer.report.applied
-        outcome.residue = answer.report.residue?.found
+        if let question = answer.report.residueQuestion { residue.merge(question) }
         if answer.letterFailed { outcome.error = "the letter could not be written" }
     }
 

@@ -14,8 +14,9 @@ public struct ErasureOptions: Sendable {
     /// Show the plan and ask before applying (a terminal without `--yes`): the plan is made
     /// outside the write lock, and the apply carries out only a plan with its digest.
     public var asks = false
-    /// Scan for residue after the apply; only the benchmark (`dsr-bench erase`) switches it
-    /// off, to time the erasure apart from the scan.
+    /// Scan for residue after the apply. Switched off by `dsr bulk`, which scans once for all
+    /// the erasures of a run (``ErasureReport/residueQuestion``), and by the benchmark
+    /// (`dsr-bench erase`), to time the erasure apart from the scan.
     package var scansResidue = true
     /// The digest of the interrupted plan a `--resume` finishes (recorded in the audit entry,
     /// which otherwise shows only what was left to do).
@@ -40,6 +41,9 @@ public struct ErasureReport: Sendable, Encodable {
     /// Messages whose headers were redacted but whose body still mentions the person (the
     /// body is not rewritten; the residue scan counts it too): for the DPO to read.
     public var bodiesMentioning: [RecordReference] = []
+    /// After `--apply` without its own scan (``ErasureOptions/scansResidue`` off): what the
+    /// scan would have looked for, for one later scan of many erasures (`dsr bulk`).
+    var residueQuestion: ResidueQuestion?
 
     enum CodingKeys: String, CodingKey {
         case digest, applied, steps, files, processor_held, notify, related, residue, kept, files_refused

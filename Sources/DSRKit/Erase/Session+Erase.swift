@@ -92,7 +92,10 @@ extension Session {
         report.bodiesMentioning = plan.files.filter { mentioning.contains($0.path) }.map {
             RecordReference(table: $0.table, key: $0.key)
         }
-        guard options.scansResidue else { return report }
+        guard options.scansResidue else {
+            report.residueQuestion = residueQuestion(applied.planned, subject.identifiers)
+            return report
+        }
         let (residue, kept) = try scanResidue(applied.planned, subject.identifiers)
         report.residue = residue
         report.kept = kept

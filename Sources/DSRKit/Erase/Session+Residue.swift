@@ -1,5 +1,56 @@
 import Foundation
 
+/// What a residue scan looks for after one or more erasures: every stored form of every
+/// erased value, the cells kept on purpose that may hold them, and the message files rewritten.
+struct ResidueQuestion: Sendable {
+    /// Every form to look for (the erased cells' texts and the subjects' identifiers).
+    var forms: Set<String> = []
+    /// Texts of cells left alone on purpose (retained, related context).
+    var keptTexts: [String] = []
+    /// The erased subjects: a form that reads as another person's number is not theirs.
+    var subjects: Set<SubjectIdentifier> = []
+    /// Identifiers whose other rows stay on purpose (a purge): their live cells count as kept.
+    var stillLive: Set<SubjectIdentifier> = []
+    /// Message files the erasures rewrote, with the label each is reported under.
+    var rewritten: [(label: String, url: URL)] = []
+    /// How many erasures the question covers.
+    var erasures = 0
+
+    init() {}
+
+    /// The question after one erasure of `identifiers`, carried out from `planned`.
+    init(
+        _ planned: PlannedErasure, _ identifiers: [SubjectIdentifier], stillLive: Set<SubjectIdentifier>, filesRoot: URL
+    ) {
+        forms = planned.erasedTexts
+        for identifier in identifiers {
+            forms.insert(identifier.value)
+            if case .phone = identifier, identifier.value.hasPrefix("+") {
+                forms.insert(String(identifier.value.dropFirst()))
+            }
+        }
+        keptTexts = planned.keptTexts
+        subjects = Set(identifiers)
+        self.stillLive = stillLive
+        let resolver = FileResolver(root: filesRoot)
+        rewritten = planned.plan.files.filter { $0.action == .redact }.compactMap { file in
+            guard case .file(let url) = resolver.resolve(file.path) else { return nil }
+            return ("\(file.table) \(file.key.forMessages) (file)", url)
+        }
+        erasures = 1
+    }
+
+    /// Adds another erasure's question: one scan then answers for both.
+    mutating func merge(_ other: ResidueQuestion) {
+        forms.formUnion(other.forms)
+        keptTexts += other.keptTexts
+        subjects.formUnion(other.subjects)
+        stillLive.formUnion(other.stillLive)
+        rewritten += other.rewritten
+        erasures += other.erasures
+    }
+}
+
 extension Session {
     /// Step 6: scans the operations database and its journal files, the state dir (index and
     /// state database included) and every message file the erasure rewrote for every form of
@@ -12,16 +63,24 @@ extension Session {
     func scanResidue(
         _ planned: PlannedErasure, _ identifiers: [SubjectIdentifier], stillLive: Set<SubjectIdentifier> = []
     ) throws -> (ResidueReport, Int) {
-        var forms = planned.erasedTexts
-        for identifier in identifiers {
-            forms.insert(identifier.value)
-            if case .phone = identifier, identifier.value.hasPrefix("+") {
-                forms.insert(String(identifier.value.dropFirst()))
-            }
-        }
+        try scanResidue(residueQuestion(planned, identifiers, stillLive: stillLive))
+    }
+
+    /// The question a residue scan after this erasure answers.
+    func residueQuestion(
+        _ planned: PlannedErasure, _ identifiers: [SubjectIdentifier], stillLive: Set<SubjectIdentifier> = []
+    ) -> ResidueQuestion {
+        ResidueQuestion(planned, identifiers, stillLive: stillLive, filesRoot: workspace.filesRoot)
+    }
+
+    /// Scans once for everything `question` asks (one erasure's, or a bulk run's merged).
+    ///
+    /// - Returns: the residue (places named without personal data) and the kept count.
+    func scanResidue(_ question: ResidueQuestion) throws -> (ResidueReport, Int) {
+        let forms = question.forms
         let scanner = ResidueScanner(forms: Array(forms))
         let database = workspace.operationsDB
-        let kept = planned.keptTexts.reduce(0) { $0 + scanner.count(in: $1) }
+        let kept = question.keptTexts.reduce(0) { $0 + scanner.count(in: $1) }
         var report = try scanner.scan([
             ("ops.db", database),
             ("ops.db-wal", URL(filePath: database.path(percentEncoded: false) + "-wal")),
@@ -32,23 +91,18 @@ extension Session {
         // 0681234567 called on a Belgian number is another person's). What is beyond them is residue.
         var live = kept
         if let index = report.places.firstIndex(where: { $0.place == "ops.db" }) {
-            if !stillLive.isEmpty {
+            if !question.stillLive.isEmpty {
                 // A purge erases many people's old rows and keeps their newer ones: the live
                 // cells that still hold a form are counted by reading every cell once.
                 live = try liveCellOccurrences(scanner)
             } else if report.places[index].count > kept {
-                live = kept + (try liveOccurrences(of: forms, scanner, subject: Set(identifiers)))
+                live = kept + (try liveOccurrences(of: forms, scanner, subject: question.subjects))
             }
             report.places[index].count = max(0, report.places[index].count - live)
             if report.places[index].count == 0 { report.places.remove(at: index) }
         }
         let state = try scanner.scanFolder(workspace.stateDir, label: "state")
-        let resolver = FileResolver(root: workspace.filesRoot)
-        let rewritten = planned.plan.files.filter { $0.action == .redact }.compactMap { file -> (String, URL)? in
-            guard case .file(let url) = resolver.resolve(file.path) else { return nil }
-            return ("\(file.table) \(file.key.forMessages) (file)", url)
-        }
-        let files = try scanner.scan(rewritten)
+        let files = try scanner.scan(question.rewritten)
         return (ResidueReport(combining: [ResidueReport(places: report.places), state, files]), live)
     }
 

@@ -26,7 +26,7 @@ extension LimitsRegister {
     func subjectHashes(of id: String, in table: String, _ db: Database) throws -> [String] {
         let key = table == "restriction_subjects" ? "restriction_id" : "hold_id"
         return try String.fetchAll(
-            db, sql: "SELECT hash FROM \(table) WHERE \(key) = ? ORDER BY hash", arguments: [id])
+            db.cachedStatement(sql: "SELECT hash FROM \(table) WHERE \(key) = ? ORDER BY hash"), arguments: [id])
     }
 
     /// The ids of `table` whose subjects include one of `hashes`, oldest first.
@@ -45,10 +45,10 @@ extension LimitsRegister {
     func unlifted() throws -> (restrictions: [(Restriction, [String])], holds: [(LegalHold, [String])]) {
         try state.read { db in
             let restrictions = try String.fetchAll(
-                db, sql: "SELECT id FROM restrictions WHERE lifted_at IS NULL ORDER BY year, number"
+                db.cachedStatement(sql: "SELECT id FROM restrictions WHERE lifted_at IS NULL ORDER BY year, number")
             ).map { (try fetchRestriction($0, db), try subjectHashes(of: $0, in: "restriction_subjects", db)) }
             let holds = try String.fetchAll(
-                db, sql: "SELECT id FROM legal_holds WHERE released_at IS NULL ORDER BY year, number"
+                db.cachedStatement(sql: "SELECT id FROM legal_holds WHERE released_at IS NULL ORDER BY year, number")
             ).map { (try fetchHold($0, db), try subjectHashes(of: $0, in: "legal_hold_subjects", db)) }
             return (restrictions, holds)
         }
@@ -59,7 +59,10 @@ extension LimitsRegister {
     /// - Throws: ``RestrictionError/unknown(_:)``; ``StateError/corruptRow(table:row:column:)``
     ///   for a date dsr did not write.
     func fetchRestriction(_ id: String, _ db: Database) throws -> Restriction {
-        guard let found = try Row.fetchOne(db, sql: "SELECT * FROM restrictions WHERE id = ?", arguments: [id]) else {
+        guard
+            let found = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT * FROM restrictions WHERE id = ?"), arguments: [id])
+        else {
             throw RestrictionError.unknown(id)
         }
         let row = StateRow(row: found, table: "restrictions", name: id)
@@ -74,7 +77,10 @@ extension LimitsRegister {
     ///
     /// - Throws: ``RestrictionError/unknown(_:)``; ``StateError/corruptRow(table:row:column:)``.
     func fetchHold(_ id: String, _ db: Database) throws -> LegalHold {
-        guard let found = try Row.fetchOne(db, sql: "SELECT * FROM legal_holds WHERE id = ?", arguments: [id]) else {
+        guard
+            let found = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT * FROM legal_holds WHERE id = ?"), arguments: [id])
+        else {
             throw RestrictionError.unknown(id)
         }
         let row = StateRow(row: found, table: "legal_holds", name: id)

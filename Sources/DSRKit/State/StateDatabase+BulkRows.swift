@@ -26,7 +26,7 @@ extension StateDatabase {
 
     static func bulkRow(_ refHash: String, _ db: Database) throws -> BulkRowRecord? {
         try Row.fetchOne(
-            db, sql: "SELECT content_hash, status, request_id, steps FROM bulk_rows WHERE ref_hash = ?",
+            db.cachedStatement(sql: "SELECT content_hash, status, request_id, steps FROM bulk_rows WHERE ref_hash = ?"),
             arguments: [refHash]
         ).map { row in
             let steps: String = row["steps"]
@@ -44,14 +44,14 @@ extension StateDatabase {
     public func noteBulkStep(
         _ row: BulkRowRecord, action: String, requestID: String?, at time: String, _ db: Database
     ) throws {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO bulk_rows (ref_hash, content_hash, status, request_id, steps, started_at)
                 VALUES (?, ?, 'started', ?, ?, ?)
                 ON CONFLICT (ref_hash) DO UPDATE SET steps = trim(steps || ' ' || excluded.steps),
                     request_id = coalesce(request_id, excluded.request_id)
-                """,
-            arguments: [row.refHash, row.contentHash, requestID, action, time])
+                """
+        ).execute(arguments: [row.refHash, row.contentHash, requestID, action, time])
     }
 
     /// Marks the row done.
@@ -59,9 +59,8 @@ extension StateDatabase {
     /// - Throws: ``StoreError``.
     public func finishBulkRow(_ refHash: String, at time: String) throws {
         try write { db in
-            try db.execute(
-                sql: "UPDATE bulk_rows SET status = 'done', done_at = ? WHERE ref_hash = ?",
-                arguments: [time, refHash])
+            try db.cachedStatement(sql: "UPDATE bulk_rows SET status = 'done', done_at = ? WHERE ref_hash = ?")
+                .execute(arguments: [time, refHash])
         }
     }
 }

@@ -83,11 +83,32 @@ extension DatabaseQueue {
         return 0
     }
 
-    /// Runs a read, turning SQLite failures into ``StoreError`` values that name this database.
+    /// Runs a read in one transaction, turning SQLite failures into ``StoreError`` values
+    /// that name this database.
+    ///
+    /// On a connection that may write, the transaction is always rolled back, so nothing
+    /// `body` might write survives. It is not GRDB's `read`: that brackets each read with
+    /// `PRAGMA query_only`, and setting a flag pragma expires every prepared statement of the
+    /// connection, so each read made the next use of every cached statement (the index
+    /// lookups among them) compile again (callgrind: 18 % of a bulk locate row).
     ///
     /// - Throws: ``StoreError`` for SQLite failures; errors thrown by `body` pass through.
     public func guardedRead<T>(_ body: (Database) throws -> T) throws -> T {
-        do { return try read(body) } catch {
+        do {
+            if configuration.readonly { return try read(body) }
+            return try writeWithoutTransaction { db in
+                if db.isInsideTransaction { return try body(db) }
+                var result: T?
+                try db.inTransaction(.deferred) {
+                    result = try body(db)
+                    return .rollback
+                }
+                guard let result else {
+                    throw StoreError.sqlite(path: path, code: 0, message: "read transaction produced no result")
+                }
+                return result
+            }
+        } catch {
             throw StoreError.wrap(error, path: path, timeout: busyTimeoutSeconds)
         }
     }
