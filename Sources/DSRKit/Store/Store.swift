@@ -98,15 +98,7 @@ extension DatabaseQueue {
             if configuration.readonly { return try read(body) }
             return try writeWithoutTransaction { db in
                 if db.isInsideTransaction { return try body(db) }
-                var result: T?
-                try db.inTransaction(.deferred) {
-                    result = try body(db)
-                    return .rollback
-                }
-                guard let result else {
-                    throw StoreError.sqlite(path: path, code: 0, message: "read transaction produced no result")
-                }
-                return result
+                return try inTransaction(db, .deferred, ending: .rollback, body)
             }
         } catch {
             throw StoreError.wrap(error, path: path, timeout: busyTimeoutSeconds)
@@ -128,19 +120,26 @@ extension DatabaseQueue {
     /// - Throws: ``StoreError`` for SQLite failures; errors thrown by `body` pass through.
     public func guardedWrite<T>(_ body: (Database) throws -> T) throws -> T {
         do {
-            return try writeWithoutTransaction { db in
-                var result: T?
-                try db.inTransaction(.immediate) {
-                    result = try body(db)
-                    return .commit
-                }
-                guard let result else {
-                    throw StoreError.sqlite(path: path, code: 0, message: "transaction produced no result")
-                }
-                return result
-            }
+            return try writeWithoutTransaction { db in try inTransaction(db, .immediate, ending: .commit, body) }
         } catch {
             throw StoreError.wrap(error, path: path, timeout: busyTimeoutSeconds)
         }
+    }
+
+    /// Runs `body` in one transaction of `kind` that ends with `completion` when it returns
+    /// (and is rolled back when it throws).
+    private func inTransaction<T>(
+        _ db: Database, _ kind: Database.TransactionKind, ending completion: Database.TransactionCompletion,
+        _ body: (Database) throws -> T
+    ) throws -> T {
+        var result: T?
+        try db.inTransaction(kind) {
+            result = try body(db)
+            return completion
+        }
+        guard let result else {
+            throw StoreError.sqlite(path: path, code: 0, message: "transaction produced no result")
+        }
+        return result
     }
 }
