@@ -84,24 +84,47 @@ enum IndexBlock {
     /// - Throws: ``StoreError`` for bytes dsr did not write; errors of `body` pass through.
     static func forEach(_ bytes: UnsafeRawBufferPointer, _ body: (IndexEntry) throws -> Void) throws {
         var offset = 0
-        let count = bytes.count
-        while offset < count {
-            guard offset + 8 < count else { throw corrupt }
-            let hash = Int64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: Int64.self))
-            offset += 8
-            var zigzag: UInt64 = 0
-            var shift: UInt64 = 0
-            while true {
-                guard offset < count, shift < 64 else { throw corrupt }
-                let byte = bytes[offset]
-                offset += 1
-                zigzag |= UInt64(byte & 0x7F) << shift
-                if byte & 0x80 == 0 { break }
-                shift += 7
-            }
-            let rid = Int64(bitPattern: zigzag >> 1) ^ -Int64(bitPattern: zigzag & 1)
-            try body(IndexEntry(hash: hash, rid: rid))
+        while offset < bytes.count {
+            let hash = try readHash(bytes, &offset)
+            try body(IndexEntry(hash: hash, rid: try readRow(bytes, &offset)))
         }
+    }
+
+    /// Appends to `rows` the row of every entry of one block's bytes with hash `target`,
+    /// reading no further than the first entry above it (the entries are sorted).
+    ///
+    /// - Throws: ``StoreError`` for bytes dsr did not write.
+    static func rows(of target: Int64, in bytes: UnsafeRawBufferPointer, into rows: inout [Int64]) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let hash = try readHash(bytes, &offset)
+            if hash > target { return }
+            let rid = try readRow(bytes, &offset)
+            if hash == target { rows.append(rid) }
+        }
+    }
+
+    @inline(__always)
+    private static func readHash(_ bytes: UnsafeRawBufferPointer, _ offset: inout Int) throws -> Int64 {
+        guard offset + 8 < bytes.count else { throw corrupt }
+        let hash = Int64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: Int64.self))
+        offset += 8
+        return hash
+    }
+
+    @inline(__always)
+    private static func readRow(_ bytes: UnsafeRawBufferPointer, _ offset: inout Int) throws -> Int64 {
+        var zigzag: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard offset < bytes.count, shift < 64 else { throw corrupt }
+            let byte = bytes[offset]
+            offset += 1
+            zigzag |= UInt64(byte & 0x7F) << shift
+            if byte & 0x80 == 0 { break }
+            shift += 7
+        }
+        return Int64(bitPattern: zigzag >> 1) ^ -Int64(bitPattern: zigzag & 1)
     }
 
     fileprivate static func append(_ entry: IndexEntry, to bytes: inout [UInt8]) {

@@ -80,11 +80,7 @@ final class IndexEntryStore {
                 rows.append(row.int64(1))
                 return
             }
-            try row.withBlob(0) { bytes in
-                try IndexBlock.forEach(bytes) { entry in
-                    if entry.hash == hash { rows.append(entry.rid) }
-                }
-            }
+            try row.withBlob(0) { bytes in try IndexBlock.rows(of: hash, in: bytes, into: &rows) }
         }
         rows.sort()
         return rows.uniqued()

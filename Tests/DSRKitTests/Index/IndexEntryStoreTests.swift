@@ -37,6 +37,19 @@ import Testing
         #expect(blocks.count > 10)
     }
 
+    @Test func aBlocksRowsOfAHashAreThoseItsEntriesHold() throws {
+        // Few hashes, so that each repeats with many rows, some across block edges.
+        let sorted = Self.entries(count: 3_000, seed: 3).map { IndexEntry(hash: $0.hash % 40, rid: $0.rid) }.sorted()
+        let blocks = IndexBlock.encode(sorted)
+        #expect(blocks.count > 3)
+        for target in Set(sorted.map(\.hash)).union([-41, 41, Int64.min, Int64.max]) {
+            var found: [Int64] = []
+            for block in blocks { try block.bytes.withUnsafeBytes { try IndexBlock.rows(of: target, in: $0, into: &found) } }
+            let expected = Array(Set(sorted.filter { $0.hash == target }.map(\.rid))).sorted()
+            #expect(found.sorted() == expected, "hash \(target): \(found.count) rows of \(expected.count)")
+        }
+    }
+
     @Test func aDamagedBlockIsAnErrorNotAGuess() {
         let bytes: [UInt8] = IndexBlock.encode([IndexEntry(hash: 1, rid: 300)])[0].bytes
         #expect(throws: StoreError.self) { try Array(bytes.dropLast()).withUnsafeBytes { try IndexBlock.decode($0) } }
