@@ -16,7 +16,7 @@ enum AuditLog {
         var entry = AuditEntry(
             seq: (last?[0] as Int64? ?? 0) + 1, at: timestamp(time), actor: actor, requestID: record.requestID,
             action: record.action.rawValue, subjects: record.subjects,
-            details: try AuditValue.json(record.details, of: record.action),
+            details: AuditValue.json(record.details),
             previousHash: last?[1] ?? AuditEntry.genesis, hash: "")
         entry.hash = entry.computedHash
         try db.cachedStatement(

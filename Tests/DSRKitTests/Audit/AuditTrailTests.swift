@@ -17,6 +17,19 @@ import Testing
         trail = AuditTrail(state: state)
     }
 
+    @Test func detailsAreWrittenAsJSONEncoderWritesThem() throws {
+        let details: [String: AuditValue] = [
+            "records": .int(-3), "path": .text("exports/a/b \"c\"\\ \u{1}\n\t é ✓"), "applied": .bool(true),
+            "files": .list([.text("x/y"), .int(Int64.max), .map([:]), .list([])]),
+            "nested": .map(["b": .int(Int64.min), "a": .text(""), "B": .bool(false), "é": .text("</script>")]),
+            "": .list([.map(["z": .int(0)])]),
+        ]
+        let written = AuditValue.json(details)
+        let expected = try AuditValue.encoderJSON(details, of: .locate)
+        #expect(written == expected, "\(written)\n\(expected)")
+        #expect(AuditValue.json([:]) == (try AuditValue.encoderJSON([:], of: .locate)))
+    }
+
     /// Appends three entries: two of request DSR-2026-0001, one without a request.
     func appendThree() throws -> [AuditEntry] {
         let records = [

@@ -44,7 +44,9 @@ import Testing
         #expect(blocks.count > 3)
         for target in Set(sorted.map(\.hash)).union([-41, 41, Int64.min, Int64.max]) {
             var found: [Int64] = []
-            for block in blocks { try block.bytes.withUnsafeBytes { try IndexBlock.rows(of: target, in: $0, into: &found) } }
+            for block in blocks {
+                try block.bytes.withUnsafeBytes { try IndexBlock.rows(of: target, in: $0, into: &found) }
+            }
             let expected = Array(Set(sorted.filter { $0.hash == target }.map(\.rid))).sorted()
             #expect(found.sorted() == expected, "hash \(target): \(found.count) rows of \(expected.count)")
         }
