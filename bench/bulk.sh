@@ -355,7 +355,7 @@ verdict() { awk -v r="$1" 'BEGIN { print (r <= 2.0 ? "met" : "NOT met") }'; }
 loc_ratio="$(awk -v d="$loc_dsr_m" -v s="$loc_sql_m" 'BEGIN { printf "%.2f", d / s }')"
 er_ratio="$(awk -v d="$er_dsr_m" -v s="$er_sql_m" 'BEGIN { printf "%.2f", d / s }')"
 # The marginal row: what each row beyond the first adds (process, load and the one scan are fixed).
-er_marg="$(awk -v d="$er_dsr_m" -v o="$er_one_m" -v n="$ERASE_ROWS" 'BEGIN { printf "%.6f", n > 1 ? (d - o) / (n - 1) : d }')"
+er_marg="$(awk -v d="$er_dsr_m" -v o="$er_one_m" -v n="$ERASE_ROWS" 'BEGIN { printf "%.6f", (n > 1 ? (d - o) / (n - 1) : d) }')"
 er_marg_ratio="$(awk -v d="$er_marg" -v s="$er_sql_m" -v n="$ERASE_ROWS" 'BEGIN { printf "%.2f", d / (s / n) }')"
 echo
 echo "summary ($ncdrs CDRs; subjects: distinct callers, phone:+E.164; medians of $RUNS runs, erasure of $ERASE_RUNS)"
