@@ -96,10 +96,17 @@ extension Session {
         }
         if row.apply, try state().journal().contains(where: { $0.requestID == id }) {
             // The earlier run was killed inside the erasure: finish it as `dsr erase --resume` does.
-            let reports = try resumeErasures()
+            let report = try resumeErasures().last { $0.resumedRequest == id }
             outcome.applied = true
-            outcome.residue = reports.last?.residue?.found
-            outcome.error = lettersLeftOut(id, "erasure")
+            outcome.residue = report?.residue?.found
+            outcome.digest = report?.plan.digest
+            // The letter is written from the plan carried out, as the stopped run would have.
+            if let report,
+                case .failed = deliver({ try erasureLetter(report.plan, for: subject, language: row.language) })
+            {
+                outcome.error = "the letter could not be written"
+            }
+            if report == nil { outcome.error = lettersLeftOut(id, "erasure") }
             return
         }
         var options = ErasureOptions()

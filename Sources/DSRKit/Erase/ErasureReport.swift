@@ -44,6 +44,8 @@ public struct ErasureReport: Sendable, Encodable {
     /// After `--apply` without its own scan (``ErasureOptions/scansResidue`` off): what the
     /// scan would have looked for, for one later scan of many erasures (`dsr bulk`).
     var residueQuestion: ResidueQuestion?
+    /// For a report of ``Session/resumeErasures()``: the request of the erasure it finished.
+    package var resumedRequest: String?
 
     enum CodingKeys: String, CodingKey {
         case digest, applied, steps, files, processor_held, notify, related, residue, kept, files_refused

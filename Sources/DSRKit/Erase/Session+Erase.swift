@@ -63,7 +63,11 @@ extension Session {
                     files: planned.plan.files.map {
                         ErasureJournalEntry.File(
                             table: $0.table, column: $0.column, path: $0.path, action: $0.action.rawValue)
-                    }, indexForget: forgetting.journalText, overrideRestriction: options.overrideRestriction)
+                    }, indexForget: forgetting.journalText, overrideRestriction: options.overrideRestriction,
+                    applied: AppliedErasure(
+                        plan: planned.plan, forced: options.force,
+                        overriddenRestrictions: planned.overriddenRestrictions, heldBy: planned.heldBy
+                    ).journalText)
                 try state().write { db in try state().insertJournal(entry, db) }
                 written = entry
                 return (entry, forgetting)
@@ -102,11 +106,18 @@ extension Session {
         return report
     }
 
-    /// Finishes every erasure a crash interrupted (`dsr erase --resume`): the operations
-    /// changes of an entry that did not commit are applied again from a fresh plan, and the
-    /// entry's files are deleted or rewritten where no row names them any more.
+    /// Finishes every erasure a crash interrupted (`dsr erase --resume`):
     ///
-    /// - Throws: as ``erase(_:options:confirm:)``.
+    /// - stopped after the operations commit but before the audit entry: the entry, the
+    ///   suppression list and the request's outcome are written from the plan the journal
+    ///   kept, as the stopped run would have written them (with `resumes`);
+    /// - stopped before that commit: the erasure is carried out again from a fresh plan,
+    ///   with the stopped run's choices;
+    ///
+    /// and the entry's index entries and files are finished where no row needs them any more.
+    ///
+    /// - Throws: as ``erase(_:options:confirm:)``; ``StateError/corruptRow(table:row:column:)``
+    ///   for a journal entry dsr did not write.
     public func resumeErasures() throws -> [ErasureReport] {
         var reports: [ErasureReport] = []
         for entry in try state().journal() {
@@ -114,13 +125,20 @@ extension Session {
                 try SubjectIdentifier.parse($0, defaultCountry: defaultCountry)
             }
             let request = try entry.requestID.map { try register().show($0) }
+            let applied = try entry.applied.map { text in
+                do { return try AppliedErasure(journalText: text, digest: entry.digest) } catch {
+                    throw StateError.corruptRow(table: "erasure_journal", row: entry.id, column: "applied")
+                }
+            }
             var options = ErasureOptions()
             options.apply = true
-            options.force = true
+            options.force = applied?.forced ?? true
             options.includeProcessorData = entry.includeProcessorData
             options.overrideRestriction = entry.overrideRestriction
             options.resumes = entry.digest
             let subject = Subject(identifiers: identifiers, request: request)
+            // Recorded before anything else is finished: the audit entry must not wait.
+            let recorded = try recordIfCommitted(entry, applied, subject, options: options)
             // Index entries and files of rows that are gone (the commit happened) first; rows
             // that still hold the values keep their entries, and rows that still name their
             // files keep them, until the erasure below deletes the rows.
@@ -130,11 +148,44 @@ extension Session {
             try state().checkpoint()
             // A plan made from rows (a purge, a re-erasure) is made again by its next run.
             guard entry.kind == "erasure" else { continue }
-            // What the interrupted run did not get to: nothing left to change if it committed.
-            // It writes its own journal entry before it changes anything.
-            reports.append(try erase(subject, options: options))
+            if let recorded {
+                var report = ErasureReport(plan: recorded, applied: true)
+                report.resumedRequest = entry.requestID
+                if options.scansResidue {
+                    (report.residue, report.kept) = try scanResidue(
+                        planErasure(identifiers, options: options, limits: processingLimits()), identifiers)
+                }
+                reports.append(report)
+                continue
+            }
+            // What the interrupted run did not get to. It writes its own journal entry before
+            // it changes anything.
+            var report = try erase(subject, options: options)
+            report.resumedRequest = entry.requestID
+            reports.append(report)
         }
         return reports
+    }
+
+    /// When `entry`'s erasure committed in the operations database: its audit entry, as
+    /// ``recordApplied(_:_:options:overridden:heldBy:journalID:)`` writes it, unless an
+    /// earlier run wrote it (phase `committed`). Returns the plan carried out, or nil when the
+    /// erasure did not commit (the data still holds what the plan changes) or the entry does
+    /// not say (a plan made from rows, an entry of an older version).
+    private func recordIfCommitted(
+        _ entry: ErasureJournalEntry, _ applied: AppliedErasure?, _ subject: Subject, options: ErasureOptions
+    ) throws -> ErasurePlan? {
+        guard entry.kind == "erasure", let applied else { return nil }
+        guard entry.phase == "planned" else { return applied.plan }
+        guard applied.plan.changesAnything else { return nil }
+        // One transaction changed all of it or none: a fresh plan that changes nothing means
+        // the commit happened. Rows written since for the person are erased by the next run.
+        let fresh = try planErasure(subject.identifiers, options: options, limits: processingLimits()).plan
+        guard fresh.digest != applied.plan.digest, !fresh.changesAnything else { return nil }
+        try recordApplied(
+            applied.plan, subject, options: options, overridden: applied.overriddenRestrictions,
+            heldBy: applied.heldBy, journalID: entry.id)
+        return applied.plan
     }
 
     /// Locates in one read transaction and plans, holding what `limits` keep.

@@ -26,6 +26,10 @@ struct ErasureJournalEntry: Sendable, Equatable {
     /// `erasure` (a person's, resumed from its identifiers), `purge` or `re-erasure` (plans
     /// made from rows, which the next run makes again).
     var kind = "erasure"
+    /// What the erasure's audit entry and letter are written from (its plan and choices, as
+    /// the erasure writes them), so a run stopped after the operations commit is recorded
+    /// as it would have been; nil for plans made from rows and in entries of older versions.
+    var applied: String? = nil
 }
 
 extension StateDatabase {
@@ -34,12 +38,13 @@ extension StateDatabase {
         try db.execute(
             sql: """
                 INSERT INTO erasure_journal (id, started_at, request_id, digest, identifiers,
-                include_processor_data, phase, index_forget, override_restriction, kind)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                include_processor_data, phase, index_forget, override_restriction, kind, applied)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 entry.id, entry.startedAt, entry.requestID, entry.digest, entry.identifiers.joined(separator: "\n"),
                 entry.includeProcessorData, entry.phase, entry.indexForget, entry.overrideRestriction, entry.kind,
+                entry.applied,
             ])
         for (position, file) in entry.files.enumerated() {
             try db.execute(
@@ -81,7 +86,7 @@ extension StateDatabase {
                     identifiers: identifiers.split(separator: "\n").map(String.init),
                     includeProcessorData: row["include_processor_data"], phase: row["phase"], files: files,
                     indexForget: row["index_forget"], overrideRestriction: row["override_restriction"],
-                    kind: row["kind"])
+                    kind: row["kind"], applied: row["applied"])
             }
         }
     }

@@ -213,6 +213,13 @@ public enum StateSchema {
                     )
                     """)
         }
+        migrator.registerMigration("v11-journal-applied") { db in
+            // An erasure's plan and choices, written with its journal entry before the
+            // operations commit: a run stopped after that commit is recorded from them (the
+            // same audit entry, register outcome and letter), not from a fresh plan that finds
+            // nothing left. NULL in entries of older versions and of plans made from rows.
+            try db.execute(sql: "ALTER TABLE erasure_journal ADD COLUMN applied TEXT")
+        }
         return migrator
     }
 
