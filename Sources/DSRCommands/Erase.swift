@@ -56,13 +56,16 @@ extension DSR {
         func run(_ context: CommandContext) throws {
             let session = try actor.session(workspace, context, json: output.json)
             if resume {
-                let reports = try session.resumeErasures()
+                let answers = try session.answerResumedErasures()
+                let reports = answers.map(\.report)
                 if output.json {
                     try JSONOutput.print(reports, to: context)
                 } else {
                     context.stdout.line(
                         reports.isEmpty ? "No interrupted erasure." : "Finished \(reports.count) erasure(s).")
+                    for answer in answers { LetterLines.print(answer.letters, to: context.stdout) }
                 }
+                for answer in answers { try LetterLines.check(answer.letters, context) }
                 if reports.contains(where: { ($0.residue?.found ?? 0) > 0 }) { throw ExitCode(ExitCodes.checkFailed) }
                 return
             }

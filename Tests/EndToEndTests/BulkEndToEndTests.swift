@@ -213,9 +213,16 @@ import Testing
                 else { return nil }
                 return id
             }
-            // Known gap (issue 13 note): a run killed between an erasure's audit entry and its
-            // letter leaves the letter unwritten, and the run that finds it so says it only once.
-            withKnownIssue("erasure letters of a killed run are not written again", isIntermittent: true) {
+            // An erasure's letter is written by the run that finishes it, whatever the kills.
+            #expect(
+                !missing.contains { $0.contains("-erasure-") },
+                "trial \(trial): erasure letters missing: \(missing.sorted())")
+            // Known gap (issue 13 note): a run killed between a rectification's or restriction's
+            // audit entry and its letter leaves the letter unwritten, and the run that finds it
+            // so says it only once.
+            withKnownIssue(
+                "rectification and restriction letters of a killed run are not written again", isIntermittent: true
+            ) {
                 #expect(
                     missing.allSatisfy { name in told.contains { name.hasPrefix($0 + "-") } },
                     "trial \(trial): letters missing without a word: \(missing.sorted()) (told: \(told))")

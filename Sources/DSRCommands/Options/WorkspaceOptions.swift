@@ -23,10 +23,11 @@ struct WorkspaceOptions: ParsableArguments {
         let session = Session(workspace: try load(context), actor: actor)
         session.progressDisplay = progress
         context.sessions.keep(session)
-        // A crash between an erasure's commit and its file deletions is finished by the next command.
+        // A crash between an erasure's audit entry and its files or letter is finished by the next command.
         do {
-            let finished = try session.finishCommittedErasures()
+            let (finished, lettersFailed) = try session.finishCommittedErasuresWithLetters()
             if finished > 0 { context.stderr.line("dsr: finished the files of \(finished) interrupted erasure(s)") }
+            for problem in lettersFailed { context.stderr.line("dsr: warning: an erasure letter: \(problem)") }
         } catch {
             context.stderr.line("dsr: warning: could not finish an interrupted erasure (run `dsr erase --resume`)")
         }

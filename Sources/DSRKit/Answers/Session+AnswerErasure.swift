@@ -1,21 +1,60 @@
 extension Session {
-    /// An erasure (``erase(_:options:confirm:)``) with its letter: before anything changes,
+    /// An erasure (``erase(_:options:confirm:recorded:)``) with its letter: before anything changes,
     /// the letter is rendered once (a missing template or controller detail stops it, exit 65,
     /// with nothing changed); after the apply the letter and one notice per recipient are
-    /// written into `exports_dir`. A plan gets no letter, nor does an erasure `--resume`
-    /// finishes (its plan is only what the crash left).
+    /// written into `exports_dir` before the erasure's journal entry goes, so a stop before
+    /// the letter leaves it to ``answerResumedErasures()``. A plan gets no letter.
     ///
-    /// - Throws: as ``erase(_:options:confirm:)``, and ``LetterError``/``TemplateError`` before it.
+    /// - Throws: as ``erase(_:options:confirm:recorded:)``, and ``LetterError``/``TemplateError`` before it.
     public func answerErasure(
         _ subject: Subject, options: ErasureOptions, language: Language,
         confirm: (ErasurePlan) -> Bool = { _ in true }
     ) throws -> Answer<ErasureReport> {
         let empty = ErasurePlan(steps: [], files: [], processorHeld: [], notify: [], related: [])
         if options.apply { _ = try erasureLetter(empty, for: subject, language: language) }
-        let report = try erase(subject, options: options, confirm: confirm)
+        var options = options
+        options.letterLanguage = language
+        var delivery: LetterDelivery?
+        let report = try erase(subject, options: options, confirm: confirm) { plan in
+            delivery = deliver { try erasureLetter(plan, for: subject, language: language) }
+        }
         guard report.applied else { return Answer(report: report, letters: nil) }
-        return Answer(
-            report: report, letters: deliver { try erasureLetter(report.plan, for: subject, language: language) })
+        return Answer(report: report, letters: delivery)
+    }
+
+    /// ``finishCommittedErasures(letters:)`` with the letters of the erasures it finishes
+    /// (each command's session does this first): an erasure stopped after its audit entry but
+    /// before its letter gets the letter now.
+    ///
+    /// - Returns: how many erasures were finished, and the letters that could not be written.
+    /// - Throws: as ``finishCommittedErasures(letters:)``.
+    public func finishCommittedErasuresWithLetters() throws -> (finished: Int, lettersFailed: [String]) {
+        var failed: [String] = []
+        let finished = try finishCommittedErasures { plan, subject, language in
+            if case .failed(let problem) = deliver({ try erasureLetter(plan, for: subject, language: language) }) {
+                failed.append(problem)
+            }
+        }
+        return (finished, failed)
+    }
+
+    /// ``resumeErasures(letters:)`` with the letters of the erasures it finishes: an erasure
+    /// stopped before its letter was written gets it now, from the plan it carried out, in
+    /// the language it was asked in. An erasure that wrote no letter (`dsr-bench`, older
+    /// versions' journal entries) gets none.
+    ///
+    /// - Throws: as ``resumeErasures(letters:)``.
+    public func answerResumedErasures() throws -> [Answer<ErasureReport>] {
+        // By request and plan: the report of each erasure carries both.
+        var deliveries: [String: LetterDelivery] = [:]
+        let reports = try resumeErasures { plan, subject, language in
+            deliveries[(subject.request?.id ?? "") + " " + plan.digest] = deliver {
+                try erasureLetter(plan, for: subject, language: language)
+            }
+        }
+        return reports.map { report in
+            Answer(report: report, letters: deliveries[(report.resumedRequest ?? "") + " " + report.plan.digest])
+        }
     }
 
     /// A rectification (``rectify(_:changes:options:confirm:)``) with its letter, as

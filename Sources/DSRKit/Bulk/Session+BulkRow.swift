@@ -88,25 +88,21 @@ extension Session {
         residue: inout ResidueQuestion
     ) throws {
         guard let id = subject.request?.id else { return }
-        if progress.did(.eraseApply) || (!row.apply && progress.did(.erasePlan)) {
-            // Audited by an earlier run (the request closed in the same commit).
-            outcome.applied = row.apply
-            if row.apply { outcome.error = lettersLeftOut(id, "erasure") }
+        if row.apply, try state().journal().contains(where: { $0.requestID == id }) {
+            // The earlier run was stopped inside the erasure, or after it but before its letter:
+            // finish it as `dsr erase --resume` does, the letter included.
+            let answer = try answerResumedErasures().last { $0.report.resumedRequest == id }
+            outcome.applied = true
+            outcome.digest = answer?.report.plan.digest
+            outcome.residue = answer?.report.residue?.found
+            if answer?.letterFailed == true { outcome.error = "the letter could not be written" }
+            if answer?.letters == nil { outcome.error = lettersLeftOut(id, "erasure") }
             return
         }
-        if row.apply, try state().journal().contains(where: { $0.requestID == id }) {
-            // The earlier run was killed inside the erasure: finish it as `dsr erase --resume` does.
-            let report = try resumeErasures().last { $0.resumedRequest == id }
-            outcome.applied = true
-            outcome.residue = report?.residue?.found
-            outcome.digest = report?.plan.digest
-            // The letter is written from the plan carried out, as the stopped run would have.
-            if let report,
-                case .failed = deliver({ try erasureLetter(report.plan, for: subject, language: row.language) })
-            {
-                outcome.error = "the letter could not be written"
-            }
-            if report == nil { outcome.error = lettersLeftOut(id, "erasure") }
+        if progress.did(.eraseApply) || (!row.apply && progress.did(.erasePlan)) {
+            // Audited and lettered by an earlier run (the request closed in the same commit).
+            outcome.applied = row.apply
+            if row.apply { outcome.error = lettersLeftOut(id, "erasure") }
             return
         }
         var options = ErasureOptions()

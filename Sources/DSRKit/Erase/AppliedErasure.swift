@@ -13,6 +13,8 @@ struct AppliedErasure: Equatable {
     let overriddenRestrictions: [String]
     /// The holds that kept records (their ids).
     let heldBy: [String]
+    /// The letter still to write after the audit entry, in this language; nil when none is due.
+    let letterLanguage: Language?
 
     /// The journal's text: the plan's canonical JSON with the run's choices.
     var journalText: String {
@@ -20,14 +22,18 @@ struct AppliedErasure: Equatable {
             ("plan", plan.canonical), ("forced", .bool(forced)),
             ("overridden_restrictions", .array(overriddenRestrictions.map(JSONText.string))),
             ("held_by", .array(heldBy.map(JSONText.string))),
+            ("letter_language", letterLanguage.map { .string($0.rawValue) }),
         ]).compactText
     }
 
-    init(plan: ErasurePlan, forced: Bool, overriddenRestrictions: [String], heldBy: [String]) {
+    init(
+        plan: ErasurePlan, forced: Bool, overriddenRestrictions: [String], heldBy: [String], letterLanguage: Language?
+    ) {
         self.plan = plan
         self.forced = forced
         self.overriddenRestrictions = overriddenRestrictions
         self.heldBy = heldBy
+        self.letterLanguage = letterLanguage
     }
 
     /// Reads ``journalText``; the plan read must have `digest`.
@@ -46,6 +52,7 @@ struct AppliedErasure: Equatable {
             let forced: Bool
             let overridden_restrictions: [String]
             let held_by: [String]
+            let letter_language: String?
         }
         let stored = try JSONDecoder().decode(Stored.self, from: Data(journalText.utf8))
         plan = ErasurePlan(
@@ -58,5 +65,11 @@ struct AppliedErasure: Equatable {
         forced = stored.forced
         overriddenRestrictions = stored.overridden_restrictions
         heldBy = stored.held_by
+        letterLanguage = try stored.letter_language.map { code in
+            guard let language = Language(rawValue: code) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "unknown language \(code)"))
+            }
+            return language
+        }
     }
 }

@@ -21,6 +21,9 @@ public struct ErasureOptions: Sendable {
     /// The digest of the interrupted plan a `--resume` finishes (recorded in the audit entry,
     /// which otherwise shows only what was left to do).
     package var resumes: String?
+    /// The language of the letter the caller writes once the erasure is recorded: kept in the
+    /// journal until the letter is written, so a run stopped before it writes it on resuming.
+    package var letterLanguage: Language?
 
     /// Default options: a plan only.
     public init() {}

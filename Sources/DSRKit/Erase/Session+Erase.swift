@@ -14,12 +14,17 @@ extension Session {
     /// 4. the files, then the journal entry is removed;
     /// 5. the residue scan.
     ///
-    /// - Parameter confirm: asked with the plan before anything changes (a terminal prompt);
-    ///   returning false stops with ``ErasureError/notConfirmed``.
+    /// - Parameters:
+    ///   - confirm: asked with the plan before anything changes (a terminal prompt);
+    ///     returning false stops with ``ErasureError/notConfirmed``.
+    ///   - recorded: called with the plan carried out once the erasure is recorded and its
+    ///     files are done, before its journal entry goes (the letter, which a resume writes
+    ///     when a stop came first: ``ErasureOptions/letterLanguage``).
     /// - Throws: ``ErasureError``, ``StoreError`` (75 when a lock outlasts the busy timeout),
     ///   ``RequestError``, locate errors. Nothing is changed when it throws before step 2 ends.
     public func erase(
-        _ subject: Subject, options: ErasureOptions, confirm: (ErasurePlan) -> Bool = { _ in true }
+        _ subject: Subject, options: ErasureOptions, confirm: (ErasurePlan) -> Bool = { _ in true },
+        recorded: (ErasurePlan) -> Void = { _ in }
     ) throws -> ErasureReport {
         if let request = subject.request, options.apply, !options.force { try Self.ready(request) }
         // Loaded once: the plan shown and the plan applied ask the same holds and restrictions.
@@ -66,7 +71,8 @@ extension Session {
                     }, indexForget: forgetting.journalText, overrideRestriction: options.overrideRestriction,
                     applied: AppliedErasure(
                         plan: planned.plan, forced: options.force,
-                        overriddenRestrictions: planned.overriddenRestrictions, heldBy: planned.heldBy
+                        overriddenRestrictions: planned.overriddenRestrictions, heldBy: planned.heldBy,
+                        letterLanguage: options.letterLanguage
                     ).journalText)
                 try state().write { db in try state().insertJournal(entry, db) }
                 written = entry
@@ -89,6 +95,7 @@ extension Session {
             heldBy: applied.planned.heldBy, journalID: journal.id)
         try index().forget(applied.forgetting)
         let (refused, mentioning) = try finishFiles(journal, subject: Set(subject.identifiers))
+        recorded(plan)
         try state().write { db in try state().deleteJournal(journal.id, db) }
         try state().checkpoint()
         var report = ErasureReport(plan: plan, applied: true)
@@ -116,26 +123,27 @@ extension Session {
     ///
     /// and the entry's index entries and files are finished where no row needs them any more.
     ///
-    /// - Throws: as ``erase(_:options:confirm:)``; ``StateError/corruptRow(table:row:column:)``
+    /// - Parameter letters: called for an erasure whose letter was due and may not have been
+    ///   written (with the plan carried out and the language), before its journal entry goes.
+    /// - Throws: as ``erase(_:options:confirm:recorded:)``; ``StateError/corruptRow(table:row:column:)``
     ///   for a journal entry dsr did not write.
-    public func resumeErasures() throws -> [ErasureReport] {
+    public func resumeErasures(letters: (ErasurePlan, Subject, Language) -> Void = { _, _, _ in }) throws
+        -> [ErasureReport]
+    {
         var reports: [ErasureReport] = []
         for entry in try state().journal() {
             let identifiers = try entry.identifiers.map {
                 try SubjectIdentifier.parse($0, defaultCountry: defaultCountry)
             }
             let request = try entry.requestID.map { try register().show($0) }
-            let applied = try entry.applied.map { text in
-                do { return try AppliedErasure(journalText: text, digest: entry.digest) } catch {
-                    throw StateError.corruptRow(table: "erasure_journal", row: entry.id, column: "applied")
-                }
-            }
+            let applied = try appliedErasure(of: entry)
             var options = ErasureOptions()
             options.apply = true
             options.force = applied?.forced ?? true
             options.includeProcessorData = entry.includeProcessorData
             options.overrideRestriction = entry.overrideRestriction
             options.resumes = entry.digest
+            options.letterLanguage = applied?.letterLanguage
             let subject = Subject(identifiers: identifiers, request: request)
             // Recorded before anything else is finished: the audit entry must not wait.
             let recorded = try recordIfCommitted(entry, applied, subject, options: options)
@@ -144,6 +152,7 @@ extension Session {
             // files keep them, until the erasure below deletes the rows.
             try forgetWhatIsGone(entry)
             try finishFiles(entry, subject: Set(identifiers))
+            if let recorded, let language = options.letterLanguage { letters(recorded, subject, language) }
             try state().write { db in try state().deleteJournal(entry.id, db) }
             try state().checkpoint()
             // A plan made from rows (a purge, a re-erasure) is made again by its next run.
@@ -160,11 +169,24 @@ extension Session {
             }
             // What the interrupted run did not get to. It writes its own journal entry before
             // it changes anything.
-            var report = try erase(subject, options: options)
+            var report = try erase(
+                subject, options: options,
+                recorded: { plan in
+                    if let language = options.letterLanguage { letters(plan, subject, language) }
+                })
             report.resumedRequest = entry.requestID
             reports.append(report)
         }
         return reports
+    }
+
+    /// The plan and choices `entry` kept; nil for plans made from rows and older entries.
+    func appliedErasure(of entry: ErasureJournalEntry) throws -> AppliedErasure? {
+        try entry.applied.map { text in
+            do { return try AppliedErasure(journalText: text, digest: entry.digest) } catch {
+                throw StateError.corruptRow(table: "erasure_journal", row: entry.id, column: "applied")
+            }
+        }
     }
 
     /// When `entry`'s erasure committed in the operations database: its audit entry, as

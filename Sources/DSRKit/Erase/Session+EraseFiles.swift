@@ -7,9 +7,13 @@ extension Session {
     /// entries behind for long.
     /// Entries that did not commit are `dsr erase --resume`'s (and `dsr status` names them).
     ///
+    /// - Parameter letters: called for an entry whose letter was due and may not have been
+    ///   written (the plan carried out, the person, the language), before the entry goes.
     /// - Returns: how many entries were finished.
     /// - Throws: ``StoreError``, ``WorkspaceError``.
-    public func finishCommittedErasures() throws -> Int {
+    public func finishCommittedErasures(letters: (ErasurePlan, Subject, Language) -> Void = { _, _, _ in }) throws
+        -> Int
+    {
         guard FileManager.default.fileExists(atPath: workspace.stateDatabase.path(percentEncoded: false)) else {
             return 0
         }
@@ -20,6 +24,10 @@ extension Session {
             }
             try forgetWhatIsGone(entry)
             try finishFiles(entry, subject: Set(identifiers))
+            if let applied = try appliedErasure(of: entry), let language = applied.letterLanguage {
+                let request = try entry.requestID.map { try register().show($0) }
+                letters(applied.plan, Subject(identifiers: identifiers, request: request), language)
+            }
             try state().write { db in try state().deleteJournal(entry.id, db) }
         }
         if !committed.isEmpty { try state().checkpoint() }
