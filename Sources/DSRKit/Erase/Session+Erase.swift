@@ -56,9 +56,13 @@ extension Session {
         do {
             applied = try applyInOneTransaction(
                 subject.identifiers, options: options, limits: limits, expected: expected
-            ) { planned, located in
+            ) { planned, located, reader in
                 // Under the write lock, before the first change: what a crash leaves to finish.
-                let forgetting = try index().forgetting(planned.changedRows, subjectHashes: indexHashes(located))
+                var forgetting = try index().forgetting(planned.changedRows, subjectHashes: indexHashes(located))
+                // A deleted row's every entry, read before it goes: removing entries of a row
+                // that no longer exists is right whatever happens next.
+                let deleted = planned.changedRows.mapValues { $0.filter { $0.value.columns.isEmpty } }
+                forgetting.groups += try index().forgetting(rowsOf: deleted.filter { !$0.value.isEmpty }, reader).groups
                 let entry = ErasureJournalEntry(
                     id: UUID().uuidString.lowercased(), startedAt: AuditLog.timestamp(now),
                     requestID: subject.request?.id, digest: planned.plan.digest,
@@ -94,6 +98,7 @@ extension Session {
             plan, subject, options: options, overridden: applied.planned.overriddenRestrictions,
             heldBy: applied.planned.heldBy, journalID: journal.id)
         try index().forget(applied.forgetting)
+        if let settled = applied.settled { try settleIndex(settled, applied.planned.changedRows) }
         let (refused, mentioning) = try finishFiles(journal, subject: Set(subject.identifiers))
         recorded(plan)
         try state().write { db in try state().deleteJournal(journal.id, db) }
@@ -180,6 +185,17 @@ extension Session {
         return reports
     }
 
+    /// After an erasure nobody else wrote beside: the index relearns the rows it changed in
+    /// place and takes the database's new state as its own (no table is read again by the
+    /// next locate).
+    func settleIndex(_ settled: SettledWrite, _ changedRows: [String: [Int64: ChangedRow]]) throws {
+        let index = try index()
+        let changed = changedRows.mapValues { rows in rows.filter { !$0.value.columns.isEmpty }.mapValues(\.columns) }
+        try readingOperations { reader, _ in
+            try index.settle(settled, relearning: index.relearning(changed, reader), reader)
+        }
+    }
+
     /// The plan and choices `entry` kept; nil for plans made from rows and older entries.
     func appliedErasure(of entry: ErasureJournalEntry) throws -> AppliedErasure? {
         try entry.applied.map { text in
@@ -229,13 +245,14 @@ extension Session {
     /// `expected`, write the journal (`beforeChanges`), run the steps.
     private func applyInOneTransaction(
         _ identifiers: [SubjectIdentifier], options: ErasureOptions, limits: ProcessingLimits, expected: String?,
-        beforeChanges: (PlannedErasure, Set<SubjectIdentifier>) throws -> (ErasureJournalEntry, IndexForgetting)
+        beforeChanges: (PlannedErasure, Set<SubjectIdentifier>, any OperationsReader) throws -> (
+            ErasureJournalEntry, IndexForgetting
+        )
     ) throws -> Applied {
         let map = try dataMap()
         let store = try operations()
-        let fingerprint = store.fingerprint()
         let token = Pseudonym.token()
-        return try store.write { writer in
+        let (applied, settled) = try store.writeSettled { writer, fingerprint in
             try explainingMapMismatch(writer) {
                 let result = try locate(identifiers, options: LocateOptions(), writer, fingerprint)
                 let subject = Set(result.subjectIdentifiers)
@@ -247,13 +264,16 @@ extension Session {
                 if let expected, planned.plan.digest != expected {
                     throw ErasureError.staleDigest(expected: expected, actual: planned.plan.digest)
                 }
-                let (journal, forgetting) = try beforeChanges(planned, subject)
+                let (journal, forgetting) = try beforeChanges(planned, subject, writer)
                 for step in planned.plan.steps where step.changes {
                     try run(step, map: map, token: token, subject: subject, writer)
                 }
                 return Applied(planned: planned, journal: journal, forgetting: forgetting)
             }
         }
+        var done = applied
+        done.settled = settled
+        return done
     }
 
     /// What the write transaction did: the plan it carried out, its journal entry, and what
@@ -262,6 +282,8 @@ extension Session {
         let planned: PlannedErasure
         let journal: ErasureJournalEntry
         let forgetting: IndexForgetting
+        /// Set when nobody else wrote to the operations database while it ran.
+        var settled: SettledWrite?
     }
 
     /// The index hashes of the subject's identifiers as located (learnt ones included).

@@ -57,7 +57,7 @@ final class IdentifierIndex {
     /// What this process last found true of the index, and the files it found it in: while
     /// neither `index.db` nor the operations database changed since, it still holds, and a
     /// refresh reads nothing (`dsr bulk` and the benchmark locate many times per process).
-    private var verified: (files: [OperationsFingerprint], identity: String)?
+    var verified: (files: [OperationsFingerprint], identity: String)?
     /// The unreadable values, read once per verified state.
     private var unreadable: [UnparseableValues]?
     /// The entries' statements, prepared once on the index's connection.

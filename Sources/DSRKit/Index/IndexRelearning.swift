@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 
 /// Rows whose identifier values a rectification changes in place, with the index entries each
 /// had before: after the operations commit the index drops the old entries and learns the new
@@ -89,29 +90,50 @@ extension IdentifierIndex {
     /// - Throws: ``StoreError``.
     func relearn(_ relearning: IndexRelearning, _ operations: any OperationsReader) throws {
         guard !relearning.isEmpty else { return }
-        var builder = IndexBuilder(map: map, hasher: hasher, defaultCountry: defaultCountry)
+        try queue.guardedWrite { db in try relearn(relearning, operations, db) }
+        try IndexSchema.releaseFreePages(queue)
+    }
+
+    /// After a change dsr made alone (``SettledWrite``), once ``forget(_:)`` has removed what
+    /// it made stale: the changed rows' entries and marks become what the rows hold now, and
+    /// the index takes the database's state after the change as the one it reflects, so the
+    /// next locate reads no table again. Nothing is claimed unless the index reflected the
+    /// state before the change (no other refresh came in between). Call after the commit.
+    ///
+    /// - Throws: ``StoreError``.
+    func settle(_ settled: SettledWrite, relearning: IndexRelearning, _ operations: any OperationsReader) throws {
         try queue.guardedWrite { db in
-            let busy = queue.busyTimeoutSeconds
-            let store = entries(db)
-            let unmark = try PreparedQuery(
-                db, sql: "DELETE FROM index_unparseable WHERE source = ? AND rid = ?", busyTimeout: busy)
-            let mark = try PreparedQuery(
-                db, sql: "INSERT INTO index_unparseable (source, rid, reason) VALUES (?, ?, ?)", busyTimeout: busy)
-            for item in relearning.rows {
-                guard let id = sourceIDs[item.source] else { continue }
-                let now = RowEntries()
-                try builder.index(
-                    item.source, id: id, from: item.row - 1, upTo: item.row, operations: operations, into: now)
-                try store.remove(
-                    source: id,
-                    item.before.filter { !now.hashes.contains($0) }.map { IndexEntry(hash: $0, rid: item.row) })
-                for hash in now.hashes.sorted() { try store.add(source: id, IndexEntry(hash: hash, rid: item.row)) }
-                try unmark.run([.integer(id), .integer(item.row)]) { _ in }
-                if let reason = now.unreadableReason {
-                    try mark.run([.integer(id), .integer(item.row), .text(reason)]) { _ in }
-                }
+            guard try IndexSchema.meta("database", db) == settled.before.file,
+                try IndexSchema.meta("fingerprint", db) == settled.before.state,
+                settled.after.file == settled.before.file
+            else { return }
+            try relearn(relearning, operations, db)
+            try IndexSchema.setMeta("fingerprint", settled.after.state, db)
+        }
+        verified = nil
+    }
+
+    private func relearn(_ relearning: IndexRelearning, _ operations: any OperationsReader, _ db: Database) throws {
+        var builder = IndexBuilder(map: map, hasher: hasher, defaultCountry: defaultCountry)
+        let busy = queue.busyTimeoutSeconds
+        let store = entries(db)
+        let unmark = try PreparedQuery(
+            db, sql: "DELETE FROM index_unparseable WHERE source = ? AND rid = ?", busyTimeout: busy)
+        let mark = try PreparedQuery(
+            db, sql: "INSERT INTO index_unparseable (source, rid, reason) VALUES (?, ?, ?)", busyTimeout: busy)
+        for item in relearning.rows {
+            guard let id = sourceIDs[item.source] else { continue }
+            let now = RowEntries()
+            try builder.index(
+                item.source, id: id, from: item.row - 1, upTo: item.row, operations: operations, into: now)
+            try store.remove(
+                source: id,
+                item.before.filter { !now.hashes.contains($0) }.map { IndexEntry(hash: $0, rid: item.row) })
+            for hash in now.hashes.sorted() { try store.add(source: id, IndexEntry(hash: hash, rid: item.row)) }
+            try unmark.run([.integer(id), .integer(item.row)]) { _ in }
+            if let reason = now.unreadableReason {
+                try mark.run([.integer(id), .integer(item.row), .text(reason)]) { _ in }
             }
         }
-        try IndexSchema.releaseFreePages(queue)
     }
 }

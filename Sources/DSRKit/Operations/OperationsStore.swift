@@ -22,6 +22,16 @@ protocol OperationsStore: AnyObject {
     /// - Throws: ``StoreError`` for database failures; errors of `body` pass through.
     func write<T>(_ body: (any OperationsWriter) throws -> T) throws -> T
 
+    /// ``write(_:)`` for a change whose every effect on the identifier index the caller
+    /// records itself: `body` also gets the fingerprint taken under the write lock before
+    /// anything changed, and the result comes with both fingerprints when no other
+    /// connection committed between that moment and the end of the commit (nil otherwise,
+    /// or when the backend cannot tell).
+    ///
+    /// - Throws: as ``write(_:)``.
+    func writeSettled<T>(_ body: (any OperationsWriter, OperationsFingerprint) throws -> T) throws
+        -> (result: T, settled: SettledWrite?)
+
     /// Rewrites the database so that no byte of a deleted or replaced value is left in it:
     /// copies that other writers left in unused page space (a page split made without secure
     /// deletion keeps the old cells' bytes) survive any DELETE, and only a rewrite removes them.

@@ -53,16 +53,47 @@ final class SQLiteOperationsStore: OperationsStore {
 
     func write<T>(_ body: (any OperationsWriter) throws -> T) throws -> T {
         let queue = try writer()
-        try deletingTheRollbackJournal(queue)
-        let result = try queue.guardedWrite { db in
-            guard try Bool.fetchOne(db, sql: "PRAGMA secure_delete") == true else {
-                throw StoreError.sqlite(path: name, code: 0, message: "secure_delete could not be switched on")
-            }
-            return try body(
-                SQLiteOperationsWriter(db, path: name, busyTimeout: busyTimeout, statements: writeStatements))
+        let result = try securelyDeleting(queue) { db in
+            try body(SQLiteOperationsWriter(db, path: name, busyTimeout: busyTimeout, statements: writeStatements))
         }
         try removeOldPages(queue)
         return result
+    }
+
+    /// One write transaction with secure deletion on (refused when it cannot be).
+    private func securelyDeleting<T>(_ queue: DatabaseQueue, _ body: (Database) throws -> T) throws -> T {
+        try deletingTheRollbackJournal(queue)
+        return try queue.guardedWrite { db in
+            guard try Bool.fetchOne(db, sql: "PRAGMA secure_delete") == true else {
+                throw StoreError.sqlite(path: name, code: 0, message: "secure_delete could not be switched on")
+            }
+            return try body(db)
+        }
+    }
+
+    func writeSettled<T>(_ body: (any OperationsWriter, OperationsFingerprint) throws -> T) throws
+        -> (result: T, settled: SettledWrite?)
+    {
+        let queue = try writer()
+        // `PRAGMA data_version` changes for this connection only when another one commits.
+        var version: Int64?
+        var before = fingerprint()
+        let result = try securelyDeleting(queue) { db in
+            version = try Int64.fetchOne(db, sql: "PRAGMA data_version")
+            before = fingerprint()
+            return try body(
+                SQLiteOperationsWriter(db, path: name, busyTimeout: busyTimeout, statements: writeStatements), before)
+        }
+        try removeOldPages(queue)
+        // Under the write lock again: the files as this commit and its checkpoint left them,
+        // unless another connection committed since (then nothing is claimed).
+        let after: OperationsFingerprint? = try? queue.writeWithoutTransaction { db in
+            try db.execute(sql: "BEGIN IMMEDIATE")
+            defer { try? db.execute(sql: "ROLLBACK") }
+            guard let version, try Int64.fetchOne(db, sql: "PRAGMA data_version") == version else { return nil }
+            return fingerprint()
+        }
+        return (result, after.map { SettledWrite(before: before, after: $0) })
     }
 
     func compact() throws {
