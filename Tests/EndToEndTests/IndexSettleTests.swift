@@ -55,4 +55,19 @@ import Testing
         #expect(rebuilt.entries.subtracting(settled.entries).isEmpty, "entries the rebuild adds")
         #expect(settled.marks == rebuilt.marks, "\(settled.marks.symmetricDifference(rebuilt.marks).sorted())")
     }
+
+    @Test func aRetentionPurgeLeavesTheIndexARebuildWouldBuildAndCurrent() throws {
+        #expect(try workspace.dsr(["locate", "--json", "phone:+31681234567"]).code == 0)  // builds the index
+        let purged = try workspace.dsr(["retention", "audit", "--as-of", RetentionPurgeTests.asOf, "--apply", "--json"])
+        #expect(purged.code == 0, "\(purged.stderr)")
+        let index = folder.appending(path: "state/index.db")
+        let now = OperationsFingerprint(sqliteFile: folder.appending(path: "ops.db").path)
+        #expect(try meta("fingerprint", index) == now.state)
+        let settled = try contents(index)
+        #expect(try workspace.dsr(["index", "rebuild"]).code == 0)
+        let rebuilt = try contents(index)
+        #expect(settled.entries.subtracting(rebuilt.entries).isEmpty, "entries the rebuild does not have")
+        #expect(rebuilt.entries.subtracting(settled.entries).isEmpty, "entries the rebuild adds")
+        #expect(settled.marks == rebuilt.marks, "\(settled.marks.symmetricDifference(rebuilt.marks).sorted())")
+    }
 }

@@ -43,11 +43,11 @@ extension Session {
         let store = try operations()
         let token = Pseudonym.token()
         let subject = Set(identifiers)
-        let fingerprint = store.fingerprint()
         var written: ErasureJournalEntry?
         let done: (planned: PlannedErasure, journal: ErasureJournalEntry?, forgetting: IndexForgetting)
+        let settled: SettledWrite?
         do {
-            done = try store.write { writer in
+            (done, settled) = try store.writeSettled { writer, fingerprint in
                 try explainingMapMismatch(writer) {
                     // Up to date before the plan: what it forgets is read from the index's sources.
                     try index().refresh(writer, fingerprint: fingerprint)
@@ -88,6 +88,7 @@ extension Session {
             try committed(done.planned.plan, db)
         }
         try index().forget(done.forgetting)
+        if let settled { try settleIndex(settled, done.planned.changedRows) }
         let (refused, _) = try finishFiles(journal, subject: subject)
         try state().write { db in try state().deleteJournal(journal.id, db) }
         try state().checkpoint()
