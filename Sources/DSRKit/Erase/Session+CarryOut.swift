@@ -87,8 +87,7 @@ extension Session {
             try state().setJournalPhase(journal.id, "committed", db)
             try committed(done.planned.plan, db)
         }
-        try index().forget(done.forgetting)
-        if let settled { try settleIndex(settled, done.planned.changedRows) }
+        try forget(done.forgetting, settling: settled, done.planned.changedRows)
         let (refused, _) = try finishFiles(journal, subject: subject)
         try state().write { db in try state().deleteJournal(journal.id, db) }
         try state().checkpoint()

@@ -97,8 +97,7 @@ extension Session {
         try recordApplied(
             plan, subject, options: options, overridden: applied.planned.overriddenRestrictions,
             heldBy: applied.planned.heldBy, journalID: journal.id)
-        try index().forget(applied.forgetting)
-        if let settled = applied.settled { try settleIndex(settled, applied.planned.changedRows) }
+        try forget(applied.forgetting, settling: applied.settled, applied.planned.changedRows)
         let (refused, mentioning) = try finishFiles(journal, subject: Set(subject.identifiers))
         recorded(plan)
         try state().write { db in try state().deleteJournal(journal.id, db) }
@@ -185,14 +184,18 @@ extension Session {
         return reports
     }
 
-    /// After an erasure nobody else wrote beside: the index relearns the rows it changed in
-    /// place and takes the database's new state as its own (no table is read again by the
-    /// next locate).
-    func settleIndex(_ settled: SettledWrite, _ changedRows: [String: [Int64: ChangedRow]]) throws {
+    /// The index forgets what an erasure made stale; after one nobody else wrote beside
+    /// (`settling`), in the same transaction, it relearns the rows changed in place and takes
+    /// the database's new state as its own (no table is read again by the next locate).
+    func forget(
+        _ forgetting: IndexForgetting, settling: SettledWrite?, _ changedRows: [String: [Int64: ChangedRow]]
+    ) throws {
         let index = try index()
+        guard let settling else { return try index.forget(forgetting) }
         let changed = changedRows.mapValues { rows in rows.filter { !$0.value.columns.isEmpty }.mapValues(\.columns) }
         try readingOperations { reader, _ in
-            try index.settle(settled, relearning: index.relearning(changed, reader), reader)
+            try index.forget(
+                forgetting, settling: (settling, index.relearning(changed, reader), reader))
         }
     }
 

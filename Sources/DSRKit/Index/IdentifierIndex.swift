@@ -159,11 +159,17 @@ final class IdentifierIndex {
     /// what is already gone changes nothing, so a crashed run can do it again.
     ///
     /// - Throws: ``StoreError``.
-    func forget(_ forgetting: IndexForgetting) throws {
-        guard !forgetting.isEmpty else { return }
+    /// - Parameter settling: after a change dsr made alone, the rows to relearn and the state to
+    ///   take as the index's own, in the same transaction (see ``settle(_:relearning:_:_:)``).
+    func forget(
+        _ forgetting: IndexForgetting,
+        settling: (settled: SettledWrite, relearning: IndexRelearning, operations: any OperationsReader)? = nil
+    ) throws {
+        guard !forgetting.isEmpty || settling != nil else { return }
         // One transaction and one checkpoint for the whole erasure; the row numbers go in as
         // one JSON array per key (bound, never spliced into the SQL).
         try queue.guardedWrite { db in
+            defer { if settling != nil { verified = nil } }
             let marks = try PreparedQuery(
                 db, sql: "DELETE FROM index_unparseable WHERE source = ? AND rid IN (SELECT value FROM json_each(?))",
                 busyTimeout: queue.busyTimeoutSeconds)
@@ -179,6 +185,7 @@ final class IdentifierIndex {
             }
             let store = self.entries(db)
             for (id, gone) in entries.sorted(by: { $0.key < $1.key }) { try store.remove(source: id, gone) }
+            if let settling { try settle(settling.settled, relearning: settling.relearning, settling.operations, db) }
         }
         try IndexSchema.releaseFreePages(queue)
     }

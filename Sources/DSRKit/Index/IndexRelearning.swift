@@ -94,23 +94,23 @@ extension IdentifierIndex {
         try IndexSchema.releaseFreePages(queue)
     }
 
-    /// After a change dsr made alone (``SettledWrite``), once ``forget(_:)`` has removed what
-    /// it made stale: the changed rows' entries and marks become what the rows hold now, and
-    /// the index takes the database's state after the change as the one it reflects, so the
-    /// next locate reads no table again. Nothing is claimed unless the index reflected the
-    /// state before the change (no other refresh came in between). Call after the commit.
+    /// After a change dsr made alone (``SettledWrite``), once what it made stale is forgotten
+    /// (``forget(_:settling:)`` calls this in its transaction): the changed rows' entries and
+    /// marks become what the rows hold now, and the index takes the database's state after the
+    /// change as the one it reflects, so the next locate reads no table again. Nothing is
+    /// claimed unless the index reflected the state before the change (no other refresh came
+    /// in between). Call after the commit.
     ///
     /// - Throws: ``StoreError``.
-    func settle(_ settled: SettledWrite, relearning: IndexRelearning, _ operations: any OperationsReader) throws {
-        try queue.guardedWrite { db in
-            guard try IndexSchema.meta("database", db) == settled.before.file,
-                try IndexSchema.meta("fingerprint", db) == settled.before.state,
-                settled.after.file == settled.before.file
-            else { return }
-            try relearn(relearning, operations, db)
-            try IndexSchema.setMeta("fingerprint", settled.after.state, db)
-        }
-        verified = nil
+    func settle(
+        _ settled: SettledWrite, relearning: IndexRelearning, _ operations: any OperationsReader, _ db: Database
+    ) throws {
+        guard try IndexSchema.meta("database", db) == settled.before.file,
+            try IndexSchema.meta("fingerprint", db) == settled.before.state,
+            settled.after.file == settled.before.file
+        else { return }
+        try relearn(relearning, operations, db)
+        try IndexSchema.setMeta("fingerprint", settled.after.state, db)
     }
 
     private func relearn(_ relearning: IndexRelearning, _ operations: any OperationsReader, _ db: Database) throws {

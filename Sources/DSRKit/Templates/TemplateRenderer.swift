@@ -32,9 +32,30 @@ public enum TemplateRenderer {
             throw TemplateError.unknownTemplateName(name, known: Model.templateNames)
         }
         let source = try load(name, language: language, templatesDir: templatesDir)
-        let template = try compile(
-            source.text, file: source.path, html: name.hasSuffix(".html"), fields: Model.fieldNames)
+        let html = name.hasSuffix(".html")
+        // Compiled once per text: a bulk run writes hundreds of letters from the same few
+        // templates, and parsing one cost more than rendering it (an edited file is new text).
+        let key =
+            "\(html)\u{0}\(Model.fieldNames.sorted().joined(separator: ","))\u{0}\(source.path)\u{0}\(source.text)"
+        let template = try compiled.template(key) {
+            try compile(source.text, file: source.path, html: html, fields: Model.fieldNames)
+        }
         return template.render(model)
+    }
+
+    private static let compiled = CompiledTemplates()
+
+    /// Templates compiled so far in this process, by what they were compiled from.
+    private final class CompiledTemplates: @unchecked Sendable {
+        private let lock = NSLock()
+        private var templates: [String: MustacheTemplate] = [:]
+
+        func template(_ key: String, compile: () throws -> MustacheTemplate) throws -> MustacheTemplate {
+            if let known = lock.withLock({ templates[key] }) { return known }
+            let template = try compile()
+            lock.withLock { templates[key] = template }
+            return template
+        }
     }
 
     // MARK: - Loading
