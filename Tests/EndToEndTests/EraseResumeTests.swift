@@ -44,6 +44,45 @@ import Testing
         try FileManager.default.copyItem(at: copy, to: target)
     }
 
+    /// The journal entry `dsr erase --apply` writes for `plan` (as `dsr erase --json` showed
+    /// it), left in `phase` by a stop.
+    func journal(_ plan: [String: Any], request id: String, phase: String, language: String) throws {
+        let kept: [String: Any] = [
+            "plan": ["steps", "files", "processor_held", "notify", "related"].reduce(into: [String: Any]()) {
+                $0[$1] = plan[$1]
+            },
+            "forced": false, "overridden_restrictions": [String](), "held_by": [String](), "letter_language": language,
+        ]
+        let text = String(decoding: try JSONSerialization.data(withJSONObject: kept), as: UTF8.self)
+        let state = try DatabaseQueue(path: folder.appending(path: "state/state.db").path)
+        try state.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO erasure_journal (id, started_at, request_id, digest, identifiers,
+                    include_processor_data, phase, applied) VALUES ('stopped', '2026-12-01T00:00:00.000Z', ?, ?, ?, 0, ?, ?)
+                    """, arguments: [id, plan["digest"] as? String, "phone:+31681234567", phase, text])
+        }
+        try state.close()
+    }
+
+    /// The letter and notices of request `id` in `exports_dir`, by name.
+    func letters(of id: String) throws -> [String: String] {
+        let exports = folder.appending(path: "exports")
+        var found: [String: String] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: exports.path)
+        where name.hasPrefix("\(id)-erasure-") {
+            found[name] = try String(contentsOf: exports.appending(path: name), encoding: .utf8)
+        }
+        return found
+    }
+
+    /// Deletes the letter and notices of request `id`.
+    func deleteLetters(of id: String) throws {
+        for name in try letters(of: id).keys {
+            try FileManager.default.removeItem(at: folder.appending(path: "exports/\(name)"))
+        }
+    }
+
     @Test(arguments: [true, false])
     func aStoppedErasureIsRecordedAsTheUninterruptedOne(committed: Bool) throws {
         let opened = try dsr(["request", "open", "--type", "erasure", "phone:+31681234567"])
@@ -58,35 +97,15 @@ import Testing
         let uninterrupted = try recorded(id)
         try #require(uninterrupted.details["outcome"] as? String == "erased, partly retained")
         let opsAfter = try snapshot("ops.db")
-        let exports = folder.appending(path: "exports")
-        let letters = try FileManager.default.contentsOfDirectory(atPath: exports.path).filter {
-            $0.hasPrefix("\(id)-erasure-")
-        }.sorted()
-        try #require(letters.contains("\(id)-erasure-letter.txt"))
-        let texts = try letters.map { try String(contentsOf: exports.appending(path: $0), encoding: .utf8) }
-        for name in letters { try FileManager.default.removeItem(at: exports.appending(path: name)) }
+        let letters = try letters(of: id)
+        try #require(letters["\(id)-erasure-letter.txt"] != nil)
+        try deleteLetters(of: id)
 
-        // The stop: state.db as before the apply, with the journal entry the apply wrote
-        // (its plan as `dsr erase --json` showed it); ops.db committed, or not; no letter yet.
+        // The stop: state.db as before the apply, with the journal entry the apply wrote;
+        // ops.db committed, or not; no letter yet.
         try restore(stateBefore, as: "state/state.db")
         if !committed { try restore(opsBefore, as: "ops.db") }
-        let kept: [String: Any] = [
-            "plan": ["steps", "files", "processor_held", "notify", "related"].reduce(into: [String: Any]()) {
-                $0[$1] = plan[$1]
-            },
-            "forced": false, "overridden_restrictions": [String](), "held_by": [String](), "letter_language": "en",
-        ]
-        let text = String(decoding: try JSONSerialization.data(withJSONObject: kept), as: UTF8.self)
-        let state = try DatabaseQueue(path: folder.appending(path: "state/state.db").path)
-        try state.write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO erasure_journal (id, started_at, request_id, digest, identifiers,
-                    include_processor_data, phase, applied) VALUES ('stopped', '2026-12-01T00:00:00.000Z', ?, ?, ?, 0,
-                    'planned', ?)
-                    """, arguments: [id, digest, "phone:+31681234567", text])
-        }
-        try state.close()
+        try journal(plan, request: id, phase: "planned", language: "en")
 
         let resumed = try dsr(["erase", "--resume", "--json"])
         #expect(resumed.code == 0, "\(resumed.stderr)")
@@ -101,11 +120,7 @@ import Testing
         #expect(NSDictionary(dictionary: details) == NSDictionary(dictionary: uninterrupted.details), "\(details)")
         #expect(after.request == uninterrupted.request)
         // The letter and the notices, as the uninterrupted run wrote them.
-        let written = try FileManager.default.contentsOfDirectory(atPath: exports.path).filter {
-            $0.hasPrefix("\(id)-erasure-")
-        }.sorted()
-        #expect(written == letters)
-        #expect(try written.map { try String(contentsOf: exports.appending(path: $0), encoding: .utf8) } == texts)
+        #expect(try self.letters(of: id) == letters)
         #expect(try dsr(["audit", "verify"]).code == 0)
         #expect(!(try dsr(["status"]).stdout.contains("erase --resume")))
         // The operations database ends as the uninterrupted run left it (its pseudonyms aside).
@@ -127,37 +142,14 @@ import Testing
         let plan = try workspace.json(try dsr(["erase", "--request", id, "--json"]))
         #expect(try dsr(["erase", "--request", id, "--apply", "--yes", "--lang", "nl"]).code == 0)
         let recordedBefore = try recorded(id)
-        let exports = folder.appending(path: "exports")
-        let names = {
-            try FileManager.default.contentsOfDirectory(atPath: exports.path).filter { $0.hasPrefix("\(id)-erasure-") }
-                .sorted()
-        }
-        let letters = try names()
-        try #require(letters.contains("\(id)-erasure-letter.txt"))
-        let texts = try letters.map { try String(contentsOf: exports.appending(path: $0), encoding: .utf8) }
+        let letters = try letters(of: id)
+        try #require(letters["\(id)-erasure-letter.txt"] != nil)
         // The stop: after the audit entry (phase `committed`), before the letter.
-        for name in letters { try FileManager.default.removeItem(at: exports.appending(path: name)) }
-        let kept: [String: Any] = [
-            "plan": ["steps", "files", "processor_held", "notify", "related"].reduce(into: [String: Any]()) {
-                $0[$1] = plan[$1]
-            },
-            "forced": false, "overridden_restrictions": [String](), "held_by": [String](), "letter_language": "nl",
-        ]
-        let text = String(decoding: try JSONSerialization.data(withJSONObject: kept), as: UTF8.self)
-        let state = try DatabaseQueue(path: folder.appending(path: "state/state.db").path)
-        try state.write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO erasure_journal (id, started_at, request_id, digest, identifiers,
-                    include_processor_data, phase, applied) VALUES ('stopped', '2026-12-01T00:00:00.000Z', ?, ?, ?, 0,
-                    'committed', ?)
-                    """, arguments: [id, plan["digest"] as! String, "phone:+31681234567", text])
-        }
-        try state.close()
+        try deleteLetters(of: id)
+        try journal(plan, request: id, phase: "committed", language: "nl")
         let next = try dsr(["request", "list"])
         #expect(next.code == 0, "\(next.stderr)")
-        #expect(try names() == letters)
-        #expect(try letters.map { try String(contentsOf: exports.appending(path: $0), encoding: .utf8) } == texts)
+        #expect(try self.letters(of: id) == letters)
         // Nothing recorded twice, nothing left to resume.
         let after = try recorded(id)
         #expect(NSDictionary(dictionary: after.details) == NSDictionary(dictionary: recordedBefore.details))
