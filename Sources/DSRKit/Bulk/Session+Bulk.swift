@@ -132,12 +132,16 @@ extension Session {
         let time = AuditLog.timestamp(now)
         let progress = BulkProgress(requestID: known?.requestID, steps: known?.steps ?? [])
         var outcome = outcome
+        // A locate row's one audit entry is its last step: the row is done in that commit
+        // (unless an earlier run wrote the entry, and this one only marks the row done).
+        let locateIsLast = row.action == .locate && !progress.did(.locate)
         try state.observingAudit({ entry, db in
-            try state.noteBulkStep(record, action: entry.action, requestID: entry.requestID, at: time, db)
+            let last = locateIsLast && entry.action == AuditAction.locate.rawValue
+            try state.noteBulkStep(record, action: entry.action, requestID: entry.requestID, at: time, done: last, db)
         }) {
             try perform(row, progress, into: &outcome, residue: &residue)
         }
-        try state.finishBulkRow(refHash, at: time)
+        if !locateIsLast { try state.finishBulkRow(refHash, at: time) }
         outcome.status = .done
         return outcome
     }

@@ -41,17 +41,23 @@ extension StateDatabase {
     /// so a row that failed before writing anything may be corrected under the same ref.
     ///
     /// - Throws: database errors.
+    ///
+    /// - Parameter done: the step is the row's last (a `locate` row's one audit entry): the row
+    ///   is marked done in the same transaction.
     public func noteBulkStep(
-        _ row: BulkRowRecord, action: String, requestID: String?, at time: String, _ db: Database
+        _ row: BulkRowRecord, action: String, requestID: String?, at time: String, done: Bool = false, _ db: Database
     ) throws {
         try db.cachedStatement(
             sql: """
-                INSERT INTO bulk_rows (ref_hash, content_hash, status, request_id, steps, started_at)
-                VALUES (?, ?, 'started', ?, ?, ?)
+                INSERT INTO bulk_rows (ref_hash, content_hash, status, request_id, steps, started_at, done_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (ref_hash) DO UPDATE SET steps = trim(steps || ' ' || excluded.steps),
-                    request_id = coalesce(request_id, excluded.request_id)
+                    request_id = coalesce(request_id, excluded.request_id), status = excluded.status,
+                    done_at = excluded.done_at
                 """
-        ).execute(arguments: [row.refHash, row.contentHash, requestID, action, time])
+        ).execute(arguments: [
+            row.refHash, row.contentHash, done ? "done" : "started", requestID, action, time, done ? time : nil,
+        ])
     }
 
     /// Marks the row done.

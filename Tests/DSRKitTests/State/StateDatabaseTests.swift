@@ -31,6 +31,30 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dir.path("state")))
     }
 
+    @Test func aBulkRowsStepsAccumulateAndItsLastStepMarksItDone() throws {
+        let state = try temporary.state()
+        let row = BulkRowRecord(refHash: "r", contentHash: "c", done: false, requestID: nil, steps: [])
+        let time = "2026-12-03T00:00:00.000Z"
+        try state.write { db in try state.noteBulkStep(row, action: "request.open", requestID: "R-1", at: time, db) }
+        try state.write { db in try state.noteBulkStep(row, action: "request.verify", requestID: nil, at: time, db) }
+        #expect(
+            try state.bulkRow("r")
+                == BulkRowRecord(
+                    refHash: "r", contentHash: "c", done: false, requestID: "R-1",
+                    steps: ["request.open", "request.verify"]))
+        try state.write { db in
+            try state.noteBulkStep(row, action: "locate", requestID: nil, at: time, done: true, db)
+        }
+        #expect(try state.bulkRow("r")?.done == true)
+        #expect(try state.bulkRow("r")?.steps == ["request.open", "request.verify", "locate"])
+        // A new row whose first step is its last is done at once.
+        let single = BulkRowRecord(refHash: "s", contentHash: "c", done: false, requestID: nil, steps: [])
+        try state.write { db in
+            try state.noteBulkStep(single, action: "locate", requestID: nil, at: time, done: true, db)
+        }
+        #expect(try state.bulkRow("s")?.done == true)
+    }
+
     @Test func commitsMadeTogetherAreUnsyncedInsideAndSyncedAgainAfter() throws {
         let state = try temporary.state()
         func level() throws -> Int? { try state.read { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") } }
