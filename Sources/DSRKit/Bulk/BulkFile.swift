@@ -91,12 +91,18 @@ public struct BulkFile: Sendable {
     private static func jsonLines(_ text: String, path: String) throws -> [BulkLine] {
         var lines: [BulkLine] = []
         var firstLine: Int?
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+        let decoder = JSONDecoder()
+        // Split on the byte: as Characters, a CRLF is one and would not split at "\n".
+        let rows = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        for (index, bytes) in rows.enumerated() {
+            let line = Substring(bytes)
+            // Character.isWhitespace: the spaces and line ends `.whitespacesAndNewlines` names,
+            // without bridging each line to NSString.
+            let trimmed = line.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed()
             guard !trimmed.isEmpty else { continue }
             firstLine = firstLine ?? index + 1
             do {
-                let fields = try JSONDecoder().decode([String: BulkValue].self, from: Data(trimmed.utf8))
+                let fields = try decoder.decode([String: BulkValue].self, from: Data(String(trimmed).utf8))
                 lines.append(BulkLine(line: index + 1, fields: fields, unreadable: nil))
             } catch {
                 lines.append(

@@ -9,17 +9,18 @@ enum BulkValue: Sendable, Equatable, Decodable {
     case other
 
     init(from decoder: any Decoder) throws {
+        // The common kinds first: a failed attempt throws, and that costs more than the decode.
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .null
-        } else if let value = try? container.decode(Bool.self) {
-            self = .bool(value)
         } else if let value = try? container.decode(String.self) {
             self = .text(value)
-        } else if let value = try? container.decode(Int64.self) {
-            self = .text(String(value))
         } else if let value = try? container.decode([String].self) {
             self = .list(value)
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
+        } else if let value = try? container.decode(Int64.self) {
+            self = .text(String(value))
         } else {
             self = .other
         }

@@ -12,6 +12,27 @@ import Testing
         #expect(records.map(\.line) == [1, 2, 4, 6])
     }
 
+    @Test func jsonLinesReadEachKindOfValueAndIgnoreSurroundingSpace() throws {
+        let dir = try TemporaryDirectory()
+        let file = dir.url.appending(path: "kinds.jsonl")
+        let text = [
+            #"  {"ref": "A", "identifiers": ["phone:+31681234567"], "apply": true, "n": 7, "x": null}\#r"#,
+            "\t\u{A0}\r",
+            #"{"ref": "B", "apply": false, "o": {"k": 1}, "mixed": [1, "a"]}\#u{A0} "#,
+            "[1, 2]",
+        ].joined(separator: "\n")
+        try Data(text.utf8).write(to: file)
+        let lines = try BulkFile.read(file).lines
+        #expect(lines.map(\.line) == [1, 3, 4])
+        #expect(
+            lines[0].fields == [
+                "ref": .text("A"), "identifiers": .list(["phone:+31681234567"]), "apply": .bool(true), "n": .text("7"),
+                "x": .null,
+            ])
+        #expect(lines[1].fields == ["ref": .text("B"), "apply": .bool(false), "o": .other, "mixed": .other])
+        #expect(lines[2].unreadable?.reason == "not a JSON object")
+    }
+
     @Test func aQuoteNeverClosedIsNotCSV() {
         #expect(throws: BulkFileError.badCSV(path: "f.csv", line: 2, reason: "a quote that is never closed")) {
             try CSVReader.records("ref,action\n\"open,x\n", path: "f.csv")
