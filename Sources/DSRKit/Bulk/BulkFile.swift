@@ -98,11 +98,13 @@ public struct BulkFile: Sendable {
             let line = Substring(bytes)
             // Character.isWhitespace: the spaces and line ends `.whitespacesAndNewlines` names,
             // without bridging each line to NSString.
-            let trimmed = line.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed()
-            guard !trimmed.isEmpty else { continue }
+            guard let first = line.firstIndex(where: { !$0.isWhitespace }),
+                let last = line.lastIndex(where: { !$0.isWhitespace })
+            else { continue }
+            let trimmed = line[first...last]
             firstLine = firstLine ?? index + 1
             do {
-                let fields = try decoder.decode([String: BulkValue].self, from: Data(String(trimmed).utf8))
+                let fields = try decoder.decode([String: BulkValue].self, from: Data(trimmed.utf8))
                 lines.append(BulkLine(line: index + 1, fields: fields, unreadable: nil))
             } catch {
                 lines.append(
