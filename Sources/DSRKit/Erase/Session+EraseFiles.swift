@@ -46,7 +46,7 @@ extension Session {
         -> (refused: [FileRefusal], mentioning: [String])
     {
         var mentioning: [String] = []
-        let resolver = FileResolver(root: workspace.filesRoot)
+        let resolver = fileResolver()
         var refused: [FileRefusal] = []
         // One pass over each file column involved (not one search per file): which of the
         // paths to delete does a row still name?

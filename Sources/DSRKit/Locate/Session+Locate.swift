@@ -69,7 +69,7 @@ extension Session {
         _ reader: any OperationsReader
     ) throws -> LocateResult {
         let map = try dataMap()
-        let files = FileResolver(root: workspace.filesRoot)
+        let files = fileResolver()
         var state = try Locator(map: map, finder: finder, defaultCountry: defaultCountry).locate(identifiers, reader)
         var result = try LocateReport(map: map, files: files).result(
             from: &state, finder: finder, method: method, reader)

@@ -22,6 +22,7 @@ public final class Session {
     private var stateDatabase: StateDatabase?
     private var identifierIndex: IdentifierIndex?
     private var requestRegister: RequestRegister?
+    private var filesResolver: FileResolver?
     /// Set by ``close()``: a closed session opens nothing again.
     private var closed = false
     /// Where long jobs draw their progress: set by the command layer when stderr is a
@@ -79,6 +80,15 @@ public final class Session {
     /// The hasher keyed with the workspace secret (read once).
     ///
     /// - Throws: ``PrivacyError/badSecretKey(path:reason:)``.
+    /// Resolves stored file paths inside the files root, which is resolved once a session
+    /// (a bulk run locates hundreds of times; each resolution of the root walks its path).
+    func fileResolver() -> FileResolver {
+        if let filesResolver { return filesResolver }
+        let resolver = FileResolver(root: workspace.filesRoot)
+        filesResolver = resolver
+        return resolver
+    }
+
     public func hasher() throws -> KeyedHasher {
         if let keyedHasher { return keyedHasher }
         let hasher = KeyedHasher(secret: try SecretKey.load(from: workspace.secretKeyFile))
