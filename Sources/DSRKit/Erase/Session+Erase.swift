@@ -194,8 +194,7 @@ extension Session {
         guard let settling else { return try index.forget(forgetting) }
         let changed = changedRows.mapValues { rows in rows.filter { !$0.value.columns.isEmpty }.mapValues(\.columns) }
         try readingOperations { reader, _ in
-            try index.forget(
-                forgetting, settling: (settling, index.relearning(changed, reader), reader))
+            try index.forget(forgetting, settling: (settling, index.relearningAfterForgetting(changed), reader))
         }
     }
 

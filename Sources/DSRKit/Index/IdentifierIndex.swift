@@ -57,7 +57,7 @@ final class IdentifierIndex {
     /// What this process last found true of the index, and the files it found it in: while
     /// neither `index.db` nor the operations database changed since, it still holds, and a
     /// refresh reads nothing (`dsr bulk` and the benchmark locate many times per process).
-    var verified: (files: [OperationsFingerprint], identity: String)?
+    private var verified: (files: [OperationsFingerprint], identity: String)?
     /// The unreadable values, read once per verified state.
     private var unreadable: [UnparseableValues]?
     /// The entries' statements, prepared once on the index's connection.
@@ -158,9 +158,9 @@ final class IdentifierIndex {
     /// is read once for all its rows. Sources the index no longer covers are skipped; removing
     /// what is already gone changes nothing, so a crashed run can do it again.
     ///
-    /// - Throws: ``StoreError``.
     /// - Parameter settling: after a change dsr made alone, the rows to relearn and the state to
     ///   take as the index's own, in the same transaction (see ``settle(_:relearning:_:_:)``).
+    /// - Throws: ``StoreError``.
     func forget(
         _ forgetting: IndexForgetting,
         settling: (settled: SettledWrite, relearning: IndexRelearning, operations: any OperationsReader)? = nil

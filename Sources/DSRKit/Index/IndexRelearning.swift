@@ -82,6 +82,21 @@ extension IdentifierIndex {
         return IndexRelearning(rows: rows)
     }
 
+    /// The rows of `changes` (per table, row number and changed columns) to relearn after a
+    /// change whose stale entries are forgotten already: nothing is read, nothing is removed.
+    func relearningAfterForgetting(_ changes: [String: [Int64: Set<String>]]) -> IndexRelearning {
+        var rows: [IndexRelearning.Row] = []
+        for (table, changed) in changes.sorted(by: { $0.key < $1.key }) {
+            let sources = sourceIDs.filter { $0.key.table == table }.sorted { $0.value < $1.value }
+            for (row, columns) in changed.sorted(by: { $0.key < $1.key }) {
+                for (source, _) in sources where columns.contains(source.column) {
+                    rows.append(.init(source: source, row: row, before: []))
+                }
+            }
+        }
+        return IndexRelearning(rows: rows)
+    }
+
     /// Makes the entries of every row in `relearning` what the row holds now: the hashes it
     /// had before and no longer has go, the ones it has now are there once, and its
     /// "unreadable" mark follows its value. Doing it twice changes nothing. Call after

@@ -77,9 +77,6 @@ public final class Session {
         return parsed
     }
 
-    /// The hasher keyed with the workspace secret (read once).
-    ///
-    /// - Throws: ``PrivacyError/badSecretKey(path:reason:)``.
     /// Resolves stored file paths inside the files root, which is resolved once a session
     /// (a bulk run locates hundreds of times; each resolution of the root walks its path).
     func fileResolver() -> FileResolver {
@@ -89,6 +86,9 @@ public final class Session {
         return resolver
     }
 
+    /// The hasher keyed with the workspace secret (read once).
+    ///
+    /// - Throws: ``PrivacyError/badSecretKey(path:reason:)``.
     public func hasher() throws -> KeyedHasher {
         if let keyedHasher { return keyedHasher }
         let hasher = KeyedHasher(secret: try SecretKey.load(from: workspace.secretKeyFile))

@@ -40,10 +40,9 @@ extension StateDatabase {
     /// transaction that wrote the audit entry: the row is remembered from its first step on,
     /// so a row that failed before writing anything may be corrected under the same ref.
     ///
-    /// - Throws: database errors.
-    ///
     /// - Parameter done: the step is the row's last (a `locate` row's one audit entry): the row
     ///   is marked done in the same transaction.
+    /// - Throws: database errors.
     public func noteBulkStep(
         _ row: BulkRowRecord, action: String, requestID: String?, at time: String, done: Bool = false, _ db: Database
     ) throws {

@@ -35,8 +35,8 @@ public enum TemplateRenderer {
         let html = name.hasSuffix(".html")
         // Compiled once per text: a bulk run writes hundreds of letters from the same few
         // templates, and parsing one cost more than rendering it (an edited file is new text).
-        let key =
-            "\(html)\u{0}\(Model.fieldNames.sorted().joined(separator: ","))\u{0}\(source.path)\u{0}\(source.text)"
+        // The model's type stands for the fields the template was checked against.
+        let key = "\(Model.self)\u{0}\(html)\u{0}\(source.path)\u{0}\(source.text)"
         let template = try compiled.template(key) {
             try compile(source.text, file: source.path, html: html, fields: Model.fieldNames)
         }

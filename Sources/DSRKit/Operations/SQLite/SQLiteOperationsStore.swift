@@ -77,12 +77,13 @@ final class SQLiteOperationsStore: OperationsStore {
         let queue = try writer()
         // `PRAGMA data_version` changes for this connection only when another one commits.
         var version: Int64?
-        var before = fingerprint()
+        var before: OperationsFingerprint?
         let result = try securelyDeleting(queue) { db in
             version = try Int64.fetchOne(db, sql: "PRAGMA data_version")
-            before = fingerprint()
+            let locked = fingerprint()
+            before = locked
             return try body(
-                SQLiteOperationsWriter(db, path: name, busyTimeout: busyTimeout, statements: writeStatements), before)
+                SQLiteOperationsWriter(db, path: name, busyTimeout: busyTimeout, statements: writeStatements), locked)
         }
         try removeOldPages(queue)
         // Under the write lock again: the files as this commit and its checkpoint left them,
@@ -93,7 +94,8 @@ final class SQLiteOperationsStore: OperationsStore {
             guard let version, try Int64.fetchOne(db, sql: "PRAGMA data_version") == version else { return nil }
             return fingerprint()
         }
-        return (result, after.map { SettledWrite(before: before, after: $0) })
+        guard let before, let after else { return (result, nil) }
+        return (result, SettledWrite(before: before, after: after))
     }
 
     func compact() throws {
