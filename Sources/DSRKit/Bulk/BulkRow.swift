@@ -21,9 +21,7 @@ struct BulkRow: Sendable, Equatable {
     var line: Int
     var ref: String
     var action: BulkAction
-    /// The identifiers as given (the session reads them again, as the single command does).
-    var identifiers: [String]
-    /// The identifiers read, in the order given.
+    /// The identifiers read, in the order given (read as the single command reads them).
     var subjects: [SubjectIdentifier]
     var received: CalendarDate?
     var apply: Bool
@@ -59,7 +57,7 @@ struct BulkRow: Sendable, Equatable {
         self.ref = ref
         self.action = action
         let given = fields["identifiers"] ?? .null
-        identifiers = try given.list(line: number, field: "identifiers") { $0 == " " || $0 == "\t" }
+        var identifiers = try given.list(line: number, field: "identifiers") { $0 == " " || $0 == "\t" }
         if case .text = given { identifiers = Self.joiningPhoneGroups(identifiers, defaultCountry: defaultCountry) }
         guard !identifiers.isEmpty else {
             throw BulkRowError(line: number, field: "identifiers", reason: "missing: give at least one identifier")

@@ -16,7 +16,7 @@ extension Session {
         guard let type = row.action.requestType else {
             // Audited by a run killed before it could mark the row done: not searched twice.
             guard !progress.did(.locate) else { return }
-            let subject = try subject(identifiers: row.identifiers, request: nil)
+            let subject = try subject(row.subjects, request: nil)
             var result = try locate(subject)
             _ = try noteLimits(in: &result)
             outcome.records = result.records.count
@@ -25,7 +25,7 @@ extension Session {
         }
         let id = try bulkRequest(row, type: type, progress)
         outcome.request = id
-        let subject = try subject(identifiers: row.identifiers, request: id)
+        let subject = try subject(row.subjects, request: id)
         switch row.action {
         case .locate: break
         case .access, .portability:
@@ -74,10 +74,7 @@ extension Session {
         if let known = progress.requestID {
             id = known
         } else {
-            let identifiers = try row.identifiers.map {
-                try SubjectIdentifier.parse($0, defaultCountry: defaultCountry)
-            }
-            id = try register().open(type: type, subjects: identifiers, received: row.received, channel: "bulk").id
+            id = try register().open(type: type, subjects: row.subjects, received: row.received, channel: "bulk").id
         }
         if !progress.did(.requestVerify) { _ = try register().verify(id, method: Self.bulkVerification) }
         return id

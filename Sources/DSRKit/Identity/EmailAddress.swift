@@ -23,7 +23,7 @@ public struct EmailAddress: Sendable, Hashable, CustomStringConvertible {
     /// - Throws: ``IdentityError/invalidEmail(reason:)`` when the value is not exactly one
     ///   `local@domain` with a valid local part and domain.
     public static func parse(_ raw: String) throws -> EmailAddress {
-        var text = Substring(raw.trimmingCharacters(in: .whitespacesAndNewlines))
+        var text = Substring(raw.trimmedOfWhitespace())
         if text.hasPrefix("<"), text.hasSuffix(">"), text.count >= 2 { text = text.dropFirst().dropLast() }
         if text.lowercased().hasPrefix("mailto:") { text = text.dropFirst(7) }  // RFC 6068 §2
         guard !text.isEmpty else { throw IdentityError.invalidEmail(reason: "empty value") }

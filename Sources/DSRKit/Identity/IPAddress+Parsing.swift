@@ -13,7 +13,7 @@ extension IPAddress {
     ///   host that logged the address, not part of the address that identifies anyone.
     /// - Throws: ``IdentityError/invalidIPAddress(reason:)`` naming what is wrong.
     public static func parse(_ raw: String) throws -> IPAddress {
-        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = raw.trimmedOfWhitespace()
         guard !text.isEmpty else { throw IdentityError.invalidIPAddress(reason: "empty value") }
         if text.contains(":") { return IPAddress(bytes: try ipv6(Substring(text))) }
         if text.contains(".") { return IPAddress(bytes: try ipv4(Substring(text))) }

@@ -105,7 +105,7 @@ public struct PhoneCountry: Sendable, Hashable {
         // Callers pass a clean code millions of times during an index build: look it up as is
         // first, and normalise only when that fails.
         if let country = byCode[code] { return country }
-        let wanted = code.trimmingCharacters(in: .whitespaces).uppercased()
+        let wanted = code.trimmedOfSpaces().uppercased()
         return byCode[wanted]
     }
 

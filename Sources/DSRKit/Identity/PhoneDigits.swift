@@ -34,7 +34,7 @@ struct PhoneDigits: Sendable, Equatable {
             self = lexed
             return
         }
-        var text = Substring(raw.trimmingCharacters(in: .whitespacesAndNewlines))
+        var text = Substring(raw.trimmedOfWhitespace())
         if text.isEmpty || Self.isWithheldMarker(text) { throw IdentityError.withheldPhone }
         if text.lowercased().hasPrefix("tel:") { text = text.dropFirst(4) }  // RFC 3966 §3
         var plus = false

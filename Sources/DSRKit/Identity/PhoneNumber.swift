@@ -65,7 +65,7 @@ public struct PhoneNumber: Sendable, Hashable, CustomStringConvertible {
     /// `number` or `caller`): such a value never matches anyone (CONTRACT.md section 2).
     public static func isWithheldMarker(_ raw: String?) -> Bool {
         guard let raw else { return true }
-        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = raw.trimmedOfWhitespace()
         return text.isEmpty || PhoneDigits.isWithheldMarker(text)
     }
 

@@ -106,7 +106,7 @@ struct PhoneNumberParser: Sendable {
     /// Reads digits without an international prefix (rules 4 and 5).
     private func nationalOrBare(_ digits: String) throws -> PhoneNumber {
         guard let country = PhoneCountry.named(context) else {
-            let code = context.trimmingCharacters(in: .whitespaces).uppercased()
+            let code = context.trimmedOfSpaces().uppercased()
             let safe = code.count == 2 && code.allSatisfy { $0.isASCII && $0.isLetter } ? code : "(invalid code)"
             throw IdentityError.unknownCountry(code: safe)
         }

@@ -18,10 +18,10 @@ extension SubjectIdentifier {
         guard !containsControlCharacter(typed) else {
             throw IdentityError.unrecognisedIdentifier(reason: IdentityError.controlCharacterReason)
         }
-        let text = typed.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = typed.trimmedOfWhitespace()
         guard !text.isEmpty else { throw IdentityError.unrecognisedIdentifier(reason: "empty value") }
         if let colon = text.firstIndex(of: ":") {
-            let prefix = text[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+            let prefix = text[..<colon].trimmedOfSpaces().lowercased()
             let value = String(text[text.index(after: colon)...])
             if let kind = Kind(rawValue: prefix) {
                 return try parse(value, as: kind, defaultCountry: defaultCountry)
@@ -103,7 +103,7 @@ extension SubjectIdentifier {
 
     /// A customer id: a positive decimal integer.
     private static func customerID(_ text: String) throws -> Int64 {
-        let digits = text.trimmingCharacters(in: .whitespaces)
+        let digits = text.trimmedOfSpaces()
         guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
             throw IdentityError.invalidCustomerID(reason: "an id is a positive whole number (digits only)")
         }

@@ -19,11 +19,17 @@ extension Session {
         for (index, text) in typed.enumerated() where SubjectIdentifier.containsControlCharacter(text) {
             throw IdentityError.controlCharacter(argument: index + 1, of: typed.count)
         }
+        return try subject(
+            typed.map { try SubjectIdentifier.parse($0, defaultCountry: defaultCountry) }, request: id)
+    }
+
+    /// ``subject(identifiers:request:)`` for identifiers already read (a bulk row's, read when
+    /// the file was checked): each once, in the order given, then the request's kept ones.
+    ///
+    /// - Throws: as ``subject(identifiers:request:)``, except for the parsing.
+    func subject(_ given: [SubjectIdentifier], request id: String?) throws -> Subject {
         var identifiers: [SubjectIdentifier] = []
-        for text in typed {
-            let identifier = try SubjectIdentifier.parse(text, defaultCountry: defaultCountry)
-            if !identifiers.contains(identifier) { identifiers.append(identifier) }
-        }
+        for identifier in given where !identifiers.contains(identifier) { identifiers.append(identifier) }
         var request: Request?
         if let id {
             let found = try register().show(id)
