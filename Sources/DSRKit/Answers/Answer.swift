@@ -42,8 +42,10 @@ public enum LetterDelivery: Sendable, Equatable {
 
 extension Session {
     /// Writes `letters`; a failure is reported, not thrown: what they answer already happened.
-    func deliver(_ letters: () throws -> RenderedLetters) -> LetterDelivery {
-        do { return .written(try writeLetters(letters())) } catch {
+    /// When `resuming`, what a stopped run wrote of the same letters is finished, not doubled
+    /// (``completeLetters(_:)``).
+    func deliver(resuming: Bool = false, _ letters: () throws -> RenderedLetters) -> LetterDelivery {
+        do { return .written(try resuming ? completeLetters(letters()) : writeLetters(letters())) } catch {
             return .failed((error as? any DSRError)?.errorDescription ?? "\(error)")
         }
     }

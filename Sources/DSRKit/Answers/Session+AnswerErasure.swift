@@ -31,7 +31,9 @@ extension Session {
     public func finishCommittedErasuresWithLetters() throws -> (finished: Int, lettersFailed: [String]) {
         var failed: [String] = []
         let finished = try finishCommittedErasures { plan, subject, language in
-            if case .failed(let problem) = deliver({ try erasureLetter(plan, for: subject, language: language) }) {
+            if case .failed(let problem) = deliver(
+                resuming: true, { try erasureLetter(plan, for: subject, language: language) })
+            {
                 failed.append(problem)
             }
         }
@@ -48,7 +50,7 @@ extension Session {
         // By request and plan: the report of each erasure carries both.
         var deliveries: [String: LetterDelivery] = [:]
         let reports = try resumeErasures { plan, subject, language in
-            deliveries[(subject.request?.id ?? "") + " " + plan.digest] = deliver {
+            deliveries[(subject.request?.id ?? "") + " " + plan.digest] = deliver(resuming: true) {
                 try erasureLetter(plan, for: subject, language: language)
             }
         }

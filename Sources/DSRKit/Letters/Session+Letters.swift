@@ -152,6 +152,14 @@ extension Session {
         try LetterFiles(folder: workspace.exportsDir).write(letters)
     }
 
+    /// ``writeLetters(_:)`` for an answer a stopped run began to deliver (its resume): what that
+    /// run wrote of the set is finished, not written a second time under `-2` names.
+    ///
+    /// - Throws: as ``writeLetters(_:)``.
+    func completeLetters(_ letters: RenderedLetters) throws -> WrittenLetters {
+        try LetterFiles(folder: workspace.exportsDir, completing: true).write(letters)
+    }
+
     // MARK: - Helpers
 
     private func render<Letter: TemplateModel>(

@@ -45,6 +45,35 @@ import Testing
         #expect(try String(contentsOfFile: second.letter, encoding: .utf8).contains("artikel 17"))
     }
 
+    /// A run killed while it wrote a set (the letter and one notice whole, the next notice
+    /// begun): its resume finishes that set under the same names; a plain write of the same
+    /// letters would start a `-2` set, and a resume beside another letter of the request too.
+    @Test func aResumedSetFinishesTheSetAStoppedRunBegan() throws {
+        let fixture = try LetterFixture()
+        let session = fixture.session
+        let rendered = try session.erasureLetter(
+            LetterFixture.erasurePlan, for: LetterFixture.subject(), language: .english)
+        try #require(rendered.notices.count == 2)
+        let folder = session.workspace.exportsDir
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let names = ["erasure-letter", "erasure-notice-1", "erasure-notice-2"].map {
+            folder.appending(path: "DSR-2026-0042-\($0).txt").path(percentEncoded: false)
+        }
+        try Data(rendered.letter.utf8).write(to: URL(filePath: names[0]))
+        try Data(rendered.notices[0].utf8).write(to: URL(filePath: names[1]))
+        try Data(rendered.notices[1].utf8.prefix(40)).write(to: URL(filePath: names[2]))
+        let resumed = try session.completeLetters(rendered)
+        #expect([resumed.letter] + resumed.notices == names)
+        #expect(try String(contentsOfFile: names[2], encoding: .utf8) == rendered.notices[1])
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path(percentEncoded: false))
+        #expect(files.count == 3, "\(files.sorted())")
+        // Another letter of the request (another language) is not taken for this one's.
+        let dutch = try session.erasureLetter(
+            LetterFixture.erasurePlan, for: LetterFixture.subject(), language: .dutch)
+        #expect(try session.completeLetters(dutch).letter.hasSuffix("/DSR-2026-0042-erasure-letter-2.txt"))
+        #expect(try session.writeLetters(rendered).letter.hasSuffix("/DSR-2026-0042-erasure-letter-3.txt"))
+    }
+
     @Test func aLetterWithoutARequestIsNamedByTheTime() throws {
         let fixture = try LetterFixture()
         var subject = try LetterFixture.subject()
