@@ -21,6 +21,24 @@ extension Session {
             })
     }
 
+    /// The letter of a restriction an earlier run recorded but was stopped before it wrote
+    /// (a bulk row's resume): from the restriction as the register holds it, finishing what that
+    /// run wrote of the set (``completeLetters(_:)``), nothing written twice.
+    ///
+    /// - Throws: as ``answerRestriction(_:reason:until:language:)``, letter errors excepted.
+    func answerRecordedRestriction(_ restriction: Restriction, for subject: Subject, language: Language) throws
+        -> Answer<RestrictionResult>
+    {
+        let result = RestrictionResult(restriction, map: try dataMap())
+        let since = CalendarDate(iso: String(restriction.since.prefix(10))) ?? CalendarDate.today(clock: now)
+        return Answer(
+            report: result,
+            letters: deliver(resuming: true) {
+                try restrictionLetter(
+                    RestrictionFacts(result, since: since), lifted: false, for: subject, language: language)
+            })
+    }
+
     /// A lift (``liftRestriction(_:informedOn:)``, Art. 18(3)) with its letter and notices. dsr
     /// keeps a restriction's subject only as keyed hashes, so the letter names the person by
     /// the request it answers (its identifiers, while the request keeps them), else by the

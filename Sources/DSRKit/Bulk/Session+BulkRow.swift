@@ -57,8 +57,14 @@ extension Session {
             outcome.applied = answer.report.applied
             if answer.letterFailed { outcome.error = "the letter could not be written" }
         case .restriction:
-            guard !progress.did(.restrictAdd) else {
-                outcome.error = lettersLeftOut(id, "restriction")
+            if progress.did(.restrictAdd) {
+                // Recorded by a run stopped before the row was done: its letter, finished now.
+                guard let recorded = try limitsRegister().restrictions().last(where: { $0.requestID == id }) else {
+                    outcome.error = lettersLeftOut(id, "restriction")
+                    return
+                }
+                let answer = try answerRecordedRestriction(recorded, for: subject, language: row.language)
+                if answer.letterFailed { outcome.error = "the letter could not be written" }
                 return
             }
             let answer = try answerRestriction(
