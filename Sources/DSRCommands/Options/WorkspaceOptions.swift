@@ -31,6 +31,14 @@ struct WorkspaceOptions: ParsableArguments {
         } catch {
             context.stderr.line("dsr: warning: could not finish an interrupted erasure (run `dsr erase --resume`)")
         }
+        // A stop between a rectification's commit and its audit entry or letter: written now.
+        do {
+            let (finished, lettersFailed) = try session.finishRectificationsWithLetters()
+            if finished > 0 { context.stderr.line("dsr: finished \(finished) interrupted rectification(s)") }
+            for problem in lettersFailed { context.stderr.line("dsr: warning: a rectification letter: \(problem)") }
+        } catch {
+            context.stderr.line("dsr: warning: could not finish an interrupted rectification; the next command retries")
+        }
         // A crash between a rectification's commit and the index's update: the index learns the rows now.
         do {
             let finished = try session.finishIndexRepairs()

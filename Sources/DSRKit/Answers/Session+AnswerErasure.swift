@@ -72,11 +72,30 @@ extension Session {
             _ = try rectificationLetter(
                 RectificationFacts(changes: [], recipients: []), for: subject, language: language)
         }
-        let report = try rectify(subject, changes: changes, options: options, confirm: confirm)
+        var options = options
+        options.letterLanguage = language
+        var delivery: LetterDelivery?
+        let report = try rectify(subject, changes: changes, options: options, confirm: confirm) { plan in
+            delivery = deliver { try rectificationLetter(RectificationFacts(plan), for: subject, language: language) }
+        }
         guard report.applied else { return Answer(report: report, letters: nil) }
-        let facts = RectificationFacts(report.plan)
-        return Answer(
-            report: report, letters: deliver { try rectificationLetter(facts, for: subject, language: language) })
+        return Answer(report: report, letters: delivery)
+    }
+
+    /// ``finishRectifications(letters:)`` with the letters of the rectifications it finishes
+    /// (each command's session does this first), finishing what a stopped run wrote of them.
+    ///
+    /// - Returns: how many were finished, and the letters that could not be written.
+    /// - Throws: as ``finishRectifications(letters:)``.
+    public func finishRectificationsWithLetters() throws -> (finished: Int, lettersFailed: [String]) {
+        var failed: [String] = []
+        let finished = try finishRectifications { plan, subject, language in
+            let delivery = deliver(resuming: true) {
+                try rectificationLetter(RectificationFacts(plan), for: subject, language: language)
+            }
+            if case .failed(let problem) = delivery { failed.append(problem) }
+        }
+        return (finished, failed)
     }
 }
 

@@ -10,6 +10,9 @@ public struct RectificationOptions: Sendable {
     public var asks = false
     /// Rectify even when the request is not a verified, open rectification request (audited).
     public var force = false
+    /// The language of the letter the caller writes after the apply (kept in the journal, so a
+    /// stopped run's letter is written by the next command); nil when none is due.
+    package var letterLanguage: Language?
 
     /// Default options: a plan only.
     public init() {}
@@ -27,14 +30,17 @@ extension Session {
     ///    write path (secure deletion on, the WAL truncated after the commit);
     /// 3. the audit entry (keyed hashes of the old and new values only) and, for an open
     ///    request, its new identifiers; then the index learns the changed rows and the journal
-    ///    entry goes.
+    ///    entry goes;
+    /// 4. `recorded` (the caller's letter), then the rectification's own journal entry goes.
+    ///    That entry, written in step 2 before the first change, holds the plan: a run stopped
+    ///    between the commit and here is finished by ``finishRectifications(letters:)``.
     ///
     /// - Throws: ``RectificationError``, ``StoreError`` (75 when a lock outlasts the busy
     ///   timeout), ``RequestError``, locate errors. Nothing is changed when it throws before
     ///   step 2 ends.
     public func rectify(
         _ subject: Subject, changes: [RectificationChange], options: RectificationOptions,
-        confirm: (RectificationPlan) -> Bool = { _ in true }
+        confirm: (RectificationPlan) -> Bool = { _ in true }, recorded: (RectificationPlan) -> Void = { _ in }
     ) throws -> RectificationReport {
         if let request = subject.request, options.apply, !options.force,
             let reason = request.notReady(for: .rectification)
@@ -66,6 +72,7 @@ extension Session {
         let store = try operations()
         let fingerprint = store.fingerprint()
         var repair: IndexRepair?
+        var journal: RectificationJournalEntry?
         let applied: (planned: PlannedRectification, relearning: IndexRelearning)
         do {
             applied = try store.write { writer in
@@ -83,6 +90,11 @@ extension Session {
                         try state().insertIndexRepair(entry)
                         repair = entry
                     }
+                    if planned.plan.changesAnything {
+                        let entry = try rectificationJournal(planned, subject, options)
+                        try state().insertRectificationJournal(entry)
+                        journal = entry
+                    }
                     try write(planned.plan, writer)
                     return (planned, relearning)
                 }
@@ -93,15 +105,18 @@ extension Session {
                 try? state().deleteIndexRepair(repair.id)
                 try? state().checkpoint()
             }
+            if let journal { try? state().deleteRectificationJournal(journal.id) }
             throw error
         }
         let plan = applied.planned.plan
-        try recordRectification(applied.planned, subject, forced: options.force)
+        try recordRectification(applied.planned, subject, forced: options.force, journal: journal?.id)
         try readingOperations { reader, _ in try index().relearn(applied.relearning, reader) }
         if let repair {
             try state().deleteIndexRepair(repair.id)
             try state().checkpoint()
         }
+        recorded(plan)
+        if let journal { try state().deleteRectificationJournal(journal.id) }
         return RectificationReport(plan: plan, applied: true)
     }
 
@@ -188,7 +203,9 @@ extension Session {
 
     /// The audit entry (per column: records changed, keyed hashes of the old and the new
     /// values) and, for an open request, its new identifiers.
-    private func recordRectification(_ planned: PlannedRectification, _ subject: Subject, forced: Bool) throws {
+    func recordRectification(
+        _ planned: PlannedRectification, _ subject: Subject, forced: Bool, journal: String?, resumes: Bool = false
+    ) throws {
         let hasher = try hasher()
         let plan = planned.plan
         var columns: [String: AuditValue] = [:]
@@ -204,14 +221,24 @@ extension Session {
                 "new": .list(new.sorted().map(AuditValue.text)),
             ])
         }
-        try recording(
-            AuditRecord(
-                action: .rectifyApply, requestID: subject.request?.id, subjects: try auditSubjects(subject.identifiers),
-                details: [
-                    "digest": .text(plan.digest), "columns": .map(columns),
-                    "not_changeable": .int(Int64(plan.notChangeable.count)), "forced": .bool(forced),
-                ])
-        ) {}
+        let record = AuditRecord(
+            action: .rectifyApply, requestID: subject.request?.id, subjects: try auditSubjects(subject.identifiers),
+            details: [
+                "digest": .text(plan.digest), "columns": .map(columns),
+                "not_changeable": .int(Int64(plan.notChangeable.count)), "forced": .bool(forced),
+            ].merging(resumes ? ["resumes": .text(plan.digest)] : [:]) { old, _ in old })
+        struct RecordedElsewhere: Error {}
+        do {
+            try recording(record) { db in
+                // Exactly one entry when the stopped run and the command finishing it race.
+                if let journal, try !state().markRectificationRecorded(journal, db) { throw RecordedElsewhere() }
+                if resumes, let id = subject.request?.id {
+                    try state().noteBulkStep(ofRequest: id, action: AuditAction.rectifyApply.rawValue, db)
+                }
+            }
+        } catch is RecordedElsewhere {
+            return
+        }
         if let request = subject.request, request.status == .open {
             try register().addSubjects(request.id, planned.newIdentifiers)
         }

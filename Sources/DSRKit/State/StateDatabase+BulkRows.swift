@@ -59,6 +59,16 @@ extension StateDatabase {
         ])
     }
 
+    /// Adds `action` to the steps of the unfinished bulk row of request `requestID`, inside the
+    /// transaction `db` that wrote its audit entry: for an entry a command writes on a stopped
+    /// row's behalf (a rectification finished at a session's start), so the row's next run
+    /// does not do the step again. A request no bulk row opened changes nothing.
+    func noteBulkStep(ofRequest requestID: String, action: String, _ db: Database) throws {
+        try db.execute(
+            sql: "UPDATE bulk_rows SET steps = trim(steps || ' ' || ?) WHERE request_id = ? AND status <> 'done'",
+            arguments: [action, requestID])
+    }
+
     /// Marks the row done.
     ///
     /// - Throws: ``StoreError``.

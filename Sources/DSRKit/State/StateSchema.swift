@@ -220,6 +220,24 @@ public enum StateSchema {
             // nothing left. NULL in entries of older versions and of plans made from rows.
             try db.execute(sql: "ALTER TABLE erasure_journal ADD COLUMN applied TEXT")
         }
+        migrator.registerMigration("v12-rectification-journal") { db in
+            // A rectification being applied: its plan (old and new values plain, as the letter
+            // needs them) and choices, written before the operations commit and removed once its
+            // audit entry and letter are written (secure_delete, then a checkpoint). A run stopped
+            // in between is finished by the next command from this, not from a fresh plan that
+            // finds nothing left to change. `recorded` is set in the audit entry's transaction.
+            try db.execute(
+                sql: """
+                    CREATE TABLE rectification_journal (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        started_at TEXT NOT NULL,
+                        request_id TEXT,
+                        identifiers TEXT NOT NULL,
+                        applied TEXT NOT NULL,
+                        recorded INTEGER NOT NULL DEFAULT 0
+                    ) STRICT
+                    """)
+        }
         return migrator
     }
 
