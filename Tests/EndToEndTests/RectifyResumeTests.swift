@@ -95,7 +95,9 @@ extension EraseResumeTests {
         } else {
             #expect(found.count == 1, "one audit entry, whoever wrote it")
             var details = try #require(found.last)
-            if stop == "after the commit" { #expect(details["resumes"] as? String == uninterrupted["digest"] as? String) }
+            if stop == "after the commit" {
+                #expect(details["resumes"] as? String == uninterrupted["digest"] as? String)
+            }
             details["resumes"] = nil
             #expect(NSDictionary(dictionary: details) == NSDictionary(dictionary: uninterrupted), "\(details)")
         }

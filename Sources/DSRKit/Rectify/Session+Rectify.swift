@@ -90,7 +90,8 @@ extension Session {
                         try state().insertIndexRepair(entry)
                         repair = entry
                     }
-                    if planned.plan.changesAnything {
+                    // A plan that changes nothing still gets its letter (what could not be changed).
+                    if planned.plan.changesAnything || options.letterLanguage != nil {
                         let entry = try rectificationJournal(planned, subject, options)
                         try state().insertRectificationJournal(entry)
                         journal = entry

@@ -42,11 +42,14 @@ extension Session {
             do {
                 applied = try AppliedRectification(
                     journalText: entry.applied, defaultCountry: defaultCountry, valueHash: hasher.hex)
-                identifiers = try entry.identifiers.map { try SubjectIdentifier.parse($0, defaultCountry: defaultCountry) }
+                identifiers = try entry.identifiers.map {
+                    try SubjectIdentifier.parse($0, defaultCountry: defaultCountry)
+                }
             } catch {
                 throw StateError.corruptRow(table: "rectification_journal", row: entry.id, column: "applied")
             }
-            let subject = Subject(identifiers: identifiers, request: try entry.requestID.map { try register().show($0) })
+            let subject = Subject(
+                identifiers: identifiers, request: try entry.requestID.map { try register().show($0) })
             let recorded = try operations().write { writer in
                 guard !entry.recorded else { return true }
                 guard try holdsNewValues(applied.plan, writer) else { return false }

@@ -18,7 +18,7 @@ import Testing
                 "v5-restrictions-and-holds", "v6-index-repairs", "v7-suppression-scope", "v8-journal-kind",
                 "v9-purge-runs",
                 "v10-bulk-rows",
-                "v11-journal-applied",
+                "v11-journal-applied", "v12-rectification-journal",
             ])
         #expect(state.path == temporary.workspace.stateDatabase.path(percentEncoded: false))
     }
