@@ -65,12 +65,12 @@ import Testing
         try state.close()
     }
 
-    /// The letter and notices of request `id` in `exports_dir`, by name.
-    func letters(of id: String) throws -> [String: String] {
+    /// The letter and notices of request `id`'s `kind` (erasure, rectification) in `exports_dir`, by name.
+    func letters(of id: String, kind: String = "erasure") throws -> [String: String] {
         let exports = folder.appending(path: "exports")
         var found: [String: String] = [:]
         for name in try FileManager.default.contentsOfDirectory(atPath: exports.path)
-        where name.hasPrefix("\(id)-erasure-") {
+        where name.hasPrefix("\(id)-\(kind)-") {
             found[name] = try String(contentsOf: exports.appending(path: name), encoding: .utf8)
         }
         return found

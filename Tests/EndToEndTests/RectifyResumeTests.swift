@@ -20,17 +20,6 @@ extension EraseResumeTests {
         }
     }
 
-    /// The letters of request `id`'s rectification, by name.
-    func rectificationLetters(of id: String) throws -> [String: String] {
-        let exports = folder.appending(path: "exports")
-        var found: [String: String] = [:]
-        for name in try FileManager.default.contentsOfDirectory(atPath: exports.path)
-        where name.hasPrefix("\(id)-rectification-") {
-            found[name] = try String(contentsOf: exports.appending(path: name), encoding: .utf8)
-        }
-        return found
-    }
-
     /// The journal entry `dsr rectify --apply` writes before its commit, made in-process from
     /// the plan of request `id` as the operations database holds it now.
     func rectificationJournal(request id: String) throws -> RectificationJournalEntry {
@@ -69,7 +58,7 @@ extension EraseResumeTests {
         let applied = try dsr(rectify)
         #expect(applied.code == 0, "\(applied.stderr)")
         let uninterrupted = try #require(try rectifications().last)
-        let letters = try rectificationLetters(of: id)
+        let letters = try self.letters(of: id, kind: "rectification")
         try #require(letters["\(id)-rectification-letter.txt"] != nil)
         for name in letters.keys { try FileManager.default.removeItem(at: folder.appending(path: "exports/\(name)")) }
 
@@ -89,7 +78,7 @@ extension EraseResumeTests {
         let found = try rectifications()
         if stop == "before the commit" {
             #expect(found.isEmpty, "nothing was recorded for a change that did not happen")
-            #expect(try rectificationLetters(of: id).isEmpty)
+            #expect(try self.letters(of: id, kind: "rectification").isEmpty)
             #expect(try dsr(rectify).code == 0)
             #expect(try rectifications().count == 1)
         } else {
@@ -101,7 +90,9 @@ extension EraseResumeTests {
             details["resumes"] = nil
             #expect(NSDictionary(dictionary: details) == NSDictionary(dictionary: uninterrupted), "\(details)")
         }
-        #expect(try rectificationLetters(of: id) == letters, "the letter and notices as the uninterrupted run's")
+        #expect(
+            try self.letters(of: id, kind: "rectification") == letters,
+            "the letter and notices as the uninterrupted run's")
         #expect(try dsr(["audit", "verify"]).code == 0)
         let journal = try DatabaseQueue(path: folder.appending(path: "state/state.db").path)
         defer { try? journal.close() }
