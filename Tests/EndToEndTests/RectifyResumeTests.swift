@@ -98,4 +98,28 @@ extension EraseResumeTests {
         defer { try? journal.close() }
         #expect(try journal.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM rectification_journal") } == 0)
     }
+
+    /// A rectification with a letter due is journalled while its letter is written, even when its
+    /// plan changes nothing (the letter then says what could not be changed, and a stop before
+    /// it must not lose it).
+    @Test func aPlanThatChangesNothingIsJournalledUntilItsLetterIsWritten() throws {
+        let opened = try dsr(["request", "open", "--type", "rectification", "phone:+31681234567"])
+        let id = String(opened.stdout.split(separator: " ").first ?? "")
+        #expect(try dsr(["request", "verify", id, "--method", "ID card"]).code == 0)
+        let session = Session(
+            workspace: try Workspace.load(configFile: folder.appending(path: "dsr.yaml")), actor: "test")
+        defer { session.close() }
+        let subject = try session.subject(identifiers: [], request: id)
+        let change = try RectificationChange.replacement("phone:+31681234567=+31622233344", defaultCountry: "NL")
+        var options = RectificationOptions()
+        options.apply = true
+        options.letterLanguage = .english
+        var journalled: [RectificationJournalEntry] = []
+        let report = try session.rectify(
+            subject, changes: [change], options: options,
+            recorded: { _ in journalled = (try? session.state().rectificationJournal()) ?? [] })
+        #expect(!report.plan.changesAnything && !report.plan.notChangeable.isEmpty)
+        #expect(journalled.count == 1 && journalled.first?.recorded == true)
+        #expect(try session.state().rectificationJournal().isEmpty, "gone once the letter is written")
+    }
 }

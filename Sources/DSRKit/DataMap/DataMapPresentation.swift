@@ -1,5 +1,5 @@
 /// The languages of letters and pages (`--lang`), and of the data map's labels.
-public enum Language: String, Sendable, Equatable, Hashable, CaseIterable, Comparable {
+public enum Language: String, Sendable, Equatable, Hashable, CaseIterable, Comparable, Codable {
     case english = "en"
     case dutch = "nl"
     case bulgarian = "bg"

@@ -52,7 +52,7 @@ struct AppliedErasure: Equatable {
             let forced: Bool
             let overridden_restrictions: [String]
             let held_by: [String]
-            let letter_language: String?
+            let letter_language: Language?
         }
         let stored = try JSONDecoder().decode(Stored.self, from: Data(journalText.utf8))
         plan = ErasurePlan(
@@ -65,11 +65,6 @@ struct AppliedErasure: Equatable {
         forced = stored.forced
         overriddenRestrictions = stored.overridden_restrictions
         heldBy = stored.held_by
-        letterLanguage = try stored.letter_language.map { code in
-            guard let language = Language(rawValue: code) else {
-                throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "unknown language \(code)"))
-            }
-            return language
-        }
+        letterLanguage = stored.letter_language
     }
 }

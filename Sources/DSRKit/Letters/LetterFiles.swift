@@ -44,10 +44,10 @@ struct LetterFiles {
 
     /// Creates `<name>.txt` (suffix 1) or `<name>-<suffix>.txt`, the first free from `first`.
     private func create(_ name: String, from first: Int, text: String) throws -> (path: String, suffix: Int) {
+        let bytes = Array(text.utf8)
         for suffix in first...Self.maximumSuffix {
             let path = folder.appending(path: suffix == 1 ? "\(name).txt" : "\(name)-\(suffix).txt")
                 .path(percentEncoded: false)
-            let bytes = Array(text.utf8)
             var descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
             if descriptor < 0, errno == EEXIST, completing, let earlier = Self.earlierWrite(at: path, of: bytes) {
                 if earlier == .whole { return (path, suffix) }

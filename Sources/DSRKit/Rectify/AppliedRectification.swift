@@ -34,7 +34,7 @@ struct AppliedRectification: Equatable {
         let notify: [String]
         let new_identifiers: [String]
         let forced: Bool
-        let letter_language: String?
+        let letter_language: Language?
     }
 
     init(plan: RectificationPlan, newIdentifiers: [SubjectIdentifier], forced: Bool, letterLanguage: Language?) {
@@ -55,7 +55,7 @@ struct AppliedRectification: Equatable {
             not_changeable: plan.notChangeable.map {
                 Stored.Unchangeable(table: $0.table, column: $0.column, records: $0.records, reason: $0.reason)
             }, notify: plan.notify, new_identifiers: newIdentifiers.map(\.canonical), forced: forced,
-            letter_language: letterLanguage?.rawValue)
+            letter_language: letterLanguage)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: (try? encoder.encode(stored)) ?? Data(), as: UTF8.self)
@@ -87,11 +87,6 @@ struct AppliedRectification: Equatable {
             }, notify: stored.notify, valueHash: valueHash)
         newIdentifiers = try stored.new_identifiers.map(identifier)
         forced = stored.forced
-        letterLanguage = try stored.letter_language.map { code in
-            guard let language = Language(rawValue: code) else {
-                throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "unknown language \(code)"))
-            }
-            return language
-        }
+        letterLanguage = stored.letter_language
     }
 }

@@ -29,9 +29,9 @@ extension Session {
     ///    what the index must learn again, and writes every new value through the erasure's
     ///    write path (secure deletion on, the WAL truncated after the commit);
     /// 3. the audit entry (keyed hashes of the old and new values only) and, for an open
-    ///    request, its new identifiers; then the index learns the changed rows and the journal
-    ///    entry goes;
-    /// 4. `recorded` (the caller's letter), then the rectification's own journal entry goes.
+    ///    request, its new identifiers; then the index learns the changed rows;
+    /// 4. `recorded` (the caller's letter), then the index's journal entry and the
+    ///    rectification's own go (a repeated relearning after a stop changes nothing).
     ///    That entry, written in step 2 before the first change, holds the plan: a run stopped
     ///    between the commit and here is finished by ``finishRectifications(letters:)``.
     ///
@@ -112,12 +112,14 @@ extension Session {
         let plan = applied.planned.plan
         try recordRectification(applied.planned, subject, forced: options.force, journal: journal?.id)
         try readingOperations { reader, _ in try index().relearn(applied.relearning, reader) }
-        if let repair {
-            try state().deleteIndexRepair(repair.id)
+        recorded(plan)
+        // One checkpoint for both (the journal's removal makes it): its plain values leave the WAL.
+        if let repair { try state().deleteIndexRepair(repair.id) }
+        if let journal {
+            try state().deleteRectificationJournal(journal.id)
+        } else if repair != nil {
             try state().checkpoint()
         }
-        recorded(plan)
-        if let journal { try state().deleteRectificationJournal(journal.id) }
         return RectificationReport(plan: plan, applied: true)
     }
 
