@@ -25,12 +25,21 @@ enum CallingCode {
         let length: Int
         if first == UInt8(ascii: "1") || first == UInt8(ascii: "7") {  // ``oneDigit``
             length = 1
-        } else if bytes.count >= 2, twoDigit.contains(String(digits.prefix(2))) {
+        } else if bytes.count >= 2, isTwoDigit(first, bytes[bytes.index(after: bytes.startIndex)]) {
             length = 2
         } else {
             length = 3
         }
         guard bytes.count > length else { return nil }
         return (String(digits.prefix(length)), String(digits.dropFirst(length)))
+    }
+
+    /// ``twoDigit`` by number (`31` → true), read without building a string.
+    private static let twoDigitByNumber: [Bool] = (0..<100).map { twoDigit.contains(String($0)) }
+
+    private static func isTwoDigit(_ first: UInt8, _ second: UInt8) -> Bool {
+        let zero = UInt8(ascii: "0")
+        guard (zero...zero + 9).contains(first), (zero...zero + 9).contains(second) else { return false }
+        return twoDigitByNumber[Int(first - zero) * 10 + Int(second - zero)]
     }
 }

@@ -11,9 +11,9 @@ public struct PhoneCountry: Sendable, Hashable {
     /// Country calling code without `+` (`31`).
     public let callingCode: String
     /// Trunk prefixes dialled before a national number (`["0"]`; `[]` where none, as in Italy).
-    public let trunkPrefixes: [String]
+    public var trunkPrefixes: [String] { trunks.split(separator: " ").map(String.init) }
     /// Plausible lengths of the national significant number.
-    public let lengths: Set<Int>
+    public var lengths: Set<Int> { Set((0..<32).filter { lengthBits & 1 << $0 != 0 }) }
     /// Whether national numbers are commonly written without the trunk prefix (NANP: 10 digits).
     public let nationalWithoutTrunk: Bool
     /// The prefix dialled before a calling code from inside the country, besides `00`.
@@ -21,6 +21,14 @@ public struct PhoneCountry: Sendable, Hashable {
     /// The digits a national significant number may start with. Only Italy's may start with 0
     /// (elsewhere a 0 is the trunk prefix); NANP area codes start with 2–9.
     public let leadingDigits: String
+
+    // Stored without arrays or sets, which are reference counted: the index build copies a
+    // country for each of millions of numbers on two threads, and both would retain the same
+    // shared storage. Small strings (up to 15 bytes) are kept inline.
+    /// The trunk prefixes, separated by spaces (`8 0`).
+    private let trunks: String
+    /// Bit n is set when n is a plausible length.
+    private let lengthBits: UInt32
 
     /// A country with a range of lengths.
     init(
@@ -41,8 +49,9 @@ public struct PhoneCountry: Sendable, Hashable {
     ) {
         self.code = code
         self.callingCode = callingCode
-        self.trunkPrefixes = trunk
-        self.lengths = Set(lengths)
+        precondition(trunk.joined(separator: " ").utf8.count <= 15 && lengths.allSatisfy { (0..<32).contains($0) })
+        self.trunks = trunk.joined(separator: " ")
+        self.lengthBits = lengths.reduce(0) { $0 | 1 << UInt32($1) }
         self.nationalWithoutTrunk = nationalWithoutTrunk
         self.internationalPrefix = internationalPrefix
         self.leadingDigits = leadingDigits
@@ -51,8 +60,8 @@ public struct PhoneCountry: Sendable, Hashable {
     /// Whether `nsn` can be one of this country's national significant numbers.
     func isValid(nsn: String) -> Bool {
         // Digits are ASCII: their UTF-8 count is their count, without walking characters.
-        guard lengths.contains(nsn.utf8.count), let first = nsn.first else { return false }
-        return leadingDigits.contains(first)
+        guard hasLength(nsn.utf8.count), let first = nsn.utf8.first else { return false }
+        return leadingDigits.utf8.contains(first)
     }
 
     /// Why `nsn` cannot be one of this country's numbers, or nil when it can.
@@ -63,7 +72,7 @@ public struct PhoneCountry: Sendable, Hashable {
         guard !isValid(nsn: nsn) else { return nil }
         let where_ = position()
         let place = where_.isEmpty ? "" : " " + where_
-        guard lengths.contains(nsn.utf8.count) else {
+        guard hasLength(nsn.utf8.count) else {
             return "\(nsn.utf8.count) digits\(place); \(name) numbers have \(lengthsText)"
         }
         return "starts with \(nsn.prefix(1))\(place); \(name) numbers start with \(leadingDigitsText)"
@@ -80,7 +89,17 @@ public struct PhoneCountry: Sendable, Hashable {
 
     /// The trunk prefix `digits` starts with, if any.
     func trunkPrefix(of digits: String) -> String? {
-        trunkPrefixes.first { digits.hasPrefix($0) }
+        guard !trunks.isEmpty else { return nil }
+        guard trunks.utf8.contains(UInt8(ascii: " ")) else { return digits.hasPrefix(trunks) ? trunks : nil }
+        return trunkPrefixes.first { digits.hasPrefix($0) }
+    }
+
+    /// Whether national numbers are dialled with a trunk prefix.
+    var hasTrunkPrefix: Bool { !trunks.isEmpty }
+
+    /// Whether a national significant number of `count` digits is plausible.
+    private func hasLength(_ count: Int) -> Bool {
+        (0..<32).contains(count) && lengthBits & 1 << UInt32(count) != 0
     }
 
     /// The lengths in words: `9`, `6 to 9`, `7, 9, 10 or 11`.

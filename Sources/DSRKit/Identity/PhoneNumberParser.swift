@@ -62,7 +62,7 @@ struct PhoneNumberParser: Sendable {
             removed.remove(at: zero)
             let candidate = String(removed)
             if let split = CallingCode.split(candidate), zero >= split.callingCode.count,
-                PhoneCountry.withCallingCode(split.callingCode)?.trunkPrefixes.isEmpty != true
+                PhoneCountry.withCallingCode(split.callingCode)?.hasTrunkPrefix != false
             {
                 text = candidate
             }
@@ -118,7 +118,7 @@ struct PhoneNumberParser: Sendable {
             return PhoneNumber(callingCode: country.callingCode, nationalNumber: nsn)
         }
         let bare = bareInternational(digits)
-        if !country.trunkPrefixes.isEmpty {
+        if country.hasTrunkPrefix {
             if country.nationalWithoutTrunk, country.isValid(nsn: digits) {
                 return PhoneNumber(callingCode: country.callingCode, nationalNumber: digits)
             }

@@ -104,7 +104,7 @@ struct IndexRefresher {
             defer { finished.signal() }
             do {
                 let store = try open()
-                var builder = IndexBuilder(map: map, hasher: hasher, defaultCountry: country)
+                var builder = IndexBuilder(map: map, hasher: hasher.forAnotherThread(), defaultCountry: country)
                 let collector = IndexRunCollector(
                     pause: { if channel.isClosed { throw CancellationError() } }, deliver: { channel.put($0) })
                 try store.read { ops in

@@ -97,7 +97,7 @@ final class IndexRunCollector: IndexSink {
     /// Hands on what is gathered (call at the end).
     func flush() throws {
         guard let source, !entries.isEmpty || !unreadable.isEmpty else { return }
-        entries.sort()
+        entries.sortByHashThenRow()
         let run = IndexRunBatch(source: source, entries: entries, unreadable: unreadable)
         entries = []
         unreadable = []

@@ -15,9 +15,12 @@ public struct KeyedHasher: @unchecked Sendable {
     /// index build hashes millions). `KeyedHasherTests` checks it against `HMAC<SHA256>`.
     private let inner: SHA256
     private let outer: SHA256
+    /// Kept to make ``forAnotherThread()``'s states.
+    private let secret: SecretKey
 
     /// A hasher keyed with the workspace secret.
     public init(secret: SecretKey) {
+        self.secret = secret
         var key = secret.bytes
         if key.count > 64 { key = Array(SHA256.hash(data: key)) }
         key += [UInt8](repeating: 0, count: 64 - key.count)
@@ -26,6 +29,13 @@ public struct KeyedHasher: @unchecked Sendable {
         var outer = SHA256()
         outer.update(data: key.map { $0 ^ 0x5c })
         (self.inner, self.outer) = (inner, outer)
+    }
+
+    /// The same hasher with states of its own. Copies of a hasher share the two states, and
+    /// every hash retains them: threads hashing millions of values each (the index build)
+    /// would fight over one reference count.
+    func forAnotherThread() -> KeyedHasher {
+        KeyedHasher(secret: secret)
     }
 
     private func code(_ text: String) -> SHA256Digest {

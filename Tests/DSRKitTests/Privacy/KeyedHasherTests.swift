@@ -24,4 +24,16 @@ import Testing
         let other = KeyedHasher(secret: SecretKey(bytes: [UInt8](repeating: 1, count: 32)))
         #expect(other.hex("phone:+31681234567") != KeyedHasher(secret: secret).hex("phone:+31681234567"))
     }
+
+    @Test func aHasherForAnotherThreadGivesTheSameHashesBesideTheOriginal() async {
+        let hasher = KeyedHasher(secret: secret)
+        let texts = (0..<2_000).map { "phone:+316\(10_000_000 + $0 * 7)" }
+        // Both hash at once, as the index build's two threads do.
+        async let mine = texts.map { hasher.index64($0) }
+        async let theirs = { [other = hasher.forAnotherThread()] in texts.map { other.index64($0) } }()
+        let (first, second) = await (mine, theirs)
+        #expect(first == second)
+        #expect(first[17] == KeyedHasher(secret: secret).index64(texts[17]))
+        #expect(hasher.forAnotherThread().hex(texts[3]) == Digests.hex(reference(texts[3])))
+    }
 }
