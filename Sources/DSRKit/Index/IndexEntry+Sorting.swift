@@ -14,8 +14,10 @@ extension Array where Element == IndexEntry {
             let k = key(entry)
             for pass in 0..<8 { counts[pass << 8 | Int(k >> (8 * UInt64(pass)) & 0xff)] += 1 }
         }
+        // Two buffers in all: this array's, taken over, and one to move entries into.
         var source = self
-        var target = self
+        self = []
+        var target = source
         for pass in 0..<8 {
             // A byte every entry shares orders nothing.
             if counts[pass << 8 ..< pass << 8 + 256].contains(source.count) { continue }
