@@ -62,7 +62,8 @@ demo: build
 # then `dsr bulk` at 10M calls (about 15 minutes): 1,000 locate rows against the sqlite3 CLI,
 # 1,000 access rows against bsdtar writing the same archives, and 100 erasure rows with apply
 # (ERASE_ROWS=1000 for all: each erasure scans ops.db and the index for residue) against the
-# sqlite3 CLI running the plans' statements (bench/bulk.sh).
+# sqlite3 CLI running the plans' statements (bench/bulk.sh), then `dsr index rebuild` at 10M
+# calls against the sqlite3 CLI reading the same columns (bench/index.sh, about 9 minutes).
 bench: release
 	DSR=$(RELEASE_BIN) bash bench/demo-rate.sh
 	DSR=$(RELEASE_BIN) bash bench/locate.sh
@@ -71,6 +72,7 @@ bench: release
 	DSR=$(RELEASE_BIN) BENCH=.build/release/dsr-bench bash bench/erase.sh
 	DSR=$(RELEASE_BIN) bash bench/retention.sh
 	DSR=$(RELEASE_BIN) bash bench/bulk.sh
+	DSR=$(RELEASE_BIN) bash bench/index.sh
 
 lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests

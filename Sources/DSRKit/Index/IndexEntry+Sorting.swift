@@ -20,7 +20,7 @@ extension Array where Element == IndexEntry {
         var target = source
         for pass in 0..<8 {
             // A byte every entry shares orders nothing.
-            if counts[pass << 8 ..< pass << 8 + 256].contains(source.count) { continue }
+            if counts[pass << 8..<pass << 8 + 256].contains(source.count) { continue }
             var next = [Int](repeating: 0, count: 256)
             var sum = 0
             for byte in 0..<256 {

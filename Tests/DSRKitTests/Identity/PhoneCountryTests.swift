@@ -36,7 +36,8 @@ extension IdentityTests {
         @Test func everyTwoDigitCallingCodeSplitsAfterTwoDigitsAndNoOtherDoes() {
             for number in 10...99 {
                 let split = CallingCode.split("\(number)1234567")
-                let expected = number / 10 == 1 || number / 10 == 7 ? 1 : CallingCode.twoDigit.contains("\(number)") ? 2 : 3
+                let expected =
+                    number / 10 == 1 || number / 10 == 7 ? 1 : CallingCode.twoDigit.contains("\(number)") ? 2 : 3
                 #expect(split?.callingCode.count == expected, "\(number)")
                 #expect(split.map { $0.callingCode + $0.rest } == "\(number)1234567")
             }

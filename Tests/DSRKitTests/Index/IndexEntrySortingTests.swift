@@ -12,7 +12,9 @@ import Testing
         let repeated = (0..<50).map { _ in Int64(bitPattern: generator.next()) }
         while entries.count < count {
             for _ in 0..<(1 + Int(generator.next() % 3)) {
-                let hash = generator.next() % 4 == 0 ? repeated[Int(generator.next() % 50)] : Int64(bitPattern: generator.next())
+                let hash =
+                    generator.next() % 4 == 0
+                    ? repeated[Int(generator.next() % 50)] : Int64(bitPattern: generator.next())
                 entries.append(IndexEntry(hash: hash, rid: row))
             }
             row += Int64(1 + generator.next() % 5)
