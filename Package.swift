@@ -14,6 +14,12 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        // PostgreSQL as the operations database (issue 14): the maintained client, async over
+        // SwiftNIO; bridged to dsr's synchronous engine inside Operations/PostgreSQL only.
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
+        // Only for the no-op log handler: postgres-nio logs through swift-log, and nothing of
+        // it may reach a kept log (queries can name values).
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
     ],
     targets: [
         .executableTarget(
@@ -50,6 +56,8 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .systemLibrary(

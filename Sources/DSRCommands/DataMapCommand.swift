@@ -106,12 +106,13 @@ extension DSR.DataMapCommand {
                 file == BuiltinDataMap.name
                 ? DataMapSource.builtin : try DataMapSource.file(at: context.url(forPath: file))
             let database =
-                try operationsDB.map { context.url(forPath: $0) } ?? workspace.load(context).operationsDB
-            let problems = try DataMapChecker.check(text: source.text, operationsDB: database)
+                try operationsDB.map { OperationsLocation.sqlite(context.url(forPath: $0)) }
+                ?? workspace.load(context).operations
+            let problems = try DataMapChecker.check(text: source.text, operations: database)
             if output.json {
                 try JSONOutput.print(CheckReport(file: file, problems: problems), to: context)
             } else if problems.isEmpty {
-                context.stdout.line("\(file): no problems (checked against \(database.path(percentEncoded: false)))")
+                context.stdout.line("\(file): no problems (checked against \(database))")
             } else {
                 for problem in problems { context.stderr.line(problem.formatted(file: file)) }
                 let count = problems.count == 1 ? "1 problem" : "\(problems.count) problems"

@@ -51,6 +51,9 @@ private struct TableCheck {
     }
 
     mutating func run() {
+        if let reason = schema.refusal(of: nil, in: table.name) {
+            problems.append(.init(location: table.location, message: "table '\(table.name)' \(reason)"))
+        }
         need(table.primaryKey, "primary_key", at: locations.of("primary_key", in: table.location))
         for identifier in table.identifiers {
             need(identifier.column, "identifier", at: identifier.location)
@@ -127,6 +130,10 @@ private struct TableCheck {
     /// Reports `column` when the table (`in`, else the checked table) lacks it.
     private mutating func need(_ column: String, _ role: String, in name: String? = nil, at location: MapLocation?) {
         let name = name ?? table.name
+        if !column.isEmpty, let reason = schema.refusal(of: column, in: name) {
+            problems.append(.init(location: location, message: "\(role) '\(column)' of table '\(name)' \(reason)"))
+            return
+        }
         guard !column.isEmpty, !schema.has(column, in: name) else { return }
         problems.append(.init(location: location, message: "\(role) '\(column)': table '\(name)' has no such column"))
     }

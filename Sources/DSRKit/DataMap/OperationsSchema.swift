@@ -5,6 +5,7 @@ public struct OperationsSchema: Sendable, Equatable {
     public private(set) var tables: [String] = []
     private var columns: [String: [String]] = [:]
     private var types: [String: [String: String]] = [:]
+    private var refusals: [String: [String: String]] = [:]
 
     /// An empty schema.
     public init() {}
@@ -15,6 +16,17 @@ public struct OperationsSchema: Sendable, Equatable {
         tables.append(table)
         columns[table.lowercased()] = names
         for (name, type) in zip(names, declared) { types[table.lowercased(), default: [:]][name.lowercased()] = type }
+    }
+
+    /// Marks `column` of `table` (nil: the table itself) as one dsr cannot use on this
+    /// database, with the reason a map that uses it is refused for.
+    public mutating func refuse(_ column: String?, in table: String, because reason: String) {
+        refusals[table.lowercased(), default: [:]][column?.lowercased() ?? ""] = reason
+    }
+
+    /// Why dsr cannot use `column` of `table` (nil: the table itself), or nil when it can.
+    public func refusal(of column: String?, in table: String) -> String? {
+        refusals[table.lowercased()]?[column?.lowercased() ?? ""]
     }
 
     /// The declared type of `column` in `table` as the database spells it; nil when unknown.

@@ -79,13 +79,17 @@ extension Session {
     func scanResidue(_ question: ResidueQuestion) throws -> (ResidueReport, Int) {
         let forms = question.forms
         let scanner = ResidueScanner(forms: Array(forms))
-        let database = workspace.operationsDB
         let kept = question.keptTexts.reduce(0) { $0 + scanner.count(in: $1) }
-        var report = try scanner.scan([
-            ("ops.db", database),
-            ("ops.db-wal", URL(filePath: database.path(percentEncoded: false) + "-wal")),
-            ("ops.db-journal", URL(filePath: database.path(percentEncoded: false) + "-journal")),
-        ])
+        // A database on a server has no files dsr may read: its dead row versions, WAL and
+        // backups are the server operator's (the plan and the result say so).
+        let files = workspace.operationsFile.map { database in
+            [
+                ("ops.db", database),
+                ("ops.db-wal", URL(filePath: database.path(percentEncoded: false) + "-wal")),
+                ("ops.db-journal", URL(filePath: database.path(percentEncoded: false) + "-journal")),
+            ]
+        }
+        var report = try scanner.scan(files ?? [])
         // Live cells that still hold a form are in the database file on purpose: the cells the
         // plan keeps, and other people's values that are written the same way (a national
         // 0681234567 called on a Belgian number is another person's). What is beyond them is residue.
@@ -102,8 +106,8 @@ extension Session {
             if report.places[index].count == 0 { report.places.remove(at: index) }
         }
         let state = try scanner.scanFolder(workspace.stateDir, label: "state")
-        let files = try scanner.scan(question.rewritten)
-        return (ResidueReport(combining: [ResidueReport(places: report.places), state, files]), live)
+        let rewritten = try scanner.scan(question.rewritten)
+        return (ResidueReport(combining: [ResidueReport(places: report.places), state, rewritten]), live)
     }
 
     /// Occurrences of the forms in the live rows of every table of the operations database,

@@ -23,7 +23,9 @@ struct IndexRefresher {
             let known = try Row.fetchOne(
                 db, sql: "SELECT watermark, mark FROM index_tables WHERE table_name = ?", arguments: [table])
             let watermark: Int64 = known?[0] ?? 0
-            var rebuild = known == nil || newest < watermark || newest <= IdentifierIndex.smallTableRows
+            let numbersReliable = try operations.rowNumbersLast(in: table) == .whileTheRowExists
+            var rebuild =
+                known == nil || newest < watermark || newest <= IdentifierIndex.smallTableRows || !numbersReliable
             if !rebuild, watermark > 0, try mark(table, tableSources, row: watermark, operations) != known?[1] {
                 rebuild = true
             }

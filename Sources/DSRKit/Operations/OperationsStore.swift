@@ -4,9 +4,9 @@ import Foundation
 /// capabilities (locate, export, erasure...) and the database the billing and telephony
 /// systems own.
 ///
-/// SQLite implements it (``SQLiteOperationsStore``); SQL text and row numbers' real names
-/// (the rowid) live only in the implementation. A PostgreSQL implementation is added beside
-/// it without touching the capabilities.
+/// SQLite implements it (``SQLiteOperationsStore``), and so does PostgreSQL
+/// (``PostgresOperationsStore``); SQL text and what a row number really is (SQLite's rowid,
+/// PostgreSQL's integer key) live only in the implementations.
 protocol OperationsStore: AnyObject {
     /// How messages name the database (its path, or its URL without password).
     var name: String { get }
@@ -96,6 +96,9 @@ protocol OperationsReader: AnyObject {
 
     /// The highest row number of `table` (0 when it is empty).
     func highestRow(in table: String) throws -> Int64
+
+    /// How long the row numbers of `table` hold (see ``RowNumberLifetime``).
+    func rowNumbersLast(in table: String) throws -> RowNumberLifetime
 
     /// Whether a second connection that begins reading while this read transaction is open
     /// reads the same state (so that a scan may be split across two connections): true for a

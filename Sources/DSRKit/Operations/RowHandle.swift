@@ -8,6 +8,16 @@ struct RowHandle: Hashable, Sendable {
     let number: Int64
 }
 
+/// How long a store's row numbers of a table stay the same.
+enum RowNumberLifetime: Sendable, Equatable {
+    /// As long as the row exists (SQLite's rowid, a PostgreSQL table's integer primary key):
+    /// rows added later get higher numbers than the index's watermark, or the mark shows reuse.
+    case whileTheRowExists
+    /// Within one transaction only (a PostgreSQL table keyed by text, numbered in key order):
+    /// the index reads such a table again whenever the database changed.
+    case oneTransaction
+}
+
 /// A half-open range of row numbers, `after < number <= upTo` (an incremental index pass).
 struct RowRange: Sendable, Equatable {
     let after: Int64

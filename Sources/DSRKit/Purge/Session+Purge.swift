@@ -185,6 +185,8 @@ extension Session {
         scan = PurgeResidue()
         let database = workspace.operationsDB
         func unused() throws -> ResidueReport {
+            // A server's files are not dsr's to read (see `scanResidue`).
+            guard workspace.operationsFile != nil else { return ResidueReport(places: []) }
             do {
                 return ResidueReport(places: [
                     ResiduePlace(place: "ops.db", count: try scanner.countOutsideCells(of: database))
@@ -200,10 +202,13 @@ extension Session {
             compacted = true
             inDatabase = try unused()
         }
-        let journals = try scanner.scan([
-            ("ops.db-wal", URL(filePath: database.path(percentEncoded: false) + "-wal")),
-            ("ops.db-journal", URL(filePath: database.path(percentEncoded: false) + "-journal")),
-        ])
+        let journals = try scanner.scan(
+            workspace.operationsFile == nil
+                ? []
+                : [
+                    ("ops.db-wal", URL(filePath: database.path(percentEncoded: false) + "-wal")),
+                    ("ops.db-journal", URL(filePath: database.path(percentEncoded: false) + "-journal")),
+                ])
         let folder = workspace.stateDir
         let state = try scanner.scan(
             ResidueScanner.regularFiles(under: folder).filter { wholeState || $0 != "index.db" }.map {

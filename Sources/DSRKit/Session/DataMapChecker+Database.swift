@@ -1,13 +1,15 @@
 import Foundation
 
 extension DataMapChecker {
-    /// Opens the operations database at `operationsDB` read-only and checks a map's text against it.
+    /// Opens the operations database read-only and checks a map's text against it.
     ///
-    /// - Throws: ``StoreError`` when the database is missing, not a database, or locked.
+    /// - Throws: ``StoreError`` when the database is missing, not a database, or locked;
+    ///   ``PostgresError`` when a server cannot be reached.
     public static func check(
-        text: String, operationsDB: URL, busyTimeout: Double = Store.defaultBusyTimeout
+        text: String, operations: OperationsLocation, busyTimeout: Double = Store.defaultBusyTimeout
     ) throws -> [DataMapProblem] {
-        let store = try SQLiteOperationsStore(url: operationsDB, busyTimeout: busyTimeout)
+        let store = try operations.open(busyTimeout: busyTimeout)
+        defer { store.close() }
         return check(text: text, against: try store.read { try $0.schema() })
     }
 }

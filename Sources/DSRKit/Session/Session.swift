@@ -129,8 +129,7 @@ public final class Session {
     func operations() throws -> any OperationsStore {
         try checkOpen()
         if let operationsStore { return operationsStore }
-        let store = try SQLiteOperationsStore(
-            url: workspace.operationsDB, busyTimeout: workspace.configuration.busyTimeoutSeconds)
+        let store = try workspace.operations.open(busyTimeout: workspace.configuration.busyTimeoutSeconds)
         operationsStore = store
         return store
     }

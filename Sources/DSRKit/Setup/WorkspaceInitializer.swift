@@ -113,8 +113,10 @@ public enum WorkspaceInitializer {
         try writeAtomically(configuration.yaml, to: workspace.configFile)
         return Result(
             configFile: workspace.configFile, keptExistingKey: keyExisted,
-            operationsDatabaseExists: fileManager.fileExists(
-                atPath: workspace.operationsDB.path(percentEncoded: false)),
+            // A server is not looked for here: reaching it needs its password, and init must work offline.
+            operationsDatabaseExists: workspace.operationsFile.map {
+                fileManager.fileExists(atPath: $0.path(percentEncoded: false))
+            } ?? true,
             entriesCutOff: lost?.auditEntries ?? 0)
     }
 

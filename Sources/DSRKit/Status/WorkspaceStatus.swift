@@ -65,7 +65,7 @@ public struct WorkspaceStatus: Sendable, Codable, Equatable {
         problems += partialExportProblems(workspace)
         return WorkspaceStatus(
             configFile: workspace.configFile.path(percentEncoded: false),
-            operationsDB: workspace.operationsDB.path(percentEncoded: false),
+            operationsDB: workspace.operations.description,
             filesRoot: filesRoot, stateDir: workspace.stateDir.path(percentEncoded: false),
             tables: tables, problems: problems)
     }

@@ -38,7 +38,17 @@ enum ConfigurationParser {
             seen.insert(key)
             let field = Field(file: path, key: key, line: line, node: valueNode)
             switch key {
-            case "operations_db": config.operationsDB = try field.text()
+            case "operations_db":
+                config.operationsDB = try field.text()
+                if PostgresLocation.isURL(config.operationsDB) {
+                    do {
+                        _ = try PostgresLocation(url: config.operationsDB)
+                    } catch let error as PostgresLocationError {
+                        throw WorkspaceError.invalidValue(
+                            path: path, key: key, line: line, reason: "the URL \(error.reason)")
+                    }
+                }
+            case "password_file": config.passwordFile = try field.text()
             case "files_root": config.filesRoot = try field.text()
             case "state_dir": config.stateDir = try field.text()
             case "exports_dir": config.exportsDir = try field.text()

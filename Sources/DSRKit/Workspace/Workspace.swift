@@ -16,7 +16,21 @@ public struct Workspace: Sendable {
 
     /// The folder holding `dsr.yaml`; relative paths resolve against it.
     public var folder: URL { configFile.deletingLastPathComponent() }
-    /// The operations database.
+    /// The operations database: a SQLite file or a PostgreSQL server.
+    public var operations: OperationsLocation {
+        if PostgresLocation.isURL(configuration.operationsDB),
+            let location = try? PostgresLocation(url: configuration.operationsDB)
+        {
+            return .postgres(location, passwordFile: configuration.passwordFile.map(resolve))
+        }
+        return .sqlite(resolve(configuration.operationsDB))
+    }
+    /// The operations database's file when it is SQLite (nil for a PostgreSQL server).
+    public var operationsFile: URL? {
+        if case .sqlite(let file) = operations { return file }
+        return nil
+    }
+    /// The operations database as a path (SQLite), for what reads its file.
     public var operationsDB: URL { resolve(configuration.operationsDB) }
     /// The root that `file_path` values are relative to.
     public var filesRoot: URL { resolve(configuration.filesRoot) }
@@ -63,7 +77,8 @@ public struct Workspace: Sendable {
     ///   types, and a missing operations database.
     public static func load(configFile: URL) throws -> Workspace {
         let workspace = Workspace(configFile: configFile, configuration: try parseConfiguration(at: configFile))
-        let database = workspace.operationsDB.path(percentEncoded: false)
+        guard let file = workspace.operationsFile else { return workspace }
+        let database = file.path(percentEncoded: false)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: database, isDirectory: &isDirectory) else {
             throw WorkspaceError.operationsDatabaseMissing(path: database, configPath: configFile.path)

@@ -2,8 +2,11 @@ import Foundation
 
 /// The settings of `dsr.yaml` (CONTRACT.md section 3), as written, before paths are resolved.
 public struct WorkspaceConfiguration: Equatable, Sendable {
-    /// The operations database (CONTRACT.md section 2), relative to the workspace folder.
+    /// The operations database (CONTRACT.md section 2), relative to the workspace folder, or
+    /// a `postgresql://` URL (section 9).
     public var operationsDB: String
+    /// A mode-0600 file holding the PostgreSQL password (its first line); nil: `$PGPASSWORD`.
+    public var passwordFile: String?
     /// Where `file_path` values point.
     public var filesRoot: String
     /// dsr's own data: state database, secret key (mode 0700).
@@ -29,7 +32,7 @@ public struct WorkspaceConfiguration: Equatable, Sendable {
     public static let knownKeys = [
         "operations_db", "files_root", "state_dir", "exports_dir", "default_country", "datamap",
         "templates_dir", "busy_timeout_seconds", "controller_name", "controller_address", "controller_email",
-        "dpo_contact", "supervisory_authority", "time_zone",
+        "dpo_contact", "supervisory_authority", "time_zone", "password_file",
     ]
 
     /// The time zone of letters and pages unless `time_zone` says otherwise.
@@ -56,7 +59,7 @@ public struct WorkspaceConfiguration: Equatable, Sendable {
         """
         # dsr workspace configuration. Relative paths resolve against this file's folder.
         operations_db: \(Self.quoted(operationsDB))  # the operations database (read, never changed by locate/export)
-        files_root: \(Self.quoted(filesRoot))  # where file_path values in the database point
+        \(passwordFile.map { "password_file: \(Self.quoted($0))  # the PostgreSQL password (mode 0600)\n" } ?? "")files_root: \(Self.quoted(filesRoot))  # where file_path values in the database point
         state_dir: \(Self.quoted(stateDir))  # dsr's own data: requests, audit log, secret key (mode 0700)
         exports_dir: \(Self.quoted(exportsDir))  # access exports (files mode 0600)
         default_country: "\(defaultCountry)"  # country of national phone numbers without other context

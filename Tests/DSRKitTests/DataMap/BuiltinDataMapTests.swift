@@ -22,7 +22,7 @@ extension DataMapTests {
         @Test func itPassesTheCheckerAgainstADemoDatabase() throws {
             let folder = try TemporaryDirectory()
             let database = try DataMapTests.demoDatabase(in: folder)
-            let problems = try DataMapChecker.check(text: BuiltinDataMap.text, operationsDB: database)
+            let problems = try DataMapChecker.check(text: BuiltinDataMap.text, operations: .sqlite(database))
             #expect(problems.isEmpty, "\(DataMapTests.lines(problems))")
         }
 

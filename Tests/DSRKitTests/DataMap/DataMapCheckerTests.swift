@@ -109,7 +109,7 @@ extension DataMapTests {
         /// The problems of `text` against a fresh demo database.
         static func problems(_ text: String) throws -> [DataMapProblem] {
             let folder = try TemporaryDirectory()
-            return try DataMapChecker.check(text: text, operationsDB: try DataMapTests.demoDatabase(in: folder))
+            return try DataMapChecker.check(text: text, operations: .sqlite(try DataMapTests.demoDatabase(in: folder)))
         }
     }
 }

@@ -145,6 +145,8 @@ class SQLiteOperationsReader: OperationsReader {
         }
     }
 
+    func rowNumbersLast(in table: String) throws -> RowNumberLifetime { .whileTheRowExists }
+
     func sharesSnapshotWithNewReaders() throws -> Bool {
         try guarded {
             // Reading the schema takes the shared lock now, not at the first row of a scan.

@@ -1,0 +1,326 @@
+import Foundation
+import PostgresNIO
+
+/// Reads of the operations database inside one PostgreSQL transaction.
+///
+/// Row numbers: a table whose primary key is one integer column numbers its rows by that key,
+/// so new rows come above the index's watermark as the issue's "primary key watermark" asks.
+/// A table with another primary key (the reference schema's `service_numbers`, keyed by the
+/// number) numbers its rows by their position in key order as the transaction's snapshot sees
+/// them; such numbers hold for one transaction only, and ``rowNumbersLast(in:)`` tells the
+/// index to read those tables again whenever the database changed.
+class PostgresOperationsReader: OperationsReader {
+    let link: PostgresLink
+    let catalog: PostgresCatalog
+    /// In a write transaction: whole-row reads lock the row (`FOR UPDATE`).
+    let locksRows: Bool
+    private var ordinals: [String: Ordinals] = [:]
+    /// Rows a scan reads per statement: a result never holds a whole large table.
+    static let pageRows = 20_000
+
+    /// The keys of a table without an integer key, in key order, frozen at first use.
+    struct Ordinals {
+        let keys: [CellValue]
+        let numbers: [CellValue: Int64]
+    }
+
+    init(link: PostgresLink, catalog: PostgresCatalog, locksRows: Bool) {
+        self.link = link
+        self.catalog = catalog
+        self.locksRows = locksRows
+    }
+
+    var server: String { link.location.description }
+
+    func table(_ name: String) throws -> PostgresCatalog.Table { try catalog.table(name, server: server) }
+
+    func column(_ name: String, of table: PostgresCatalog.Table) throws -> PostgresCatalog.Column {
+        guard let column = table.column(name) else {
+            throw PostgresError.unsupported(server: server, reason: "table \(table.name) has no column \(name)")
+        }
+        return column
+    }
+
+    func key(of table: PostgresCatalog.Table) throws -> PostgresCatalog.Column {
+        guard let key = table.primaryKey else {
+            throw PostgresError.unsupported(
+                server: server, reason: "table \(table.name) has no single-column primary key, which dsr needs")
+        }
+        return key
+    }
+
+    private func ordinals(of table: PostgresCatalog.Table) throws -> Ordinals {
+        if let known = ordinals[table.name] { return known }
+        let key = try key(of: table)
+        let keys = try link.rows(
+            "SELECT \(PostgresValues.read(key)) FROM \(quoted(table)) ORDER BY \(SQLName.quote(key.name))"
+        ).map { try PostgresValues.cell($0.makeRandomAccess()[0]) }
+        var numbers: [CellValue: Int64] = [:]
+        for (index, value) in keys.enumerated() { numbers[value] = Int64(index + 1) }
+        let made = Ordinals(keys: keys, numbers: numbers)
+        ordinals[table.name] = made
+        return made
+    }
+
+    func quoted(_ table: PostgresCatalog.Table) -> String {
+        SQLName.quote(catalog.schema) + "." + SQLName.quote(table.name)
+    }
+
+    /// The key value of row `number`, nil when there is no such row.
+    func keyValue(of table: PostgresCatalog.Table, row number: Int64) throws -> CellValue? {
+        if table.numbersRowsByKey { return .integer(number) }
+        let keys = try ordinals(of: table).keys
+        return number >= 1 && number <= keys.count ? keys[Int(number - 1)] : nil
+    }
+
+    /// The row number of the row whose key is `value`.
+    func rowNumber(of table: PostgresCatalog.Table, key value: CellValue) throws -> Int64? {
+        if table.numbersRowsByKey { return value.integerValue }
+        return try ordinals(of: table).numbers[value]
+    }
+
+    /// Rows `from < number <= upTo` of `select … FROM table AS t …` (its first column the key),
+    /// in row-number order, page by page for a table numbered by its key.
+    private func pages(
+        _ table: PostgresCatalog.Table, select: String, rows: RowRange?, _ body: (Int64, PostgresRandomAccessRow) throws -> Void
+    ) throws {
+        let key = try key(of: table)
+        let keyName = "t." + SQLName.quote(key.name)
+        guard table.numbersRowsByKey else {
+            for row in try link.rows(select + " ORDER BY \(keyName)") {
+                let cells = row.makeRandomAccess()
+                guard let number = try rowNumber(of: table, key: PostgresValues.cell(cells[0])) else { continue }
+                if let rows, number <= rows.after || number > rows.upTo { continue }
+                try body(number, cells)
+            }
+            return
+        }
+        var after: Int64? = rows?.after
+        while true {
+            var conditions: [String] = []
+            var binds: [CellValue] = []
+            if let after {
+                binds.append(.integer(after))
+                conditions.append("\(keyName) > $\(binds.count)")
+            }
+            if let rows {
+                binds.append(.integer(rows.upTo))
+                conditions.append("\(keyName) <= $\(binds.count)")
+            }
+            let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+            let page = try link.rows(
+                select + filter + " ORDER BY \(keyName) LIMIT \(Self.pageRows)", binds)
+            for row in page {
+                let cells = row.makeRandomAccess()
+                guard case .integer(let number) = try PostgresValues.cell(cells[0]) else { continue }
+                after = number
+                try body(number, cells)
+            }
+            if page.count < Self.pageRows { return }
+        }
+    }
+
+    // MARK: - Identifier columns
+
+    func scan(_ read: ColumnRead, rows: RowRange?, _ body: (Int64, CellValue, String?) throws -> Void) throws {
+        let table = try table(read.table)
+        try pages(table, select: try select(read, table), rows: rows) { number, cells in
+            try body(number, PostgresValues.cell(cells[1]), PostgresValues.cell(cells[2]).hintText)
+        }
+    }
+
+    func read(_ read: ColumnRead, row: Int64) throws -> (value: CellValue, hint: String?)? {
+        let table = try table(read.table)
+        guard let keyValue = try keyValue(of: table, row: row) else { return nil }
+        let key = try key(of: table)
+        let found = try link.rows(
+            try select(read, table) + " WHERE t.\(SQLName.quote(key.name)) = $1", [keyValue]
+        ).first?.makeRandomAccess()
+        guard let found else { return nil }
+        return (try PostgresValues.cell(found[1]), try PostgresValues.cell(found[2]).hintText)
+    }
+
+    /// `SELECT t.key, t.column, hint FROM table AS t LEFT JOIN …`, without WHERE.
+    private func select(_ read: ColumnRead, _ table: PostgresCatalog.Table) throws -> String {
+        let key = try key(of: table)
+        let column = try column(read.column, of: table)
+        var joins: [String] = []
+        let hint: String
+        switch read.hint {
+        case .column(let name)?:
+            hint = PostgresValues.read(try self.column(name, of: table), alias: "t")
+        case .path(let hops, let name)?:
+            var alias = "t"
+            var current = table
+            for (index, hop) in hops.enumerated() {
+                let next = "j\(index)"
+                let target = try self.table(hop.table)
+                joins.append(
+                    "LEFT JOIN \(quoted(target)) AS \(next) ON \(next).\(SQLName.quote(try self.column(hop.target, of: target).name)) = "
+                        + "\(alias).\(SQLName.quote(try self.column(hop.column, of: current).name))")
+                alias = next
+                current = target
+            }
+            hint = PostgresValues.read(try self.column(name, of: current), alias: alias)
+        case nil:
+            hint = "NULL::text"
+        }
+        return "SELECT \(PostgresValues.read(key, alias: "t")), \(PostgresValues.read(column, alias: "t")), \(hint) "
+            + "FROM \(quoted(table)) AS t " + joins.joined(separator: " ")
+    }
+
+    // MARK: - Rows and columns
+
+    func scan(_ table: String, columns: [String], rows: RowRange?, _ body: (Int64, [CellValue]) throws -> Void)
+        throws
+    {
+        let table = try self.table(table)
+        let select = try selectColumns(table, columns)
+        try pages(table, select: select, rows: rows) { number, cells in
+            try body(number, try (1...columns.count).map { try PostgresValues.cell(cells[$0]) })
+        }
+    }
+
+    func scanInPlace(
+        _ table: String, columns: [String], rows: RowRange?, _ body: (Int64, any ScannedRow) throws -> Void
+    ) throws {
+        try scan(table, columns: columns, rows: rows) { number, values in
+            try body(number, PostgresScannedRow(values: values))
+        }
+    }
+
+    private func selectColumns(_ table: PostgresCatalog.Table, _ columns: [String]) throws -> String {
+        let key = try key(of: table)
+        let list = try columns.map { ", " + PostgresValues.read(try column($0, of: table), alias: "t") }.joined()
+        return "SELECT \(PostgresValues.read(key, alias: "t"))\(list) FROM \(quoted(table)) AS t"
+    }
+
+    func value(of column: String, in row: RowHandle) throws -> CellValue? {
+        let table = try table(row.table)
+        guard let keyValue = try keyValue(of: table, row: row.number) else { return nil }
+        let key = try key(of: table)
+        let found = try link.rows(
+            "SELECT \(PostgresValues.read(try self.column(column, of: table))) FROM \(quoted(table)) "
+                + "WHERE \(SQLName.quote(key.name)) = $1", [keyValue]
+        ).first
+        return try found.map { try PostgresValues.cell($0.makeRandomAccess()[0]) }
+    }
+
+    func rows(of table: String, where column: String, equals value: CellValue) throws -> [Int64] {
+        let table = try self.table(table)
+        let key = try key(of: table)
+        let condition = PostgresValues.equals(try self.column(column, of: table), value: value, parameter: 1)
+        return try link.rows(
+            "SELECT \(PostgresValues.read(key)) FROM \(quoted(table)) WHERE \(condition.sql) "
+                + "ORDER BY \(SQLName.quote(key.name))", [condition.bind]
+        ).compactMap { try rowNumber(of: table, key: PostgresValues.cell($0.makeRandomAccess()[0])) }.sorted()
+    }
+
+    func record(in table: String, primaryKey: String, key: RecordKey) throws -> StoredRecord? {
+        let table = try self.table(table)
+        let rowKey = try self.key(of: table)
+        let condition = PostgresValues.equals(try column(primaryKey, of: table), value: key.cell, parameter: 1)
+        let list = table.columns.map { PostgresValues.read($0) }.joined(separator: ", ")
+        let found = try link.rows(
+            "SELECT \(PostgresValues.read(rowKey)), \(list) FROM \(quoted(table)) WHERE \(condition.sql)"
+                + (locksRows ? " FOR UPDATE" : ""), [condition.bind]
+        ).first?.makeRandomAccess()
+        guard let found, let number = try rowNumber(of: table, key: PostgresValues.cell(found[0])) else { return nil }
+        return StoredRecord(
+            number: number, columns: table.columns.map(\.name),
+            values: try (1...table.columns.count).map { try PostgresValues.cell(found[$0]) })
+    }
+
+    func highestRow(in table: String) throws -> Int64 {
+        let table = try self.table(table)
+        guard table.numbersRowsByKey else { return Int64(try ordinals(of: table).keys.count) }
+        let key = try key(of: table)
+        let row = try link.rows("SELECT coalesce(max(\(SQLName.quote(key.name))), 0)::int8 FROM \(quoted(table))")
+        return try row.first.map { try PostgresValues.cell($0.makeRandomAccess()[0]).integerValue ?? 0 } ?? 0
+    }
+
+    func rowNumbersLast(in table: String) throws -> RowNumberLifetime {
+        try self.table(table).numbersRowsByKey ? .whileTheRowExists : .oneTransaction
+    }
+
+    func sharesSnapshotWithNewReaders() throws -> Bool { false }
+
+    func schema() throws -> OperationsSchema {
+        var schema = OperationsSchema()
+        for table in catalog.tables {
+            schema.add(table.name, columns: table.columns.map(\.name), types: table.columns.map(\.type))
+            for column in table.columns where !PostgresCatalog.supportedTypes.contains(column.typeName) {
+                schema.refuse(column.name, in: table.name, because: "is of type \(column.type), which dsr does not read")
+            }
+            if table.primaryKey == nil {
+                schema.refuse(nil, in: table.name, because: "has no single-column primary key, which dsr needs on PostgreSQL")
+            }
+        }
+        return schema
+    }
+
+    func count(of table: String) throws -> Int {
+        let table = try self.table(table)
+        let row = try link.rows("SELECT count(*)::int8 FROM \(quoted(table))")
+        return Int(try row.first.map { try PostgresValues.cell($0.makeRandomAccess()[0]).integerValue ?? 0 } ?? 0)
+    }
+
+    func constraints(of table: String) throws -> [ColumnConstraints] {
+        let table = try self.table(table)
+        return table.columns.map { column in
+            let primary = column.name == table.primaryKey?.name
+            return ColumnConstraints(
+                column: column.name, notNull: column.notNull || primary,
+                unique: primary || table.unique.contains(column.name.lowercased()),
+                numericOnly: ["int2", "int4", "int8", "float4", "float8", "numeric", "bool"].contains(column.typeName))
+        }
+    }
+
+    func foreignKeys() throws -> [ForeignKey] { catalog.foreignKeys }
+}
+
+/// A scanned row already read into values.
+struct PostgresScannedRow: ScannedRow {
+    let values: [CellValue]
+
+    func isNull(_ index: Int) -> Bool { values[index].isNull }
+    func isText(_ index: Int) -> Bool { values[index].textValue != nil }
+    func withText<T>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
+        var text: String
+        switch values[index] {
+        case .text(let value): text = value
+        case .integer(let number): text = String(number)
+        case .real(let number): text = String(number)
+        default: text = ""
+        }
+        return try text.withUTF8 { try body($0) }
+    }
+    func cell(_ index: Int) -> CellValue { values[index] }
+}
+
+/// Changes inside one PostgreSQL write transaction.
+final class PostgresOperationsWriter: PostgresOperationsReader, OperationsWriter {
+    /// The tables this transaction changed (for VACUUM).
+    private(set) var changedTables: Set<String> = []
+
+    func update(_ table: String, primaryKey: String, key: RecordKey, set column: String, to value: CellValue) throws
+        -> Int
+    {
+        let table = try self.table(table)
+        let condition = PostgresValues.equals(try self.column(primaryKey, of: table), value: key.cell, parameter: 2)
+        let target = try self.column(column, of: table)
+        let changed = try link.execute(
+            "UPDATE \(quoted(table)) SET \(SQLName.quote(target.name)) = \(PostgresValues.write(target, parameter: 1)) "
+                + "WHERE \(condition.sql)", [value, condition.bind])
+        if changed > 0 { changedTables.insert(table.name) }
+        return changed
+    }
+
+    func delete(from table: String, primaryKey: String, key: RecordKey) throws -> Int {
+        let table = try self.table(table)
+        let condition = PostgresValues.equals(try column(primaryKey, of: table), value: key.cell, parameter: 1)
+        let changed = try link.execute("DELETE FROM \(quoted(table)) WHERE \(condition.sql)", [condition.bind])
+        if changed > 0 { changedTables.insert(table.name) }
+        return changed
+    }
+}
