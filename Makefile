@@ -4,8 +4,9 @@ PREFIX  ?= /usr/local
 DEBUG_BIN   := .build/debug/dsr
 RELEASE_BIN := .build/release/dsr
 # Debian packages the build and the tests need (libarchive-tools gives bsdtar, sqlite3 the CLI;
-# chromium renders the export's index.html headless in BrowserEndToEndTests and docs/screenshot.sh).
-DEB_PACKAGES := libsqlite3-dev libarchive-dev pkg-config sqlite3 libarchive-tools chromium
+# chromium renders the export's index.html headless in BrowserEndToEndTests and docs/screenshot.sh;
+# postgresql gives the server the tests start a throw-away cluster of, and psql).
+DEB_PACKAGES := libsqlite3-dev libarchive-dev pkg-config sqlite3 libarchive-tools chromium postgresql
 
 .PHONY: all deps build release test demo bench lint format install clean
 
@@ -36,10 +37,12 @@ release: deps
 	$(SWIFT) build -c release --static-swift-stdlib
 
 # The tests run the debug build; the release binary then does one of each command that
-# carries something out (scripts/release-smoke.sh), since optimised code can differ.
+# carries something out (scripts/release-smoke.sh), since optimised code can differ. The tests
+# run beside a throw-away PostgreSQL cluster on 127.0.0.1 (scripts/postgres-test-server.sh run),
+# removed afterwards whatever the outcome, so the backend matrix runs on both databases.
 test: deps
 	$(SWIFT) build
-	$(SWIFT) test
+	bash scripts/postgres-test-server.sh run $(SWIFT) test
 	$(SWIFT) build -c release --static-swift-stdlib
 	bash scripts/release-smoke.sh $(RELEASE_BIN)
 

@@ -6,17 +6,38 @@
 #   scripts/postgres-test-server.sh start DIR   prints the shell lines to source:
 #                                               DSR_TEST_POSTGRES_URL=… and PGPASSWORD for it
 #   scripts/postgres-test-server.sh stop DIR    stops the cluster and removes DIR
+#   scripts/postgres-test-server.sh run CMD...  starts a cluster in a new temporary directory
+#                                               on a free port, runs CMD with the two
+#                                               variables set, and stops and removes the
+#                                               cluster afterwards, even when CMD fails;
+#                                               exits with CMD's status
 #
 # Needs Debian's `postgresql` package (make deps installs it) and root, or the postgres user.
 set -euo pipefail
 action="${1:-}"; dir="${2:-}"
-[ -n "$action" ] && [ -n "$dir" ] || { echo "usage: $0 start|stop DIR" >&2; exit 64; }
+[ -n "$action" ] && [ -n "$dir" ] || { echo "usage: $0 start|stop DIR | run CMD..." >&2; exit 64; }
 bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
 [ -x "$bin/initdb" ] || { echo "postgres-test-server: no PostgreSQL server binaries (apt-get install postgresql)" >&2; exit 69; }
 as_postgres() {
     if [ "$(id -un)" = postgres ]; then "$@"; else runuser -u postgres -- "$@"; fi
 }
 port="${DSR_TEST_POSTGRES_PORT:-54329}"
+
+if [ "$action" = run ]; then
+    shift
+    # A port nothing listens on yet, so a cluster left running by hand does not collide.
+    if [ -z "${DSR_TEST_POSTGRES_PORT:-}" ]; then
+        while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+    fi
+    cluster="$(mktemp -d /tmp/dsr-test-postgres.XXXXXX)"
+    trap 'DSR_TEST_POSTGRES_PORT=$port "$0" stop "$cluster"' EXIT
+    lines="$(DSR_TEST_POSTGRES_PORT=$port "$0" start "$cluster")"
+    eval "$lines"
+    echo "postgres-test-server: a throw-away cluster on 127.0.0.1:$port for: $1" >&2
+    status=0
+    "$@" || status=$?
+    exit "$status"
+fi
 
 case "$action" in
 start)
@@ -45,5 +66,5 @@ stop)
     rm -rf "$dir"
     ;;
 *)
-    echo "usage: $0 start|stop DIR" >&2; exit 64 ;;
+    echo "usage: $0 start|stop DIR | run CMD..." >&2; exit 64 ;;
 esac

@@ -19,6 +19,12 @@ extension DSR {
                 Example:
                   dsr demo --dir demo
                   dsr demo --dir big --calls 10000000 --seed 7
+                  PGPASSWORD=… dsr demo --dir pg --postgres postgresql://dsr@127.0.0.1:5432/dsr_demo
+
+                With --postgres URL the operations tables go into that PostgreSQL database
+                (COPY, one transaction; --force replaces only tables an earlier dsr demo
+                made there) and dsr.yaml points at it; the password comes from
+                --password-file (mode 0600, written into dsr.yaml) or $PGPASSWORD.
                 """)
 
         @Option(help: ArgumentHelp("The folder to write the workspace into.", valueName: "dir"))
@@ -33,6 +39,15 @@ extension DSR {
         @Option(help: "Seed of the generator: the same seed gives byte-identical data.")
         var seed: UInt64 = DemoOptions().seed
 
+        @Option(
+            help: ArgumentHelp(
+                "Load the operations data into this PostgreSQL database instead of DIR/ops.db.",
+                valueName: "postgresql://USER@HOST:PORT/DATABASE"))
+        var postgres: String?
+
+        @Option(help: ArgumentHelp("With --postgres: a mode-0600 file holding the password.", valueName: "file"))
+        var passwordFile: String?
+
         @Flag(help: "Replace data that an earlier dsr demo made in DIR (never other data; the secret key is kept).")
         var force = false
 
@@ -41,6 +56,15 @@ extension DSR {
         func run(_ context: CommandContext) throws {
             let folder = context.url(forPath: dir)
             let options = DemoOptions(customers: customers, calls: calls, seed: seed)
+            let target = try postgres.map { url in
+                guard let location = try? PostgresLocation(url: url) else {
+                    throw ValidationError(
+                        "--postgres must be postgresql://USER@HOST:PORT/DATABASE[?sslmode=…] without a password")
+                }
+                return DemoWorkspace.PostgresTarget(
+                    location: location, passwordFile: passwordFile.map { context.url(forPath: $0) })
+            }
+            if passwordFile != nil, postgres == nil { throw ValidationError("--password-file needs --postgres") }
             // The calls are most of the time: counted on a terminal like every long job.
             let display = ProgressBar.display(context, json: output.json)
             let meter = ProgressMeter(task: "generating calls", unit: "calls", total: calls, display: display)
@@ -48,7 +72,8 @@ extension DSR {
             let progress: @Sendable (DemoProgress) -> Void = { step in
                 if step.phase == "calls" { meter.set(done: step.done) }
             }
-            let report = try DemoWorkspace.create(in: folder, options: options, force: force, progress: progress)
+            let report = try DemoWorkspace.create(
+                in: folder, options: options, force: force, postgres: target, progress: progress)
             meter.finish()
             let config = (dir as NSString).appendingPathComponent(Workspace.configFileName)
             if output.json {

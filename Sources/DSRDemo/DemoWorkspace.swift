@@ -9,6 +9,8 @@ import Foundation
 public enum DemoWorkspace {
     /// The file that marks a folder's `ops.db` and `files/` as made by `dsr demo`.
     public static let markerName = ".dsr-demo"
+    /// The comment on the tables `dsr demo --postgres` makes: `--force` replaces only those.
+    static let postgresMarker = "made by dsr demo; dsr demo --force may replace it"
     /// The staging folder inside the target.
     static let stagingName = ".dsr-demo-partial"
 
@@ -18,8 +20,12 @@ public enum DemoWorkspace {
     /// `force` it replaces only data that `dsr demo` made (the marker file says so), never a
     /// real operations database. The secret key is always kept.
     /// - Throws: ``DemoError`` for bad options (before anything is written), ``WorkspaceError``, ``StoreError``.
+    ///
+    /// With `postgres`, the operations data goes into that PostgreSQL database instead
+    /// (``PostgresLoader``, COPY in one transaction; `force` replaces the demo's tables there)
+    /// and dsr.yaml points at it; no `ops.db` is written.
     public static func create(
-        in folder: URL, options: DemoOptions, force: Bool,
+        in folder: URL, options: DemoOptions, force: Bool, postgres: PostgresTarget? = nil,
         progress: (@Sendable (DemoProgress) -> Void)? = nil
     ) throws -> DemoReport {
         try options.validate()
@@ -48,11 +54,31 @@ public enum DemoWorkspace {
         try WorkspaceInitializer.writeAtomically(
             "This folder's ops.db and files/ were made by `dsr demo`; `dsr demo --force` may replace them.\n",
             to: marker)
-        try replace(database, with: stagedDatabase)
+        var settings = WorkspaceInitializer.Settings(operationsDB: "ops.db", filesRoot: "files", controller: .demo)
+        if let postgres {
+            progress?(DemoProgress(phase: "copying into PostgreSQL", done: 0, total: DemoSchema.tables.count))
+            _ = try PostgresLoader.load(
+                sqlite: stagedDatabase, tables: DemoSchema.postgresTables, into: postgres.location,
+                passwordFile: postgres.passwordFile, replace: force, marker: postgresMarker)
+            settings.operationsDB = postgres.location.description
+            settings.passwordFile = postgres.passwordFile?.path(percentEncoded: false)
+            try? fileManager.removeItem(at: database)
+        } else {
+            try replace(database, with: stagedDatabase)
+        }
         try replace(filesRoot, with: stagedFiles)
-        try WorkspaceInitializer.create(
-            in: folder, settings: .init(operationsDB: "ops.db", filesRoot: "files", controller: .demo), force: true)
+        try WorkspaceInitializer.create(in: folder, settings: settings, force: true)
         return report
+    }
+
+    /// A PostgreSQL database to load the demo into, and the password file dsr.yaml names.
+    public struct PostgresTarget: Sendable {
+        public let location: PostgresLocation
+        public let passwordFile: URL?
+        public init(location: PostgresLocation, passwordFile: URL?) {
+            self.location = location
+            self.passwordFile = passwordFile
+        }
     }
 
     /// Moves `staged` to `target`, removing what was at `target` first.

@@ -9,4 +9,10 @@ enum SQLName {
         guard name.utf8.contains(UInt8(ascii: "\"")) else { return "\"" + name + "\"" }
         return "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
+
+    /// `text` as a SQL string literal (single quotes doubled), for the few statements that
+    /// take no parameters (`COMMENT ON`); only for dsr's own constants, never for data.
+    static func literal(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+    }
 }

@@ -23,6 +23,8 @@ public enum WorkspaceInitializer {
         /// The controller's identity; `nil` keeps what the DPO wrote (empty in a new workspace).
         /// Only `dsr demo` sets one: `init` never invents who the controller is.
         public var controller: ControllerSettings?
+        /// The PostgreSQL password file (`password_file:`); nil keeps what dsr.yaml says.
+        public var passwordFile: String?
 
         /// Settings to apply; leave a field `nil` to keep the current value.
         public init(
@@ -41,6 +43,7 @@ public enum WorkspaceInitializer {
             if let filesRoot { result.filesRoot = filesRoot }
             if let defaultCountry { result.defaultCountry = defaultCountry.uppercased() }
             if let controller { result.controller = controller }
+            if let passwordFile { result.passwordFile = passwordFile }
             return result
         }
     }

@@ -24,6 +24,17 @@ struct PostgresCatalog {
         let primaryKey: Column?
         /// Single-column UNIQUE constraints and unique indexes (lower-cased names).
         let unique: Set<String>
+        /// A plain table (not a view): its rows have a physical position (`ctid`).
+        let isPlain: Bool
+
+        /// The order a table without an integer key numbers its rows in, inside one snapshot:
+        /// a plain table's physical order (insertion order until rows are updated, as SQLite's
+        /// rowid, so both backends name the same rows first on the same data), else the key's.
+        func numberingOrder(alias: String? = nil) -> String {
+            let prefix = alias.map { $0 + "." } ?? ""
+            let key = primaryKey.map { prefix + SQLName.quote($0.name) } ?? "1"
+            return isPlain ? "\(prefix)ctid, \(key)" : key
+        }
 
         /// Whether the primary key is an integer: then it is the row number.
         var numbersRowsByKey: Bool { primaryKey.map { PostgresCatalog.integerTypes.contains($0.typeName) } ?? false }
@@ -52,10 +63,11 @@ struct PostgresCatalog {
     init(_ link: PostgresLink, schema: String) throws {
         self.schema = schema
         var columns: [(table: String, column: Column)] = []
+        var plain: Set<String> = []
         for row in try link.rows(
             """
             SELECT c.relname::text, a.attname::text, format_type(a.atttypid, a.atttypmod),
-                   coalesce(bt.typname, t.typname)::text, a.attnotnull
+                   coalesce(bt.typname, t.typname)::text, a.attnotnull, c.relkind::text
             FROM pg_class c
             JOIN pg_namespace n ON n.oid = c.relnamespace
             JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
@@ -65,7 +77,9 @@ struct PostgresCatalog {
             ORDER BY c.oid, a.attnum
             """, [.text(schema)])
         {
-            let (table, name, type, typeName, notNull) = try row.decode((String, String, String, String, Bool).self)
+            let (table, name, type, typeName, notNull, kind) = try row.decode(
+                (String, String, String, String, Bool, String).self)
+            if kind == "r" { plain.insert(table) }
             columns.append((table, Column(name: name, type: type, typeName: typeName, notNull: notNull)))
         }
         var keys: [String: String] = [:]
@@ -94,7 +108,7 @@ struct PostgresCatalog {
             let tableColumns = grouped[name] ?? []
             let key = keys[name].flatMap { key in tableColumns.first { $0.name == key } }
             byName[name.lowercased()] = byName[name.lowercased()] ?? tables.count
-            tables.append(Table(name: name, columns: tableColumns, primaryKey: key, unique: unique[name] ?? []))
+            tables.append(Table(name: name, columns: tableColumns, primaryKey: key, unique: unique[name] ?? [], isPlain: plain.contains(name)))
         }
         for row in try link.rows(
             """

@@ -24,17 +24,23 @@ public enum PostgresLoader {
     /// Creates `tables` (in order; a foreign key's parent first) in `location`'s schema and
     /// copies every row of the same-named SQLite tables into them; returns the rows per table.
     ///
-    /// `replace` drops tables of those names first; without it a table that already exists is
-    /// an error and nothing changes.
+    /// Each table gets `marker` as its comment. `replace` drops tables of those names first,
+    /// but only tables carrying that same comment (made by an earlier load): any other table
+    /// of that name, or any existing table without `replace`, is an error and nothing changes.
+    ///
+    /// The password comes from `passwordFile` (mode 0600), else `$PGPASSWORD`.
     ///
     /// - Throws: ``PostgresError``, ``StoreError`` for the SQLite file,
     ///   ``PostgresLoaderError/tableExists(_:server:)``.
     public static func load(
-        sqlite file: URL, tables: [Table], into location: PostgresLocation, password: String?, replace: Bool,
+        sqlite file: URL, tables: [Table], into location: PostgresLocation, passwordFile: URL?, replace: Bool,
+        marker: String,
         progress: (@Sendable (_ table: String, _ rows: Int) -> Void)? = nil
     ) throws -> [String: Int] {
         let source = try Store.openOperations(at: file, busyTimeout: Store.defaultBusyTimeout)
         defer { try? source.close() }
+        let password = try PostgresPassword.resolve(
+            file: passwordFile, environment: ProcessInfo.processInfo.environment)
         let link = try PostgresLink.connect(location, password: password)
         defer { link.close() }
         let schema = SQLName.quote(location.schema)
@@ -43,11 +49,14 @@ public enum PostgresLoader {
             try link.execute("CREATE SCHEMA IF NOT EXISTS \(schema)")
             try link.execute("SET LOCAL search_path TO \(schema)")
             for table in tables.reversed() {
-                let exists = try link.rows(
-                    "SELECT 1 FROM pg_tables WHERE schemaname = $1 AND tablename = $2",
-                    [.text(location.schema), .text(table.name)])
-                guard !exists.isEmpty else { continue }
-                guard replace else {
+                let existing = try link.rows(
+                    """
+                    SELECT coalesce(obj_description(c.oid, 'pg_class'), '') FROM pg_class c
+                    JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relname = $2
+                    """, [.text(location.schema), .text(table.name)])
+                guard let row = existing.first else { continue }
+                let comment = try PostgresValues.cell(row.makeRandomAccess()[0]).textValue ?? ""
+                guard replace, comment == marker else {
                     throw PostgresLoaderError.tableExists(table.name, server: location.description)
                 }
                 try link.execute("DROP TABLE \(schema).\(SQLName.quote(table.name)) CASCADE")
@@ -55,6 +64,8 @@ public enum PostgresLoader {
             var counts: [String: Int] = [:]
             for table in tables {
                 try link.execute(table.create)
+                try link.execute(
+                    "COMMENT ON TABLE \(schema).\(SQLName.quote(table.name)) IS \(SQLName.literal(marker))")
                 counts[table.name] = try copy(table.name, from: source, over: link, progress: progress)
                 try link.execute("ANALYZE \(schema).\(SQLName.quote(table.name))")
             }
@@ -132,7 +143,8 @@ public enum PostgresLoader {
 
 /// Why a load into PostgreSQL was refused.
 public enum PostgresLoaderError: DSRError, Equatable {
-    /// The database already has a table of that name (`--force` replaces it).
+    /// The database already has a table of that name (`--force` replaces it when an earlier
+    /// load made it).
     case tableExists(String, server: String)
 
     public var kind: FailureKind { .badData }
@@ -140,7 +152,7 @@ public enum PostgresLoaderError: DSRError, Equatable {
     public var errorDescription: String? {
         switch self {
         case .tableExists(let table, let server):
-            "\(server) already has a table \(table); --force replaces the demo's tables (drops them first)"
+            "\(server) already has a table \(table); --force replaces it only when dsr demo made it (its comment says so)"
         }
     }
 }

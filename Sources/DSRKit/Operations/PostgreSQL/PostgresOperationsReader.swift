@@ -53,7 +53,7 @@ class PostgresOperationsReader: OperationsReader {
         if let known = ordinals[table.name] { return known }
         let key = try key(of: table)
         let keys = try link.rows(
-            "SELECT \(PostgresValues.read(key)) FROM \(quoted(table)) ORDER BY \(SQLName.quote(key.name))"
+            "SELECT \(PostgresValues.read(key)) FROM \(quoted(table)) ORDER BY \(table.numberingOrder())"
         ).map { try PostgresValues.cell($0.makeRandomAccess()[0]) }
         var numbers: [CellValue: Int64] = [:]
         for (index, value) in keys.enumerated() { numbers[value] = Int64(index + 1) }
@@ -87,12 +87,16 @@ class PostgresOperationsReader: OperationsReader {
         let key = try key(of: table)
         let keyName = "t." + SQLName.quote(key.name)
         guard table.numbersRowsByKey else {
-            for row in try link.rows(select + " ORDER BY \(keyName)") {
+            // Numbered by the order frozen at the snapshot's first use: a row this transaction
+            // updated has moved since, so the rows are put back into that order.
+            var numbered: [(Int64, PostgresRandomAccessRow)] = []
+            for row in try link.rows(select + " ORDER BY \(table.numberingOrder(alias: "t"))") {
                 let cells = row.makeRandomAccess()
                 guard let number = try rowNumber(of: table, key: PostgresValues.cell(cells[0])) else { continue }
                 if let rows, number <= rows.after || number > rows.upTo { continue }
-                try body(number, cells)
+                numbered.append((number, cells))
             }
+            for (number, cells) in numbered.sorted(by: { $0.0 < $1.0 }) { try body(number, cells) }
             return
         }
         var after: Int64? = rows?.after
