@@ -48,7 +48,13 @@ extension Session {
         let settled: SettledWrite?
         do {
             (done, settled) = try store.writeSettled { writer, fingerprint in
-                try explainingMapMismatch(writer) {
+                // A transaction run again after a serialization failure: the rolled-back
+                // attempt's journal entry goes first.
+                if let stale = written {
+                    try state().write { db in try state().deleteJournal(stale.id, db) }
+                    written = nil
+                }
+                return try explainingMapMismatch(writer) {
                     // Up to date before the plan: what it forgets is read from the index's sources.
                     try index().refresh(writer, fingerprint: fingerprint)
                     let planned = try plan(writer)

@@ -57,6 +57,12 @@ extension Session {
             applied = try applyInOneTransaction(
                 subject.identifiers, options: options, limits: limits, expected: expected
             ) { planned, located, reader in
+                // A transaction run again (PostgreSQL, after a serialization failure): the
+                // rolled-back attempt's journal entry goes, or a resume would take it for a crash.
+                if let stale = written {
+                    try state().write { db in try state().deleteJournal(stale.id, db) }
+                    written = nil
+                }
                 // Under the write lock, before the first change: what a crash leaves to finish.
                 var forgetting = try index().forgetting(planned.changedRows, subjectHashes: indexHashes(located))
                 // A deleted row's every entry, read before it goes: removing entries of a row

@@ -70,13 +70,23 @@ extension Session {
             expected = plan.digest
         }
         let store = try operations()
-        let fingerprint = store.fingerprint()
         var repair: IndexRepair?
         var journal: RectificationJournalEntry?
         let applied: (planned: PlannedRectification, relearning: IndexRelearning)
         do {
-            applied = try store.write { writer in
-                try explainingMapMismatch(writer) {
+            // The fingerprint of each attempt: PostgreSQL runs the transaction again after a
+            // serialization failure, and the index must not take the old one as its state.
+            applied = try store.writeSettled { writer, fingerprint in
+                // What a rolled-back attempt wrote in state.db goes first.
+                if let stale = repair {
+                    try state().deleteIndexRepair(stale.id)
+                    repair = nil
+                }
+                if let stale = journal {
+                    try state().deleteRectificationJournal(stale.id)
+                    journal = nil
+                }
+                return try explainingMapMismatch(writer) {
                     let planned = try planRectification(subject.identifiers, changes, writer, fingerprint)
                     if let expected, planned.plan.digest != expected {
                         throw RectificationError.staleDigest(expected: expected, actual: planned.plan.digest)
@@ -99,7 +109,7 @@ extension Session {
                     try write(planned.plan, writer)
                     return (planned, relearning)
                 }
-            }
+            }.result
         } catch {
             // The transaction rolled back: the index has nothing to learn.
             if let repair {

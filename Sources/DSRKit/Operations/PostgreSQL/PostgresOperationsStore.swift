@@ -56,11 +56,30 @@ final class PostgresOperationsStore: OperationsStore {
     }
 
     func write<T>(_ body: (any OperationsWriter) throws -> T) throws -> T {
+        try attempting { writer, _ in try body(writer) }
+    }
+
+    /// The server cannot say whether another connection committed between two moments as
+    /// cheaply as SQLite's `data_version`, so no change is claimed as dsr's alone: the index
+    /// reads the changed tables again at the next refresh.
+    func writeSettled<T>(_ body: (any OperationsWriter, OperationsFingerprint) throws -> T) throws
+        -> (result: T, settled: SettledWrite?)
+    {
+        (try attempting(body), nil)
+    }
+
+    /// Runs `body` in a write transaction until it commits, at most ``attempts`` times: a
+    /// serialization failure or deadlock (``PostgresLink/Retry``) rolls it back and runs it
+    /// again on a new snapshot. Each attempt gets the fingerprint taken just before its own
+    /// `BEGIN`: an index refreshed by a rolled-back attempt is stale for the next one when
+    /// the writer it lost to committed in between.
+    private func attempting<T>(_ body: (any OperationsWriter, OperationsFingerprint) throws -> T) throws -> T {
         for attempt in 1...Self.attempts {
+            let fingerprint = fingerprint()
             try link.execute("BEGIN ISOLATION LEVEL REPEATABLE READ")
             let writer = PostgresOperationsWriter(link: link, catalog: catalog, locksRows: true)
             do {
-                let result = try body(writer)
+                let result = try body(writer, fingerprint)
                 try link.execute("COMMIT")
                 changedTables.formUnion(writer.changedTables)
                 return result
@@ -73,16 +92,6 @@ final class PostgresOperationsStore: OperationsStore {
             }
         }
         throw PostgresError.conflict(server: name, attempts: Self.attempts)
-    }
-
-    /// The server cannot say whether another connection committed between two moments as
-    /// cheaply as SQLite's `data_version`, so no change is claimed as dsr's alone: the index
-    /// reads the changed tables again at the next refresh.
-    func writeSettled<T>(_ body: (any OperationsWriter, OperationsFingerprint) throws -> T) throws
-        -> (result: T, settled: SettledWrite?)
-    {
-        let before = fingerprint()
-        return (try write { try body($0, before) }, nil)
     }
 
     /// `VACUUM` of every table this store changed: dead row versions (the old values) become
