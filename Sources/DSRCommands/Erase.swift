@@ -33,6 +33,8 @@ extension DSR {
         @Flag(help: "Also erase recordings and voicemails held as processor for the number owner (audited).")
         var includeProcessorData = false
         @Flag(help: "Do not ask for confirmation on a terminal.") var yes = false
+        @Flag(help: "After --apply, VACUUM the tables changed on a PostgreSQL server.")
+        var vacuum = false
         @Flag(help: "Erase even when the request is not a verified, open erasure request (audited).")
         var force = false
         @Flag(help: "Erase even while a restriction (Art. 18) is in force on the person (audited).")
@@ -51,6 +53,7 @@ extension DSR {
             }
             if identifiers.isEmpty && request == nil { throw ValidationError("give identifiers or --request ID") }
             if expect != nil && !apply { throw ValidationError("--expect goes with --apply") }
+            if vacuum && !apply { throw ValidationError("--vacuum goes with --apply") }
         }
 
         func run(_ context: CommandContext) throws {
@@ -72,6 +75,7 @@ extension DSR {
             var options = ErasureOptions()
             options.apply = apply
             options.expect = expect
+            options.vacuum = vacuum
             options.includeProcessorData = includeProcessorData
             options.force = force
             options.overrideRestriction = overrideRestriction
@@ -98,6 +102,7 @@ extension DSR {
                     context.stdout.line(
                         "Nothing changed. To carry this out: dsr erase … --apply --expect \(report.plan.digest)")
                 }
+                ServerRemnantsLines.print(report.server, to: context.stdout)
                 LetterLines.print(answer.letters, to: context.stdout)
             }
             try LetterLines.check(answer.letters, context)

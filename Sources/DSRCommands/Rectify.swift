@@ -39,6 +39,8 @@ extension DSR {
         @Option(help: ArgumentHelp("Apply only if the plan's digest is still this.", valueName: "digest"))
         var expect: String?
         @Flag(help: "Do not ask for confirmation on a terminal.") var yes = false
+        @Flag(help: "After --apply, VACUUM the tables changed on a PostgreSQL server.")
+        var vacuum = false
         @Flag(help: "Rectify even when the request is not a verified, open rectification request (audited).")
         var force = false
         @Option(help: "Language of the letter to the person and the notices: en, nl or bg.")
@@ -51,6 +53,7 @@ extension DSR {
             if identifiers.isEmpty && request == nil { throw ValidationError("give identifiers or --request ID") }
             if replace.isEmpty && set.isEmpty { throw ValidationError("give at least one --replace or --set") }
             if expect != nil && !apply { throw ValidationError("--expect goes with --apply") }
+            if vacuum && !apply { throw ValidationError("--vacuum goes with --apply") }
         }
 
         func run(_ context: CommandContext) throws {
@@ -61,6 +64,7 @@ extension DSR {
             var options = RectificationOptions()
             options.apply = apply
             options.expect = expect
+            options.vacuum = vacuum
             options.asks = apply && !yes && context.readAnswer != nil
             options.force = force
             let subject = try session.subject(identifiers: identifiers, request: request)
@@ -83,6 +87,7 @@ extension DSR {
                     context.stdout.line(
                         "Nothing changed. To carry this out: dsr rectify … --apply --expect \(report.plan.digest)")
                 }
+                ServerRemnantsLines.print(report.server, to: context.stdout)
                 LetterLines.print(answer.letters, to: context.stdout)
             }
             try LetterLines.check(answer.letters, context)

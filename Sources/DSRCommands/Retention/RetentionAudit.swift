@@ -28,6 +28,8 @@ extension DSR.RetentionCommand {
         var apply = false
         @Option(help: ArgumentHelp("Purge at most this many records in one run.", valueName: "n"))
         var maxRows = 100_000
+        @Flag(help: "After --apply, VACUUM the tables changed on a PostgreSQL server.")
+        var vacuum = false
         @OptionGroup(title: "Workspace") var workspace: WorkspaceOptions
         @OptionGroup(title: "Audit") var actor: ActorOptions
         @OptionGroup(title: "Output") var output: OutputOptions
@@ -36,6 +38,7 @@ extension DSR.RetentionCommand {
             if let asOf { _ = try calendarDate(asOf, option: "--as-of") }
             if maxRows < 1 { throw ValidationError("--max-rows must be at least 1") }
             if maxRows != 100_000 && !apply { throw ValidationError("--max-rows goes with --apply") }
+            if vacuum && !apply { throw ValidationError("--vacuum goes with --apply") }
         }
 
         func run(_ context: CommandContext) throws {
@@ -45,7 +48,9 @@ extension DSR.RetentionCommand {
             guard apply else {
                 let back = try session.checkResurrections(apply: false)
                 if output.json {
-                    try JSONOutput.print(RetentionAuditDocument(report, resurrected: back), to: context)
+                    var document = RetentionAuditDocument(report, resurrected: back)
+                    if !report.violations.isEmpty { document.server = session.serverRemnants() }
+                    try JSONOutput.print(document, to: context)
                 } else {
                     for finding in report.violations { context.stderr.line(Self.line(finding)) }
                     for erasure in back { context.stderr.line(Self.line(erasure)) }
@@ -53,7 +58,7 @@ extension DSR.RetentionCommand {
                 if !report.violations.isEmpty || !back.isEmpty { throw ExitCode(ExitCodes.checkFailed) }
                 return
             }
-            let purge = try session.purgeRetention(asOf: day, maxRows: maxRows)
+            let purge = try session.purgeRetention(asOf: day, maxRows: maxRows, vacuum: vacuum)
             let back = try session.checkResurrections(apply: true)
             let residue = purge.residue.found + back.reduce(0) { $0 + ($1.residue ?? 0) }
             if output.json {
@@ -139,6 +144,9 @@ struct RetentionAuditDocument: Encodable {
     /// What `--apply` purged; nil for an audit without it.
     let purged: PurgeReport?
 
+    /// Without `--apply` on a server: what it would keep of a purge beyond dsr's reach.
+    var server: ServerRemnants?
+
     init(_ report: RetentionReport, purged: PurgeReport? = nil, resurrected: [ResurrectionReport] = []) {
         self.purged = purged
         self.resurrected = resurrected
@@ -161,14 +169,16 @@ struct RetentionAuditDocument: Encodable {
             try container.encode(purged.residue, forKey: .residue)
             try container.encode(purged.compacted, forKey: .compacted)
             try container.encode(purged.batches, forKey: .batches)
+            try container.encodeIfPresent(purged.server, forKey: .server)
         } else {
             try container.encodeNil(forKey: .purged)
+            try container.encodeIfPresent(server, forKey: .server)
         }
         try container.encode(notCheckable, forKey: .notCheckable)
         try container.encode(unset, forKey: .unset)
     }
 
     enum CodingKeys: String, CodingKey {
-        case asOf, violations, resurrected, purged, residue, compacted, batches, notCheckable, unset
+        case asOf, violations, resurrected, purged, residue, compacted, batches, notCheckable, unset, server
     }
 }

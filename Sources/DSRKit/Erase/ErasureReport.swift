@@ -11,6 +11,9 @@ public struct ErasureOptions: Sendable {
     /// Erase even while a restriction (Art. 18) is in force on the person (audited); legal
     /// holds still keep their records.
     public var overrideRestriction = false
+    /// After the apply, `VACUUM` the tables changed on a PostgreSQL server
+    /// (``ServerRemnants/vacuumed``); refused on a SQLite file, which needs none.
+    public var vacuum = false
     /// Show the plan and ask before applying (a terminal without `--yes`): the plan is made
     /// outside the write lock, and the apply carries out only a plan with its digest.
     public var asks = false
@@ -49,10 +52,12 @@ public struct ErasureReport: Sendable, Encodable {
     var residueQuestion: ResidueQuestion?
     /// For a report of ``Session/resumeErasures()``: the request of the erasure it finished.
     package var resumedRequest: String?
+    /// On a PostgreSQL server: what it keeps of the erased values beyond dsr's reach.
+    public var server: ServerRemnants?
 
     enum CodingKeys: String, CodingKey {
         case digest, applied, steps, files, processor_held, notify, related, residue, kept, files_refused
-        case bodies_mentioning
+        case bodies_mentioning, server
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -72,6 +77,7 @@ public struct ErasureReport: Sendable, Encodable {
         if let kept { try container.encode(kept, forKey: .kept) }
         try container.encode(filesRefused, forKey: .files_refused)
         try container.encode(bodiesMentioning, forKey: .bodies_mentioning)
+        try container.encodeIfPresent(server, forKey: .server)
     }
 }
 

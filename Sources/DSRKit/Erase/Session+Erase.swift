@@ -27,6 +27,7 @@ extension Session {
         recorded: (ErasurePlan) -> Void = { _ in }
     ) throws -> ErasureReport {
         if let request = subject.request, options.apply, !options.force { try Self.ready(request) }
+        try checkVacuum(options.vacuum)
         // Loaded once: the plan shown and the plan applied ask the same holds and restrictions.
         let limits = try processingLimits()
         var expected = options.expect
@@ -45,7 +46,9 @@ extension Session {
                         subjects: try auditSubjects(subject.identifiers),
                         details: ["digest": .text(plan.digest), "steps": .int(Int64(plan.steps.count))])
                 ) {}
-                return ErasureReport(plan: plan, applied: false)
+                var report = ErasureReport(plan: plan, applied: false)
+                report.server = serverRemnants()
+                return report
             }
             guard confirm(plan) else { throw ErasureError.notConfirmed }
             expected = plan.digest
@@ -109,6 +112,7 @@ extension Session {
         try state().write { db in try state().deleteJournal(journal.id, db) }
         try state().checkpoint()
         var report = ErasureReport(plan: plan, applied: true)
+        report.server = serverRemnants(vacuumed: options.vacuum ? try vacuumOperations() : [])
         report.filesRefused = refused
         report.bodiesMentioning = plan.files.filter { mentioning.contains($0.path) }.map {
             RecordReference(table: $0.table, key: $0.key)

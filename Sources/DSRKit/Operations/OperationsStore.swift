@@ -35,10 +35,12 @@ protocol OperationsStore: AnyObject {
     /// Rewrites the database so that no byte of a deleted or replaced value is left in it:
     /// copies that other writers left in unused page space (a page split made without secure
     /// deletion keeps the old cells' bytes) survive any DELETE, and only a rewrite removes them.
-    /// Takes the write lock for as long as it runs.
+    /// Takes the write lock for as long as it runs. Returns what it rewrote (the file's name, or
+    /// a server's schema-qualified tables).
     ///
     /// - Throws: ``StoreError`` (75 when another process holds the database).
-    func compact() throws
+    @discardableResult
+    func compact() throws -> [String]
 
     /// Closes the connections; the store is not used afterwards.
     func close()

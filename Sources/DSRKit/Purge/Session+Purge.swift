@@ -20,6 +20,8 @@ public struct PurgeReport: Sendable {
     public let compacted: Bool
     /// Write transactions that changed something (one per batch of at most ``PurgeBatching/rows`` records).
     public let batches: Int
+    /// On a PostgreSQL server: what it keeps of the purged values beyond dsr's reach.
+    public var server: ServerRemnants?
 
     /// Records past retention this run did not purge (the cap, or held).
     public var left: Int { counts.reduce(0) { $0 + $1.left } }
@@ -68,9 +70,11 @@ extension Session {
     /// - Throws: ``StoreError`` (75 when locked), ``ErasureError`` (a purge that would orphan a
     ///   row the map does not say how to unlink), data map errors. A batch that throws changes
     ///   nothing; the batches before it stay committed and are in the run's audit entry.
-    public func purgeRetention(asOf: CalendarDate, maxRows: Int, batching: PurgeBatching = .standard) throws
-        -> PurgeReport
-    {
+    /// With `vacuum`, the tables a batch changed are vacuumed after the run (``ServerRemnants``).
+    public func purgeRetention(
+        asOf: CalendarDate, maxRows: Int, batching: PurgeBatching = .standard, vacuum: Bool = false
+    ) throws -> PurgeReport {
+        try checkVacuum(vacuum)
         let lock = try RunLock(at: workspace.stateDir.appending(path: "retention.lock"))
         defer { withExtendedLifetime(lock) {} }
         try recordInterruptedPurges()
@@ -169,7 +173,8 @@ extension Session {
         try finishPurgeRun(run, interrupted: false)
         return PurgeReport(
             asOf: asOf, counts: run.counts.filter { $0.purged > 0 || $0.blocked > 0 || $0.left > 0 },
-            residue: run.residue, filesRefused: filesRefused, compacted: compacted, batches: run.batches)
+            residue: run.residue, filesRefused: filesRefused, compacted: compacted, batches: run.batches,
+            server: serverRemnants(vacuumed: vacuum && run.batches > 0 ? try vacuumOperations() : []))
     }
 
     /// The residue scan of the batches since the last one: the purged values' stored forms in

@@ -5,9 +5,17 @@
 public struct RectificationReport: Sendable, Encodable {
     public var plan: RectificationPlan
     public var applied: Bool
+    /// On a PostgreSQL server: what it keeps of the old values beyond dsr's reach.
+    public var server: ServerRemnants?
+
+    public init(plan: RectificationPlan, applied: Bool, server: ServerRemnants? = nil) {
+        self.plan = plan
+        self.applied = applied
+        self.server = server
+    }
 
     enum CodingKeys: String, CodingKey {
-        case digest, applied, changes, not_changeable, notify
+        case digest, applied, changes, not_changeable, notify, server
     }
 
     private struct Change: Encodable {
@@ -28,6 +36,7 @@ public struct RectificationReport: Sendable, Encodable {
             }, forKey: .changes)
         try container.encode(plan.notChangeable, forKey: .not_changeable)
         try container.encode(plan.notify, forKey: .notify)
+        try container.encodeIfPresent(server, forKey: .server)
     }
 }
 

@@ -10,6 +10,9 @@ public struct RectificationOptions: Sendable {
     public var asks = false
     /// Rectify even when the request is not a verified, open rectification request (audited).
     public var force = false
+    /// After the apply, `VACUUM` the tables changed on a PostgreSQL server
+    /// (``ServerRemnants/vacuumed``); refused on a SQLite file, which needs none.
+    public var vacuum = false
     /// The language of the letter the caller writes after the apply (kept in the journal, so a
     /// stopped run's letter is written by the next command); nil when none is due.
     package var letterLanguage: Language?
@@ -47,6 +50,7 @@ extension Session {
         {
             throw RectificationError.requestNotReady(id: request.id, reason: reason)
         }
+        try checkVacuum(options.vacuum)
         var expected = options.expect
         if !options.apply || options.asks {
             let plan = try readingOperations { reader, fingerprint in
@@ -64,7 +68,7 @@ extension Session {
                         subjects: try auditSubjects(subject.identifiers),
                         details: ["digest": .text(plan.digest), "changes": .int(Int64(plan.steps.count))])
                 ) {}
-                return RectificationReport(plan: plan, applied: false)
+                return RectificationReport(plan: plan, applied: false, server: serverRemnants())
             }
             guard confirm(plan) else { throw RectificationError.notConfirmed }
             expected = plan.digest
@@ -130,7 +134,9 @@ extension Session {
         } else if repair != nil {
             try state().checkpoint()
         }
-        return RectificationReport(plan: plan, applied: true)
+        return RectificationReport(
+            plan: plan, applied: true,
+            server: serverRemnants(vacuumed: options.vacuum && plan.changesAnything ? try vacuumOperations() : []))
     }
 
     /// Finishes the index work of rectifications a crash interrupted between their journal

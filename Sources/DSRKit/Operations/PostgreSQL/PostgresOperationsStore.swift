@@ -97,10 +97,12 @@ final class PostgresOperationsStore: OperationsStore {
     /// `VACUUM` of every table this store changed: dead row versions (the old values) become
     /// free space the server may reuse. What it cannot reach: WAL segments not yet recycled,
     /// archived WAL, base backups and replicas.
-    func compact() throws {
+    @discardableResult
+    func compact() throws -> [String] {
         for table in changedTables.sorted() {
             try link.execute("VACUUM \(SQLName.quote(location.schema)).\(SQLName.quote(table))")
         }
+        return changedTables.sorted().map { "\(location.schema).\($0)" }
     }
 
     /// The tables changed through this store so far.

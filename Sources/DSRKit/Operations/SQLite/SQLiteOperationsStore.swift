@@ -98,7 +98,8 @@ final class SQLiteOperationsStore: OperationsStore {
         return (result, SettledWrite(before: before, after: after))
     }
 
-    func compact() throws {
+    @discardableResult
+    func compact() throws -> [String] {
         let queue = try writer()
         do {
             // VACUUM builds the new file in a temporary database, which holds only the live rows
@@ -113,6 +114,7 @@ final class SQLiteOperationsStore: OperationsStore {
             throw StoreError.wrap(error, path: name, timeout: busyTimeout)
         }
         try removeOldPages(queue)
+        return [URL(filePath: name).lastPathComponent]
     }
 
     func close() {
