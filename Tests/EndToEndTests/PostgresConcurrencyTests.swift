@@ -69,7 +69,8 @@ struct PostgresConcurrencyTests {
 
         let first = try Self.records(of: folder.appending(path: "before.zip"))
         #expect(first.count >= 4, "the export holds Sanne's records: \(first.keys.sorted())")
-        #expect(try Self.records(of: folder.appending(path: "during.zip")) == first, "one snapshot: the archive as before")
+        #expect(
+            try Self.records(of: folder.appending(path: "during.zip")) == first, "one snapshot: the archive as before")
         // The change is there for the next export: the comparison above can fail.
         let last = try Self.records(of: folder.appending(path: "after.zip"))
         #expect(last["cdrs.csv"] != first["cdrs.csv"] && last["recordings.csv"] != first["recordings.csv"])
@@ -102,10 +103,12 @@ struct PostgresConcurrencyTests {
         try #require(alone.code == 0, "\(alone.stderr)")
         #expect(try raced.dump() == sequential.dump(), "the raced erasure applied whole, to the writer's rows too")
         // The writer's new call was erased too: the retry planned again on the new rows.
-        let new = try PostgresTestServer.psql("SELECT caller_number FROM cdrs ORDER BY id DESC LIMIT 1", database: database)
+        let new = try PostgresTestServer.psql(
+            "SELECT caller_number FROM cdrs ORDER BY id DESC LIMIT 1", database: database)
         #expect(new.hasPrefix("erased:"), "the call the writer added: \(new)")
-        let records = try JSONSerialization.jsonObject(
-            with: Data(try raced.dsr(["locate", "--json"] + Self.sanne).stdout.utf8)) as? [String: Any]
+        let records =
+            try JSONSerialization.jsonObject(
+                with: Data(try raced.dsr(["locate", "--json"] + Self.sanne).stdout.utf8)) as? [String: Any]
         #expect((records?["records"] as? [Any])?.isEmpty == true, "nothing of Sanne is found afterwards")
         // No journal entry of the rolled-back attempt is left for a resume to take for a crash.
         let journal = try #require(

@@ -21,7 +21,9 @@ struct PostgresVacuumTests {
         let plan = try workspace.dsr(["erase"] + Self.sanne)
         #expect(plan.code == 0, "\(plan.stderr)")
         #expect(plan.stdout.contains("On the PostgreSQL server, beyond dsr's reach"))
-        #expect(plan.stdout.contains("dead row versions") && plan.stdout.contains("WAL") && plan.stdout.contains("replicas"))
+        #expect(
+            plan.stdout.contains("dead row versions") && plan.stdout.contains("WAL") && plan.stdout.contains("replicas")
+        )
         #expect(try Self.vacuumed(database).isEmpty, "nothing vacuumed by a plan")
 
         let applied = try workspace.dsr(["erase", "--apply", "--yes", "--vacuum", "--json"] + Self.sanne)

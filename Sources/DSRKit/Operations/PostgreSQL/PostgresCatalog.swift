@@ -108,7 +108,10 @@ struct PostgresCatalog {
             let tableColumns = grouped[name] ?? []
             let key = keys[name].flatMap { key in tableColumns.first { $0.name == key } }
             byName[name.lowercased()] = byName[name.lowercased()] ?? tables.count
-            tables.append(Table(name: name, columns: tableColumns, primaryKey: key, unique: unique[name] ?? [], isPlain: plain.contains(name)))
+            tables.append(
+                Table(
+                    name: name, columns: tableColumns, primaryKey: key, unique: unique[name] ?? [],
+                    isPlain: plain.contains(name)))
         }
         for row in try link.rows(
             """

@@ -67,8 +67,7 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// A location from its parts.
-    public init(user: String, host: String, port: Int, database: String, sslMode: SSLMode, schema: String = "public")
-    {
+    public init(user: String, host: String, port: Int, database: String, sslMode: SSLMode, schema: String = "public") {
         self.user = user
         self.host = host
         self.port = port

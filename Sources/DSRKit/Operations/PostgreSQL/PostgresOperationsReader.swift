@@ -82,7 +82,8 @@ class PostgresOperationsReader: OperationsReader {
     /// Rows `from < number <= upTo` of `select … FROM table AS t …` (its first column the key),
     /// in row-number order, page by page for a table numbered by its key.
     private func pages(
-        _ table: PostgresCatalog.Table, select: String, rows: RowRange?, _ body: (Int64, PostgresRandomAccessRow) throws -> Void
+        _ table: PostgresCatalog.Table, select: String, rows: RowRange?,
+        _ body: (Int64, PostgresRandomAccessRow) throws -> Void
     ) throws {
         let key = try key(of: table)
         let keyName = "t." + SQLName.quote(key.name)
@@ -254,10 +255,12 @@ class PostgresOperationsReader: OperationsReader {
         for table in catalog.tables {
             schema.add(table.name, columns: table.columns.map(\.name), types: table.columns.map(\.type))
             for column in table.columns where !PostgresCatalog.supportedTypes.contains(column.typeName) {
-                schema.refuse(column.name, in: table.name, because: "is of type \(column.type), which dsr does not read")
+                schema.refuse(
+                    column.name, in: table.name, because: "is of type \(column.type), which dsr does not read")
             }
             if table.primaryKey == nil {
-                schema.refuse(nil, in: table.name, because: "has no single-column primary key, which dsr needs on PostgreSQL")
+                schema.refuse(
+                    nil, in: table.name, because: "has no single-column primary key, which dsr needs on PostgreSQL")
             }
         }
         return schema

@@ -33,7 +33,8 @@ final class PostgresOperationsStore: OperationsStore {
             catalog = try PostgresCatalog(link, schema: location.schema)
             let oid = try link.rows("SELECT oid::int8 FROM pg_database WHERE datname = current_database()").first
             let number = try oid.map { try PostgresValues.cell($0.makeRandomAccess()[0]).integerValue ?? 0 } ?? 0
-            identity = "postgresql://\(location.host):\(location.port)/\(location.database)#\(number)/\(location.schema)"
+            identity =
+                "postgresql://\(location.host):\(location.port)/\(location.database)#\(number)/\(location.schema)"
         } catch {
             link.close()
             throw error
