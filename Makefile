@@ -66,7 +66,9 @@ demo: build
 # 1,000 access rows against bsdtar writing the same archives, and 100 erasure rows with apply
 # (ERASE_ROWS=1000 for all: each erasure scans ops.db and the index for residue) against the
 # sqlite3 CLI running the plans' statements (bench/bulk.sh), then `dsr index rebuild` at 10M
-# calls against the sqlite3 CLI reading the same columns (bench/index.sh, about 9 minutes).
+# calls against the sqlite3 CLI reading the same columns (bench/index.sh, about 9 minutes),
+# then the index build and one erasure on PostgreSQL against SQLite and psql (bench/postgres.sh,
+# beside a throw-away cluster unless BENCH_POSTGRES_URL names a server).
 bench: release
 	DSR=$(RELEASE_BIN) bash bench/demo-rate.sh
 	DSR=$(RELEASE_BIN) bash bench/locate.sh
@@ -76,6 +78,7 @@ bench: release
 	DSR=$(RELEASE_BIN) bash bench/retention.sh
 	DSR=$(RELEASE_BIN) bash bench/bulk.sh
 	DSR=$(RELEASE_BIN) bash bench/index.sh
+	DSR=$(RELEASE_BIN) bash bench/postgres.sh
 
 lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
