@@ -57,9 +57,9 @@ extension DSR {
             let folder = context.url(forPath: dir)
             let options = DemoOptions(customers: customers, calls: calls, seed: seed)
             let target = try postgres.map { url in
-                guard let location = try? PostgresLocation(url: url) else {
-                    throw ValidationError(
-                        "--postgres must be postgresql://USER@HOST:PORT/DATABASE[?sslmode=…] without a password")
+                let location: PostgresLocation
+                do { location = try PostgresLocation(url: url) } catch let error as PostgresLocationError {
+                    throw ValidationError("--postgres \(error.reason)")
                 }
                 return DemoWorkspace.PostgresTarget(
                     location: location, passwordFile: passwordFile.map { context.url(forPath: $0) })

@@ -57,7 +57,7 @@ final class PostgresOperationsStore: OperationsStore {
     }
 
     func write<T>(_ body: (any OperationsWriter) throws -> T) throws -> T {
-        try attempting { writer, _ in try body(writer) }
+        try attempting(fingerprinted: false) { writer, _ in try body(writer) }
     }
 
     /// The server cannot say whether another connection committed between two moments as
@@ -66,7 +66,7 @@ final class PostgresOperationsStore: OperationsStore {
     func writeSettled<T>(_ body: (any OperationsWriter, OperationsFingerprint) throws -> T) throws
         -> (result: T, settled: SettledWrite?)
     {
-        (try attempting(body), nil)
+        (try attempting(fingerprinted: true, body), nil)
     }
 
     /// Runs `body` in a write transaction until it commits, at most ``attempts`` times: a
@@ -74,9 +74,12 @@ final class PostgresOperationsStore: OperationsStore {
     /// again on a new snapshot. Each attempt gets the fingerprint taken just before its own
     /// `BEGIN`: an index refreshed by a rolled-back attempt is stale for the next one when
     /// the writer it lost to committed in between.
-    private func attempting<T>(_ body: (any OperationsWriter, OperationsFingerprint) throws -> T) throws -> T {
+    /// Without `fingerprinted` the body gets a placeholder and the round trip is saved.
+    private func attempting<T>(
+        fingerprinted: Bool, _ body: (any OperationsWriter, OperationsFingerprint) throws -> T
+    ) throws -> T {
         for attempt in 1...Self.attempts {
-            let fingerprint = fingerprint()
+            let fingerprint = fingerprinted ? fingerprint() : OperationsFingerprint(file: identity, state: "")
             try link.execute("BEGIN ISOLATION LEVEL REPEATABLE READ")
             let writer = PostgresOperationsWriter(link: link, catalog: catalog, locksRows: true)
             do {
