@@ -15,9 +15,13 @@ final class IndexFinder: RowFinder {
         _ operations: any OperationsReader
     ) throws -> [(row: Int64, identifier: SubjectIdentifier)] {
         let source = IndexSource(table: table.name, column: column.column, purpose: .identifier)
+        let candidates = try identifiers.sorted(by: { $0.canonical < $1.canonical }).map { identifier in
+            (identifier, try index.candidates(source, hash: hash(identifier.canonical)))
+        }
+        try operations.prefetch(reader.columnRead(table, column), rows: candidates.flatMap(\.1))
         var found: [(Int64, SubjectIdentifier)] = []
-        for identifier in identifiers.sorted(by: { $0.canonical < $1.canonical }) {
-            for row in try index.candidates(source, hash: hash(identifier.canonical)) {
+        for (identifier, rows) in candidates {
+            for row in rows {
                 // Confirm against the row as it is now: a changed or deleted row is not a match.
                 let current = try reader.identifiers(in: row, table: table, column: column, operations)
                 if current.contains(identifier) { found.append((row, identifier)) }
@@ -34,7 +38,9 @@ final class IndexFinder: RowFinder {
             // Not a reference the map follows to children: the store's own search.
             return try operations.rows(of: table.name, where: column, equals: value)
         }
-        return try index.candidates(source, hash: hash(text)).filter { row in
+        let candidates = try index.candidates(source, hash: hash(text))
+        try operations.prefetch(table.name, rows: candidates)
+        return try candidates.filter { row in
             guard let stored = try operations.value(of: column, in: RowHandle(table: table.name, number: row)) else {
                 return false
             }

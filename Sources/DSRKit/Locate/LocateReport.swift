@@ -7,6 +7,10 @@ struct LocateReport {
     func result(
         from state: inout LocateState, finder: RowFinder, method: LocateMethod, _ operations: any OperationsReader
     ) throws -> LocateResult {
+        // Every located row's key is read below, and its files: one read per table on a server.
+        for (table, handles) in Dictionary(grouping: state.handles, by: \.table).sorted(by: { $0.key < $1.key }) {
+            try operations.prefetch(table, rows: handles.map(\.number))
+        }
         var records: [(position: Int, record: LocatedRecord)] = []
         for handle in state.handles {
             guard let reach = state.reach(of: handle),

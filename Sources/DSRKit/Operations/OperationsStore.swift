@@ -96,6 +96,20 @@ protocol OperationsReader: AnyObject {
     /// The whole row of `table` whose `primaryKey` is `key`.
     func record(in table: String, primaryKey: String, key: RecordKey) throws -> StoredRecord?
 
+    /// Says that rows `rows` of `table` are about to be read one at a time (``value(of:in:)``,
+    /// ``record(in:primaryKey:key:)``): a store whose every read is a round trip to a server
+    /// reads them whole in a few statements first, and in a write transaction locks them as
+    /// ``record(in:primaryKey:key:)`` would. Only a hint: what is read afterwards is the same
+    /// with or without it, and SQLite, which reads a row in microseconds, ignores it.
+    func prefetch(_ table: String, rows: [Int64]) throws
+
+    /// ``prefetch(_:rows:)`` for the rows of `read.table` that ``read(_:row:)`` is about to read
+    /// with `read`'s country hint.
+    func prefetch(_ read: ColumnRead, rows: [Int64]) throws
+
+    /// ``prefetch(_:rows:)`` for the rows of `table` whose primary key is one of `keys`.
+    func prefetch(_ table: String, keys: [RecordKey]) throws
+
     /// The highest row number of `table` (0 when it is empty).
     func highestRow(in table: String) throws -> Int64
 
@@ -119,6 +133,19 @@ protocol OperationsReader: AnyObject {
 
     /// Every single-column foreign key the database declares, in every table.
     func foreignKeys() throws -> [ForeignKey]
+}
+
+extension OperationsReader {
+    func prefetch(_ table: String, rows: [Int64]) throws {}
+    func prefetch(_ read: ColumnRead, rows: [Int64]) throws {}
+    func prefetch(_ table: String, keys: [RecordKey]) throws {}
+
+    /// ``prefetch(_:keys:)`` for records of several tables: one call per table.
+    func prefetch(_ records: [RecordReference]) throws {
+        for (table, records) in Dictionary(grouping: records, by: \.table).sorted(by: { $0.key < $1.key }) {
+            try prefetch(table, keys: records.map(\.key))
+        }
+    }
 }
 
 /// What erasure, rectification and retention change, inside one write transaction.

@@ -98,12 +98,14 @@ struct RetentionSelector {
         var waiting = ReferenceWait(rule: rule, map: map)
         if case .daysColumn(let path, let from) = rule.period {
             let read = try pathRead(rule, from: from, periodAt: path)
+            try reader.prefetch(read, rows: numbers)
             for number in numbers {
                 guard let (value, period) = try reader.read(read, row: number) else { continue }
                 try judge(rule, number, value, period, reader, &tally, &waiting)
             }
         } else {
             let columns = columns(of: rule, waiting)
+            try reader.prefetch(rule.table, rows: numbers)
             for number in numbers {
                 let handle = RowHandle(table: rule.table, number: number)
                 var values: [CellValue] = []
@@ -128,6 +130,7 @@ struct RetentionSelector {
         var tally = tally
         let needed = try waiting.finish(reader) { start, number in tally.past(start: start, number: number) }
         let kept = tally.kept.sorted
+        try reader.prefetch(rule.table, rows: kept.map(\.number) + needed.prefix(limit).map(\.1))
         var rows: [RetentionRow] = []
         for entry in kept {
             let handle = RowHandle(table: rule.table, number: entry.number)

@@ -15,6 +15,8 @@ class PostgresOperationsReader: OperationsReader {
     /// In a write transaction: whole-row reads lock the row (`FOR UPDATE`).
     let locksRows: Bool
     private var ordinals: [String: Ordinals] = [:]
+    /// Rows this transaction has read whole (see ``prefetch(_:rows:)``).
+    var cache = PostgresRowCache()
     /// Rows a scan reads per statement: a result never holds a whole large table.
     static let pageRows = 20_000
 
@@ -129,6 +131,11 @@ class PostgresOperationsReader: OperationsReader {
 
     func scan(_ read: ColumnRead, rows: RowRange?, _ body: (Int64, CellValue, String?) throws -> Void) throws {
         let table = try table(read.table)
+        // One row (the index re-reading a changed row) the cache may already hold.
+        if let rows, rows.upTo - rows.after == 1, let cached = try cached(read, table, row: rows.upTo) {
+            if let found = cached.found { try body(rows.upTo, found.value, found.hint) }
+            return
+        }
         try pages(table, select: try select(read, table), rows: rows) { number, cells in
             try body(number, PostgresValues.cell(cells[1]), PostgresValues.cell(cells[2]).hintText)
         }
@@ -136,19 +143,27 @@ class PostgresOperationsReader: OperationsReader {
 
     func read(_ read: ColumnRead, row: Int64) throws -> (value: CellValue, hint: String?)? {
         let table = try table(read.table)
-        guard let keyValue = try keyValue(of: table, row: row) else { return nil }
-        let key = try key(of: table)
-        let found = try link.rows(
-            try select(read, table) + " WHERE t.\(SQLName.quote(key.name)) = $1", [keyValue]
-        ).first?.makeRandomAccess()
-        guard let found else { return nil }
-        return (try PostgresValues.cell(found[1]), try PostgresValues.cell(found[2]).hintText)
+        if let cached = try cached(read, table, row: row) { return cached.found }
+        // A row held without the hint of `read` (from another table): the rows held with it
+        // are the ones read next, so their hints come in the same statement. Any other row is
+        // read whole: its other columns are usually read next.
+        var rows = [row]
+        if case .row? = cache.entry(table.name, row) { rows = cache.rows(of: table.name) }
+        try fetch(table, rows: rows, read: read, lock: false)
+        return try cached(read, table, row: row)?.found
     }
 
     /// `SELECT t.key, t.column, hint FROM table AS t LEFT JOIN …`, without WHERE.
     private func select(_ read: ColumnRead, _ table: PostgresCatalog.Table) throws -> String {
         let key = try key(of: table)
         let column = try column(read.column, of: table)
+        let (hint, joins) = try hint(of: read, table)
+        return "SELECT \(PostgresValues.read(key, alias: "t")), \(PostgresValues.read(column, alias: "t")), \(hint) "
+            + "FROM \(quoted(table)) AS t " + joins
+    }
+
+    /// The select-list expression of `read`'s hint on the row aliased `t`, and the joins it needs.
+    func hint(of read: ColumnRead, _ table: PostgresCatalog.Table) throws -> (expression: String, joins: String) {
         var joins: [String] = []
         let hint: String
         switch read.hint {
@@ -170,8 +185,7 @@ class PostgresOperationsReader: OperationsReader {
         case nil:
             hint = "NULL::text"
         }
-        return "SELECT \(PostgresValues.read(key, alias: "t")), \(PostgresValues.read(column, alias: "t")), \(hint) "
-            + "FROM \(quoted(table)) AS t " + joins.joined(separator: " ")
+        return (hint, joins.joined(separator: " "))
     }
 
     // MARK: - Rows and columns
@@ -180,6 +194,12 @@ class PostgresOperationsReader: OperationsReader {
         throws
     {
         let table = try self.table(table)
+        if let rows, rows.upTo - rows.after == 1, let entry = cache.entry(table.name, rows.upTo) {
+            if case .row(let values, _) = entry {
+                try body(rows.upTo, try columns.map { values[try position(of: $0, in: table)] })
+            }
+            return
+        }
         let select = try selectColumns(table, columns)
         try pages(table, select: select, rows: rows) { number, cells in
             try body(number, try (1...columns.count).map { try PostgresValues.cell(cells[$0]) })
@@ -202,28 +222,37 @@ class PostgresOperationsReader: OperationsReader {
 
     func value(of column: String, in row: RowHandle) throws -> CellValue? {
         let table = try table(row.table)
-        guard let keyValue = try keyValue(of: table, row: row.number) else { return nil }
-        let key = try key(of: table)
-        let found = try link.rows(
-            "SELECT \(PostgresValues.read(try self.column(column, of: table))) FROM \(quoted(table)) "
-                + "WHERE \(SQLName.quote(key.name)) = $1", [keyValue]
-        ).first
-        return try found.map { try PostgresValues.cell($0.makeRandomAccess()[0]) }
+        if cache.entry(table.name, row.number) == nil { try fetch(table, rows: [row.number], read: nil, lock: false) }
+        guard case .row(let values, _)? = cache.entry(table.name, row.number) else { return nil }
+        return values[try position(of: column, in: table)]
     }
 
     func rows(of table: String, where column: String, equals value: CellValue) throws -> [Int64] {
         let table = try self.table(table)
+        let lookup = PostgresRowCache.Lookup(table: table.name, column: column, value: value)
+        if let known = cache.rows(lookup) { return known }
         let key = try key(of: table)
         let condition = PostgresValues.equals(try self.column(column, of: table), value: value, parameter: 1)
-        return try link.rows(
+        let found = try link.rows(
             "SELECT \(PostgresValues.read(key)) FROM \(quoted(table)) WHERE \(condition.sql) "
                 + "ORDER BY \(SQLName.quote(key.name))", [condition.bind]
         ).compactMap { try rowNumber(of: table, key: PostgresValues.cell($0.makeRandomAccess()[0])) }.sorted()
+        cache.store(lookup, found)
+        return found
     }
 
     func record(in table: String, primaryKey: String, key: RecordKey) throws -> StoredRecord? {
         let table = try self.table(table)
         let rowKey = try self.key(of: table)
+        let byKey = try column(primaryKey, of: table).name == rowKey.name
+        if byKey, let number = try rowNumber(of: table, key: key.cell) {
+            switch cache.entry(table.name, number) {
+            case .row(let values, let locked)? where locked || !locksRows:
+                return StoredRecord(number: number, columns: table.columns.map(\.name), values: values)
+            case .absent?: return nil
+            default: break
+            }
+        }
         let condition = PostgresValues.equals(try column(primaryKey, of: table), value: key.cell, parameter: 1)
         let list = table.columns.map { PostgresValues.read($0) }.joined(separator: ", ")
         let found = try link.rows(
@@ -231,9 +260,10 @@ class PostgresOperationsReader: OperationsReader {
                 + (locksRows ? " FOR UPDATE" : ""), [condition.bind]
         ).first?.makeRandomAccess()
         guard let found, let number = try rowNumber(of: table, key: PostgresValues.cell(found[0])) else { return nil }
-        return StoredRecord(
-            number: number, columns: table.columns.map(\.name),
-            values: try (1...table.columns.count).map { try PostgresValues.cell(found[$0]) })
+        let values = try (1...table.columns.count).map { try PostgresValues.cell(found[$0]) }
+        cache.reserve(1)
+        cache.store(table.name, number, .row(values, locked: locksRows))
+        return StoredRecord(number: number, columns: table.columns.map(\.name), values: values)
     }
 
     func highestRow(in table: String) throws -> Int64 {
@@ -319,6 +349,7 @@ final class PostgresOperationsWriter: PostgresOperationsReader, OperationsWriter
         let changed = try link.execute(
             "UPDATE \(quoted(table)) SET \(SQLName.quote(target.name)) = \(PostgresValues.write(target, parameter: 1)) "
                 + "WHERE \(condition.sql)", [value, condition.bind])
+        try forget(table, primaryKey: primaryKey, key: key)
         if changed > 0 { changedTables.insert(table.name) }
         return changed
     }
@@ -327,7 +358,15 @@ final class PostgresOperationsWriter: PostgresOperationsReader, OperationsWriter
         let table = try self.table(table)
         let condition = PostgresValues.equals(try column(primaryKey, of: table), value: key.cell, parameter: 1)
         let changed = try link.execute("DELETE FROM \(quoted(table)) WHERE \(condition.sql)", [condition.bind])
+        try forget(table, primaryKey: primaryKey, key: key)
         if changed > 0 { changedTables.insert(table.name) }
         return changed
+    }
+
+    /// Drops what the cache holds of the row just changed (of the whole table when the row is
+    /// not addressed by its key).
+    private func forget(_ table: PostgresCatalog.Table, primaryKey: String, key: RecordKey) throws {
+        let byKey = try column(primaryKey, of: table).name == self.key(of: table).name
+        cache.forget(table.name, byKey ? try rowNumber(of: table, key: key.cell) : nil)
     }
 }
