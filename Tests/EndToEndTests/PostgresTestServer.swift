@@ -39,8 +39,15 @@ enum PostgresTestServer {
     /// Runs `psql` on `database` (the test database when nil) and returns its unaligned output.
     @discardableResult
     static func psql(_ sql: String, database: String? = nil) throws -> String {
+        let outcome = try psqlOutcome(sql, database: database)
+        try #require(outcome.code == 0, "psql failed: \(outcome.stderr)")
+        return outcome.stdout
+    }
+
+    /// ``psql(_:database:)`` that may fail: its exit code and output.
+    static func psqlOutcome(_ sql: String, database: String? = nil) throws -> DSRProcess.Outcome {
         let target = try URLComponents(string: try url(of: database ?? "dsr_test"))!
-        let outcome = try #require(
+        return try #require(
             try DSRProcess.execute(
                 URL(filePath: "/usr/bin/psql"),
                 [
@@ -48,8 +55,6 @@ enum PostgresTestServer {
                     "-p", String(target.port ?? 5432), "-U", target.user ?? "dsr", "-d",
                     String(target.path.dropFirst()), "-c", sql,
                 ], in: nil, environment: ProcessInfo.processInfo.environment.merging(environment) { $1 }, timeout: 120))
-        try #require(outcome.code == 0, "psql failed: \(outcome.stderr)")
-        return outcome.stdout
     }
 
     /// A new, empty database; dropped by ``drop(_:)``.

@@ -11,6 +11,8 @@ import PostgresNIO
 final class PostgresLink: @unchecked Sendable {
     let location: PostgresLocation
     private let connection: PostgresConnection
+    /// Statements sent so far: each is one round trip to the server.
+    private(set) var statementsSent = 0
     /// postgres-nio logs through swift-log; nothing of it may reach a log (queries can carry
     /// values), so every message goes nowhere.
     private static let logger = Logger(label: "dsr.postgres") { _ in SwiftLogNoOpLogHandler() }
@@ -84,6 +86,7 @@ final class PostgresLink: @unchecked Sendable {
     }
 
     private func run(_ sql: String, _ binds: [CellValue]) throws -> PostgresQueryResult {
+        statementsSent += 1
         var bindings = PostgresBindings(capacity: binds.count)
         for value in binds {
             switch value {

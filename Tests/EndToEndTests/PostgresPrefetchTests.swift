@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+
+@testable import DSRKit
+
+/// The PostgreSQL reader's prefetch: rows read many per statement answer every later one-row
+/// read exactly as reading each row alone does, in a couple of statements instead of one per
+/// row; in a write transaction they are locked, and what the transaction changes is read anew.
+@Suite(.enabled(if: PostgresTestServer.isAvailable, "no PostgreSQL test server"), .serialized)
+struct PostgresPrefetchTests {
+    let workspace: BackendWorkspace
+    let map: DataMap
+
+    init() throws {
+        workspace = try BackendWorkspace(.postgres, calls: 1000)
+        map = try BuiltinDataMap.map()
+    }
+
+    func store() throws -> PostgresOperationsStore {
+        let location = try PostgresLocation(url: try PostgresTestServer.url(of: try #require(workspace.database)))
+        return try PostgresOperationsStore(location: location, password: PostgresTestServer.password)
+    }
+
+    /// How `cdrs.column` is read with its country hint under the builtin map.
+    func read(_ column: String) throws -> ColumnRead {
+        let table = try #require(map.table("cdrs"))
+        return try ColumnRead(
+            table: table, column: try #require(table.identifiers.first { $0.column == column }), map: map)
+    }
+
+    /// Everything the engine reads of one call row, one read at a time.
+    func answers(_ reader: any OperationsReader, _ reads: [ColumnRead], row: Int64) throws -> String {
+        var parts: [String] = []
+        for read in reads {
+            let found = try reader.read(read, row: row)
+            parts.append("\(read.column)=\(String(describing: found?.value)) hint=\(String(describing: found?.hint))")
+        }
+        parts.append("started=\(String(describing: try reader.value(of: "started_at", in: RowHandle(table: "cdrs", number: row))))")
+        let record = try reader.record(in: "cdrs", primaryKey: "id", key: .integer(row))
+        parts.append("record=\(String(describing: record))")
+        return parts.joined(separator: " ")
+    }
+
+    func statements(_ reader: any OperationsReader) throws -> Int {
+        try #require(reader as? PostgresOperationsReader).link.statementsSent
+    }
+
+    @Test func prefetchedRowsReadAsSingleRowsInTwoStatements() throws {
+        // forwarded_to's country comes along references (another table), caller_number's from
+        // a column of the same row; row 99,999 does not exist.
+        let reads = [try read("caller_number"), try read("forwarded_to")]
+        let rows = Array(Int64(1)...400) + [99_999]
+        let alone = try store()
+        defer { alone.close() }
+        let expected = try alone.read { reader in try rows.map { try answers(reader, reads, row: $0) } }
+        // The rows exercise both kinds of hint.
+        let hinted = try alone.read { reader in
+            try rows.filter { try reader.read(reads[1], row: $0).map { $0.hint != nil && !$0.value.isNull } ?? false }
+        }
+        #expect(hinted.count > 5, "forwarded calls with a country from another table: \(hinted.count)")
+        #expect(expected.last?.contains("record=nil") == true)
+
+        let batched = try store()
+        defer { batched.close() }
+        let (answered, spent) = try batched.read { reader in
+            try reader.prefetch(reads[1], rows: rows)
+            let before = try statements(reader)
+            let answered = try rows.map { try answers(reader, reads, row: $0) }
+            return (answered, try statements(reader) - before)
+        }
+        #expect(answered == expected)
+        #expect(spent == 0, "one-row reads after the prefetch went to the server \(spent) times")
+
+        // A text-keyed table (numbered in key order) by its keys.
+        let numbers = try PostgresTestServer.psql(
+            "SELECT number FROM service_numbers ORDER BY number LIMIT 20", database: workspace.database
+        ).split(separator: "\n").map { RecordKey.text(String($0)) }
+        try #require(numbers.count == 20)
+        let records = try alone.read { reader in
+            try numbers.map { try reader.record(in: "service_numbers", primaryKey: "number", key: $0) }
+        }
+        let prefetched = try batched.read { reader in
+            try reader.prefetch("service_numbers", keys: numbers)
+            let before = try statements(reader)
+            let found = try numbers.map { try reader.record(in: "service_numbers", primaryKey: "number", key: $0) }
+            #expect(try statements(reader) == before)
+            return found
+        }
+        #expect(prefetched == records)
+        #expect(records.allSatisfy { $0 != nil })
+    }
+
+    @Test func aWriterLocksWhatItPrefetchesAndRereadsWhatItChanged() throws {
+        let writer = try store()
+        defer { writer.close() }
+        let caller = try read("caller_number")
+        let database = workspace.database
+        #expect(throws: Undo.self) {
+        try writer.write { writer in
+            try writer.prefetch("cdrs", rows: [3, 4, 5])
+            // Another connection cannot lock a prefetched row while this transaction is open.
+            let locked = try PostgresTestServer.psqlOutcome(
+                "SET lock_timeout = '300ms'; SELECT id FROM cdrs WHERE id = 4 FOR UPDATE", database: database)
+            #expect(locked.code != 0, "row 4 was not locked by the prefetch")
+            #expect(locked.stderr.contains("lock timeout"), "\(locked.stderr)")
+            let free = try PostgresTestServer.psqlOutcome(
+                "SET lock_timeout = '300ms'; SELECT id FROM cdrs WHERE id = 6 FOR UPDATE", database: database)
+            #expect(free.code == 0, "\(free.stderr)")
+
+            #expect(
+                try writer.update("cdrs", primaryKey: "id", key: .integer(4), set: "caller_number", to: .text("+31201234567"))
+                    == 1)
+            #expect(try writer.record(in: "cdrs", primaryKey: "id", key: .integer(4))?["caller_number"] == .text("+31201234567"))
+            #expect(try writer.read(caller, row: 4)?.value == .text("+31201234567"))
+            #expect(try writer.delete(from: "cdrs", primaryKey: "id", key: .integer(5)) == 1)
+            #expect(try writer.record(in: "cdrs", primaryKey: "id", key: .integer(5)) == nil)
+            #expect(try writer.value(of: "caller_number", in: RowHandle(table: "cdrs", number: 5)) == nil)
+            throw Undo()
+        }
+        }
+    }
+}
+
+/// Rolls a test's write transaction back.
+private struct Undo: Error {}
