@@ -16,6 +16,7 @@ struct IndexRefresher {
     mutating func refresh(operations: any OperationsReader, index db: Database) throws -> IndexRefresh {
         let sources = IndexSource.all(in: index.map)
         let tables = sources.map(\.table).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        let writers = try operations.writersInProgress()
         var plans: [(table: String, from: Int64, upTo: Int64, rebuild: Bool)] = []
         for table in tables {
             let tableSources = sources.filter { $0.table == table }
@@ -60,12 +61,29 @@ struct IndexRefresher {
                     if let id = index.sourceIDs[source] { try index.entries(db).settle(id) }
                 }
             }
+            var behind = try RowsBehindWatermark.load(plan.table, db)
+            if plan.rebuild { behind.clear() }
+            try catchUp(&behind, tableSources, writers: writers, operations, db)
+            // A small table is read again at every change, so nothing can stay behind in it.
+            if !writers.isEmpty, plan.upTo > IdentifierIndex.smallTableRows,
+                try operations.rowNumbersLast(in: plan.table) == .whileTheRowExists
+            {
+                let after = max(plan.from, plan.upTo - RowsBehindWatermark.window)
+                behind.add(
+                    try operations.missingRows(in: plan.table, rows: RowRange(after: after, upTo: plan.upTo)),
+                    now: writers)
+            }
+            try behind.save(db)
             try db.execute(
                 sql: """
-                    INSERT INTO index_tables (table_name, watermark, mark) VALUES (?, ?, ?)
-                    ON CONFLICT (table_name) DO UPDATE SET watermark = excluded.watermark, mark = excluded.mark
+                    INSERT INTO index_tables (table_name, watermark, mark, waiting) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (table_name) DO UPDATE
+                    SET watermark = excluded.watermark, mark = excluded.mark, waiting = excluded.waiting
                     """,
-                arguments: [plan.table, plan.upTo, try mark(plan.table, tableSources, row: plan.upTo, operations)])
+                arguments: [
+                    plan.table, plan.upTo, try mark(plan.table, tableSources, row: plan.upTo, operations),
+                    behind.waitingText,
+                ])
         }
         return report
     }
@@ -106,6 +124,7 @@ struct IndexRefresher {
             defer { finished.signal() }
             do {
                 let store = try open()
+                defer { store.close() }
                 var builder = IndexBuilder(map: map, hasher: hasher.forAnotherThread(), defaultCountry: country)
                 let collector = IndexRunCollector(
                     pause: { if channel.isClosed { throw CancellationError() } }, deliver: { channel.put($0) })
@@ -144,6 +163,29 @@ struct IndexRefresher {
         }
         finished.wait()
         return written
+    }
+
+    /// Indexes the rows that have appeared at numbers left behind the watermark, and drops the
+    /// numbers whose writers have all ended.
+    private mutating func catchUp(
+        _ behind: inout RowsBehindWatermark, _ sources: [IndexSource], writers: WritersInProgress,
+        _ operations: any OperationsReader, _ db: Database
+    ) throws {
+        guard !behind.rows.isEmpty else { return }
+        let missing = Set(try behind.rows.flatMap { row in
+            try operations.missingRows(in: behind.table, rows: RowRange(after: row - 1, upTo: row))
+        })
+        let arrived = behind.rows.filter { !missing.contains($0) }
+        try operations.prefetch(behind.table, rows: arrived)
+        for row in arrived {
+            report.rowsRead += 1
+            report.entriesWritten += try index(behind.table, sources, from: row - 1, upTo: row, operations, db, progress: nil)
+        }
+        for source in sources where !arrived.isEmpty {
+            if let id = index.sourceIDs[source] { try index.entries(db).settle(id) }
+        }
+        behind.remove(Set(arrived))
+        behind.settle(now: writers)
     }
 
     /// A keyed hash of the indexed values of one row (0 when there is no such row): if the

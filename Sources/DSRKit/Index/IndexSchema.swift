@@ -10,10 +10,10 @@ enum IndexSchema {
     static let format = "5"
     /// `PRAGMA user_version` of the current layout: a file with another is emptied and laid
     /// out again (``upgrade(_:)``).
-    static let layout = 5
+    static let layout = 6
     private static let tables = [
         "index_meta", "index_sources", "index_tables", "index_entries", "index_unparseable", "index_runs",
-        "index_blocks",
+        "index_blocks", "index_behind",
     ]
 
     /// Lays the file out anew when it holds another layout (or none): the old tables are
@@ -51,7 +51,10 @@ enum IndexSchema {
                     id INTEGER PRIMARY KEY, table_name TEXT NOT NULL, column_name TEXT NOT NULL,
                     purpose TEXT NOT NULL, UNIQUE (table_name, column_name, purpose));
                 CREATE TABLE IF NOT EXISTS index_tables (
-                    table_name TEXT PRIMARY KEY NOT NULL, watermark INTEGER NOT NULL, mark INTEGER NOT NULL);
+                    table_name TEXT PRIMARY KEY NOT NULL, watermark INTEGER NOT NULL, mark INTEGER NOT NULL,
+                    waiting TEXT);
+                CREATE TABLE IF NOT EXISTS index_behind (
+                    table_name TEXT NOT NULL, rid INTEGER NOT NULL, PRIMARY KEY (table_name, rid)) WITHOUT ROWID;
                 CREATE TABLE IF NOT EXISTS index_entries (
                     source INTEGER NOT NULL, hash INTEGER NOT NULL, rid INTEGER NOT NULL,
                     PRIMARY KEY (source, hash, rid)) WITHOUT ROWID;

@@ -116,6 +116,14 @@ protocol OperationsReader: AnyObject {
     /// How long the row numbers of `table` hold (see ``RowNumberLifetime``).
     func rowNumbersLast(in table: String) throws -> RowNumberLifetime
 
+    /// The write transactions in progress when this read's snapshot was taken (see
+    /// ``WritersInProgress``); none on SQLite.
+    func writersInProgress() throws -> WritersInProgress
+
+    /// The row numbers in `rows` that no row of `table` has in this snapshot (at most
+    /// `rows.upTo - rows.after` of them), in ascending order.
+    func missingRows(in table: String, rows: RowRange) throws -> [Int64]
+
     /// Whether a second connection that begins reading while this read transaction is open
     /// reads the same state (so that a scan may be split across two connections): true for a
     /// SQLite rollback journal, where this transaction's shared lock keeps every writer from
@@ -139,6 +147,7 @@ extension OperationsReader {
     func prefetch(_ table: String, rows: [Int64]) throws {}
     func prefetch(_ read: ColumnRead, rows: [Int64]) throws {}
     func prefetch(_ table: String, keys: [RecordKey]) throws {}
+    func writersInProgress() throws -> WritersInProgress { .none }
 
     /// ``prefetch(_:keys:)`` for records of several tables: one call per table.
     func prefetch(_ records: [RecordReference]) throws {

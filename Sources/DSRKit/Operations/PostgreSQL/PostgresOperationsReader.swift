@@ -274,6 +274,25 @@ class PostgresOperationsReader: OperationsReader {
         return try row.first.map { try PostgresValues.cell($0.makeRandomAccess()[0]).integerValue ?? 0 } ?? 0
     }
 
+    /// The server's writers in progress at this transaction's snapshot (in `REPEATABLE READ`,
+    /// `pg_current_snapshot()` is the transaction's own).
+    func writersInProgress() throws -> WritersInProgress {
+        let rows = try link.rows("SELECT pg_snapshot_xip(pg_current_snapshot())::text")
+        return WritersInProgress(
+            try rows.compactMap { try PostgresValues.cell($0.makeRandomAccess()[0]).textValue.flatMap { UInt64($0) } })
+    }
+
+    func missingRows(in table: String, rows: RowRange) throws -> [Int64] {
+        let table = try self.table(table)
+        guard table.numbersRowsByKey, rows.upTo > rows.after else { return [] }
+        let key = SQLName.quote(try key(of: table).name)
+        return try link.rows(
+            "SELECT g FROM generate_series(CAST($1 AS int8) + 1, CAST($2 AS int8)) AS g "
+                + "WHERE NOT EXISTS (SELECT 1 FROM \(quoted(table)) AS t WHERE t.\(key) = g) ORDER BY g",
+            [.integer(rows.after), .integer(rows.upTo)]
+        ).compactMap { try PostgresValues.cell($0.makeRandomAccess()[0]).integerValue }
+    }
+
     func rowNumbersLast(in table: String) throws -> RowNumberLifetime {
         try self.table(table).numbersRowsByKey ? .whileTheRowExists : .oneTransaction
     }

@@ -147,6 +147,23 @@ class SQLiteOperationsReader: OperationsReader {
 
     func rowNumbersLast(in table: String) throws -> RowNumberLifetime { .whileTheRowExists }
 
+    func missingRows(in table: String, rows: RowRange) throws -> [Int64] {
+        try guarded {
+            let present = try Int64.fetchCursor(
+                db.cachedStatement(
+                    sql: "SELECT rowid FROM \(SQLName.quote(table)) WHERE rowid > ? AND rowid <= ? ORDER BY rowid"),
+                arguments: [rows.after, rows.upTo])
+            var missing: [Int64] = []
+            var next = rows.after + 1
+            while let number = try present.next() {
+                if number > next { missing += Array(next..<number) }
+                next = number + 1
+            }
+            if next <= rows.upTo { missing += Array(next...rows.upTo) }
+            return missing
+        }
+    }
+
     func sharesSnapshotWithNewReaders() throws -> Bool {
         try guarded {
             // Reading the schema takes the shared lock now, not at the first row of a scan.
