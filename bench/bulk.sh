@@ -113,12 +113,6 @@ if len(d["rows"]) != rows or bad or d.get("stopped"):
     sys.exit(1)
 PY
 }
-# jsonl ACTION TAG [N] [APPLY]: a bulk file of the first N (default all) subjects, refs TAG-0001...
-jsonl() {
-    awk -v action="$1" -v tag="$2" -v n="${3:-0}" -v apply="${4:-}" 'n == 0 || NR <= n {
-        printf "{\"ref\": \"%s-%04d\", \"action\": \"%s\", \"identifiers\": [\"phone:%s\"]%s}\n",
-            tag, NR, action, $0, apply == "" ? "" : ", \"apply\": " apply }' "$work/callers.txt"
-}
 
 # ---- 1. the workspace, its index, the canonical copy, the subjects -----------------------
 B="$work/base"
@@ -197,31 +191,14 @@ phase "erasure plans ($ERASE_ROWS dsr erase --json) and the pristine copy"
 # ---- 3. locate ---------------------------------------------------------------------------
 locate_queries "$work/callers.txt" >"$work/locate.sql"
 sqlite3 "$B/canon.db" <"$work/locate.sql" >"$work/locate.out"           # warm-up and the rows
-jsonl locate "$tag-L0" >"$work/locate-0.jsonl"
+jsonl "$work/callers.txt" locate "$tag-L0" >"$work/locate-0.jsonl"
 run_bulk "$work/locate-0.jsonl" "$work/locate-0.json"                   # warm-up and the counts
 check_bulk "$work/locate-0.jsonl" "$work/locate-0.json"
-agree="$(python3 - "$work/locate.out" "$work/locate-0.json" <<'PY'
-import collections, json, sys
-records, files = collections.defaultdict(set), collections.defaultdict(set)
-for line in open(sys.argv[1]):
-    f = line.rstrip("\n").split("|")
-    records[int(f[0])].add((f[1], f[2]))
-    if f[1] in ("recordings", "voicemails", "emails") and f[-1]: files[int(f[0])].add(f[-1])
-rows = json.load(open(sys.argv[2]))["rows"]
-bad = [(i, r["records"], len(records[i]), r["files"], len(files[i]))
-       for i, r in enumerate(rows, 1) if (r["records"], r["files"]) != (len(records[i]), len(files[i]))]
-total = sum(r["records"] for r in rows)
-print(f"{len(rows) - len(bad)} {len(rows)} {total} {sum(len(v) for v in records.values())} {sum(r['files'] for r in rows)}")
-for i, dr, sr, df, sf in bad[:5]:
-    print(f"subject {i}: dsr {dr} records {df} files, sqlite3 {sr} rows {sf} files", file=sys.stderr)
-PY
-)"
-read -r agree_n agree_of locate_records sqlite_records locate_files <<<"$agree"
-echo "locate: records and files agree for $agree_n of $agree_of subjects (dsr $locate_records records, $locate_files files; sqlite3 $sqlite_records rows)"
-[ "$agree_n" = "$agree_of" ] || die "dsr locate and the sqlite3 reference disagree (above): the comparison would be worthless"
+locate_agree "$work/locate.out" "$work/locate-0.json" sqlite3 \
+    || die "dsr locate and the sqlite3 reference disagree (above): the comparison would be worthless"
 loc_dsr=(); loc_sql=(); loc_rss=()
 for i in $(seq "$RUNS"); do
-    jsonl locate "$tag-L$i" >"$work/locate-$i.jsonl"
+    jsonl "$work/callers.txt" locate "$tag-L$i" >"$work/locate-$i.jsonl"
     start="$(now)"
     run_bulk "$work/locate-$i.jsonl" "$work/locate-$i.json"
     t="$(since "$start")"
@@ -239,7 +216,7 @@ phase "locate ($((RUNS + 1)) runs of $ROWS rows and of the sqlite3 script)"
 
 # ---- 4. access ---------------------------------------------------------------------------
 exports_clear() { find "$B/exports" -mindepth 1 -delete; }
-jsonl access "$tag-A0" >"$work/access-0.jsonl"
+jsonl "$work/callers.txt" access "$tag-A0" >"$work/access-0.jsonl"
 run_bulk "$work/access-0.jsonl" "$work/access-0.json"                   # warm-up and the archives
 check_bulk "$work/access-0.jsonl" "$work/access-0.json"
 # Every archive extracted (not timed), and the bsdtar script that writes it again.
@@ -269,7 +246,7 @@ bash "$work/ref.sh"                                                     # warm-u
 acc_dsr=(); acc_tar=(); acc_sync=(); acc_start=(); acc_rss=()
 for i in $(seq "$RUNS"); do
     exports_clear
-    jsonl access "$tag-A$i" >"$work/access-$i.jsonl"
+    jsonl "$work/callers.txt" access "$tag-A$i" >"$work/access-$i.jsonl"
     start="$(now)"
     run_bulk "$work/access-$i.jsonl" "$work/access-$i.json"
     t="$(since "$start")"
@@ -293,7 +270,7 @@ phase "access ($((RUNS + 1)) runs of $ROWS rows, extraction, the bsdtar scripts)
 # ---- 5. erasure --------------------------------------------------------------------------
 # What one residue scan reads: ops.db (no journal files between erasures) and the state dir.
 scan_bytes="$(du -cb "$work/pristine/ops.db" "$work/pristine/state" | tail -n 1 | cut -f 1)"
-jsonl erasure "$tag-E" "$ERASE_ROWS" true >"$work/erase.jsonl"
+jsonl "$work/callers.txt" erasure "$tag-E" "$ERASE_ROWS" true >"$work/erase.jsonl"
 compare_erasure() {  # DSR_DB REF_DB BULK_JSON: digests and changed rows, else the script stops
     python3 - "$1" "$2" "$work/erase-facts.json" "$3" <<'PY'
 import json, re, sqlite3, sys

@@ -1,6 +1,7 @@
 # shellcheck shell=bash
 # Helpers the benchmark scripts share: `. "$(dirname "$0")/lib.sh"` after `work` is set. Also the
-# sqlite3 reference of locate (a canonical, indexed copy and its queries), for locate.sh and bulk.sh.
+# sqlite3 reference of locate (a canonical, indexed copy and its queries), for locate.sh, bulk.sh
+# and postgres.sh, and the bulk files of locate rows with their check against that reference.
 
 now() { if [ -n "${EPOCHREALTIME:-}" ]; then echo "$EPOCHREALTIME"; else date +%s.%N; fi; }
 since() { awk -v a="$(now)" -v b="$1" 'BEGIN { printf "%.6f\n", a - b }'; }
@@ -138,4 +139,41 @@ locate_queries() {
         printf "SELECT %d, \x27service_numbers\x27, number FROM service_numbers_canon WHERE forward_to = %s;\n", NR, p
         printf "SELECT %d, \x27cdrs\x27, id FROM cdrs_canon WHERE service_number IN (SELECT number FROM service_numbers_canon WHERE forward_to = %s);\n", NR, p
     }' "$1"
+}
+
+# ---- bulk files of the subjects (bench/bulk.sh, bench/postgres.sh) ------------------------
+# jsonl CALLERS ACTION TAG [N] [APPLY]: a `dsr bulk` file (JSON Lines) of the first N (default
+# all) subjects of the file CALLERS (E.164, one a line), refs TAG-0001...
+jsonl() {
+    awk -v action="$2" -v tag="$3" -v n="${4:-0}" -v apply="${5:-}" 'n == 0 || NR <= n {
+        printf "{\"ref\": \"%s-%04d\", \"action\": \"%s\", \"identifiers\": [\"phone:%s\"]%s}\n",
+            tag, NR, action, $0, apply == "" ? "" : ", \"apply\": " apply }' "$1"
+}
+# locate_agree REF_OUT BULK_JSON REF: whether, for every subject, the records and files the
+# locate rows of a `dsr bulk --json` result (BULK_JSON, rows in the order of the callers file)
+# report are those of the rows the reference REF (its name: sqlite3, psql) gave for
+# locate_queries in REF_OUT ('|'-separated, NULL empty). Prints one line, sets agree_n and
+# agree_of (subjects that agree, subjects), and fails unless all agree (the first few that do
+# not on stderr).
+locate_agree() {
+    local out records ref_records files
+    out="$(python3 - "$1" "$2" "$3" <<'PY'
+import collections, json, sys
+records, files = collections.defaultdict(set), collections.defaultdict(set)
+for line in open(sys.argv[1]):
+    f = line.rstrip("\n").split("|")
+    records[int(f[0])].add((f[1], f[2]))
+    if f[1] in ("recordings", "voicemails", "emails") and f[-1]: files[int(f[0])].add(f[-1])
+rows = json.load(open(sys.argv[2]))["rows"]
+bad = [(i, r["records"], len(records[i]), r["files"], len(files[i]))
+       for i, r in enumerate(rows, 1) if (r["records"], r["files"]) != (len(records[i]), len(files[i]))]
+total = sum(r["records"] for r in rows)
+print(f"{len(rows) - len(bad)} {len(rows)} {total} {sum(len(v) for v in records.values())} {sum(r['files'] for r in rows)}")
+for i, dr, sr, df, sf in bad[:5]:
+    print(f"subject {i}: dsr {dr} records {df} files, {sys.argv[3]} {sr} rows {sf} files", file=sys.stderr)
+PY
+)" || return 1
+    read -r agree_n agree_of records ref_records files <<<"$out"
+    echo "locate: records and files agree for $agree_n of $agree_of subjects (dsr $records records, $files files; $3 $ref_records rows)"
+    [ -n "$agree_of" ] && [ "$agree_n" = "$agree_of" ]
 }

@@ -6,14 +6,21 @@
 #      --apply --yes` on a fresh copy of the database (CREATE DATABASE … TEMPLATE, index
 #      rebuilt untimed) against psql running the plan's statements by primary key in one
 #      transaction on another fresh copy. Both timed as processes. Target: <= 2x psql.
-#   Not here yet: locate per request against psql on a canonical indexed copy (bench/bulk.sh
-#   does it for SQLite).
+#   3. locate per request: ROWS `locate` rows for distinct callers (the planted one left out) in
+#      one `dsr bulk --json` process on the PostgreSQL workspace (index current, untimed; a
+#      warm-up run first), against one psql process answering the same questions (lib.sh's
+#      locate_queries, as bench/bulk.sh asks sqlite3) from a canonical indexed copy in
+#      PostgreSQL: lib.sh's canon_db of the SQLite demo (same seed, same data) loaded into
+#      database dsr_bench_canon with COPY, its indexes, VACUUM ANALYZE (setup, untimed). Per
+#      subject the records and files dsr reports must agree with psql's rows before anything
+#      is timed. Target: per row <= 2x psql's.
 # The server: $BENCH_POSTGRES_URL (postgresql://USER@HOST:PORT/DB, a role with CREATEDB; the
 # password in $PGPASSWORD); without it the script runs itself beside a throw-away cluster
 # (scripts/postgres-test-server.sh run, fsync off). Its settings are printed with the figures.
 #
 # Usage: DSR=.build/release/dsr bench/postgres.sh
 #   CALLS=10000000  CDRs of the demo     RUNS=5  timed runs of each (medians reported)
+#   ROWS=1000       subjects, locate rows of the bulk file
 set -euo pipefail
 export LC_ALL=C
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -24,20 +31,22 @@ fi
 DSR="${DSR:-.build/release/dsr}"
 CALLS="${CALLS:-10000000}"
 RUNS="${RUNS:-5}"
-SUBJECT=(phone:+31681234567 email:sanne.bakker@example.nl)
+ROWS="${ROWS:-1000}"
+PLANTED="+31681234567"         # the demo's planted caller: erased in section 2, left out of 3
+SUBJECT=("phone:$PLANTED" email:sanne.bakker@example.nl)
 [ -x "$DSR" ] || { echo "dsr binary not found: $DSR" >&2; exit 66; }
 DSR="$(cd "$(dirname "$DSR")" && pwd)/$(basename "$DSR")"
-for tool in psql python3; do command -v "$tool" >/dev/null || { echo "$tool not found" >&2; exit 66; }; done
+for tool in psql sqlite3 python3; do command -v "$tool" >/dev/null || { echo "$tool not found" >&2; exit 66; }; done
 
 read -r host port user base <<<"$(python3 -c '
 import sys, urllib.parse as u
 p = u.urlparse(sys.argv[1]); print(p.hostname, p.port or 5432, p.username, p.path.lstrip("/"))' "$BENCH_POSTGRES_URL")"
 url() { echo "postgresql://$user@$host:$port/$1?sslmode=disable"; }
 sql() { local db=$1; shift; psql -qAtX -v ON_ERROR_STOP=1 -h "$host" -p "$port" -U "$user" -d "$db" "$@"; }
-now() { date +%s.%N; }
-median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 
 work="$(mktemp -d)"
+# shellcheck source=bench/lib.sh
+. "$here/lib.sh"               # now, median; canon_db, callers, locate_queries, jsonl, locate_agree
 cleanup() {
     rm -rf "$work"
     for d in $(sql "$base" -c "SELECT datname FROM pg_database WHERE datname LIKE 'dsr_bench_%'"); do
@@ -110,12 +119,65 @@ done
 d_erase=$(cut -d' ' -f1 "$work/erase.txt" | median)
 p_erase=$(cut -d' ' -f2 "$work/erase.txt" | median)
 
-python3 - "$CALLS" "$s_index" "$p_index" "$d_erase" "$p_erase" <<'PY'
+# ---- 3. locate per request -----------------------------------------------------------------
+# The reference: canon.db (lib.sh) of the SQLite demo, its tables loaded into PostgreSQL as they
+# are (sqlite3 -csv writes NULL as an empty unquoted field, which COPY's csv format reads as
+# NULL, and '' as ""), the same indexes, all checked by counts. Setup, not timed.
+canon_db "$work/sqlite/ops.db" "$work/canon.db"
+canon_tables="'cdrs_canon', 'contacts_canon', 'orders_canon', 'service_numbers_canon', 'recordings', 'voicemails', 'emails'"
+start=$(now)
+sql "$base" -c "CREATE DATABASE dsr_bench_canon"
+sqlite3 "$work/canon.db" "SELECT sql || ';' FROM sqlite_master WHERE type = 'table' AND name IN ($canon_tables)" \
+    | sed 's/\bINTEGER\b/bigint/g' | sql dsr_bench_canon
+for t in $(sqlite3 "$work/canon.db" "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ($canon_tables)"); do
+    sqlite3 -csv -noheader "$work/canon.db" "SELECT * FROM $t" | sql dsr_bench_canon -c "\\copy $t FROM pstdin WITH (FORMAT csv)"
+    counts="SELECT count(*), $(sqlite3 "$work/canon.db" "SELECT group_concat('count(' || name || ')', ', ') FROM pragma_table_info('$t')") FROM $t"
+    a=$(sqlite3 "$work/canon.db" "$counts"); b=$(sql dsr_bench_canon -c "$counts")
+    [ "$a" = "$b" ] || { echo "$t loaded into PostgreSQL differs: rows and non-NULL values sqlite3 $a, psql $b" >&2; exit 1; }
+done
+sqlite3 "$work/canon.db" "SELECT sql || ';' FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ($canon_tables)" \
+    | sql dsr_bench_canon
+sql dsr_bench_canon -c "VACUUM ANALYZE" 2>/dev/null
+echo "canonical copy in PostgreSQL (dsr_bench_canon, COPY, indexes, VACUUM ANALYZE): $(python3 -c "print(f'{$(now) - $start:.1f}')") s (setup, not timed)"
+
+callers "$work/canon.db" "$ROWS" "$PLANTED" >"$work/callers.txt"
+[ "$(wc -l <"$work/callers.txt")" = "$ROWS" ] || { echo "the demo has fewer than $ROWS distinct callers" >&2; exit 1; }
+locate_queries "$work/callers.txt" >"$work/locate.sql"
+start=$(now); "$DSR" index refresh --config "$work/pg/dsr.yaml" >/dev/null   # current since section 1; made sure
+echo "locate: $ROWS subjects (distinct callers as phone:+E.164), index refreshed in $(python3 -c "print(f'{$(now) - $start:.1f}')") s (not timed)"
+tag="p$(date +%s)"
+per_row() { awk -v s="$1" -v n="$ROWS" 'BEGIN { print s * 1000 / n }'; }  # SECONDS: ms a row
+locate_run() {  # N: run N's bulk file (new refs) in one `dsr bulk --json` process, its time in d; all rows done
+    jsonl "$work/callers.txt" locate "$tag-L$1" >"$work/locate-$1.jsonl"
+    start=$(now)
+    "$DSR" bulk "$work/locate-$1.jsonl" --config "$work/pg/dsr.yaml" --json >"$work/locate-$1.json" \
+        || { echo "dsr bulk (locate run $1) exited $?" >&2; exit 1; }
+    d=$(python3 -c "print($(now) - $start)")
+    python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); sys.exit(d["done"] != int(sys.argv[2]))' \
+        "$work/locate-$1.json" "$ROWS" || { echo "dsr bulk did not carry out every row of locate run $1" >&2; exit 1; }
+}
+sql dsr_bench_canon -F '|' -f "$work/locate.sql" >"$work/locate.out"   # warm-up and the rows
+locate_run 0                                                           # warm-up and the counts
+locate_agree "$work/locate.out" "$work/locate-0.json" psql \
+    || { echo "dsr locate and the psql reference disagree (above): the comparison would be worthless" >&2; exit 1; }
+for i in $(seq "$RUNS"); do
+    locate_run "$i"
+    start=$(now); sql dsr_bench_canon -F '|' -f "$work/locate.sql" >/dev/null; p=$(python3 -c "print($(now) - $start)")
+    echo "$d $p" >>"$work/locate.txt"
+    printf 'locate run %d: dsr bulk %.2f s (%.3f ms/row), psql %.3f s (%.3f ms/row)\n' "$i" "$d" "$(per_row "$d")" "$p" "$(per_row "$p")"
+done
+d_locate=$(cut -d' ' -f1 "$work/locate.txt" | median)
+p_locate=$(cut -d' ' -f2 "$work/locate.txt" | median)
+
+python3 - "$CALLS" "$s_index" "$p_index" "$d_erase" "$p_erase" "$ROWS" "$d_locate" "$p_locate" <<'PY'
 import sys
-calls, si, pi, de, pe = int(sys.argv[1]), *map(float, sys.argv[2:])
+calls, si, pi, de, pe = int(sys.argv[1]), *map(float, sys.argv[2:6])
+rows, dl, pl = int(sys.argv[6]), *map(float, sys.argv[7:])
 rate = si / pi
 print(f"index build, {calls} calls: SQLite {si:.2f} s, PostgreSQL {pi:.2f} s: PostgreSQL at {rate:.2f}x SQLite's rate"
       f" (target >= 0.5: {'met' if rate >= 0.5 else 'NOT met'})")
 print(f"erase one subject: dsr {de * 1000:.0f} ms, psql {pe * 1000:.0f} ms: {de / pe:.2f}x"
       f" (target <= 2.0: {'met' if de / pe <= 2 else 'NOT met'})")
+print(f"locate per request, {rows} rows in one dsr bulk: dsr {dl * 1000 / rows:.3f} ms/row, psql {pl * 1000 / rows:.3f} ms/row:"
+      f" {dl / pl:.2f}x (target <= 2.0: {'met' if dl / pl <= 2 else 'NOT met'})")
 PY
