@@ -90,6 +90,47 @@ struct PostgresPrefetchTests {
         #expect(records.allSatisfy { $0 != nil })
     }
 
+    /// The index's one pass over a table (PostgreSQL's own, and the merge any other store
+    /// gets) reads what a pass per column reads.
+    @Test func readingColumnsTogetherReadsWhatEachColumnReadsAlone() throws {
+        let reads = [try read("caller_number"), try read("forwarded_to"), ColumnRead(table: "cdrs", column: "service_number")]
+        let sqlite = try BackendWorkspace(.sqlite, calls: 1000)
+        let file = try SQLiteOperationsStore(url: sqlite.scratch.url.appending(path: "ws/ops.db"), busyTimeout: 5)
+        defer { file.close() }
+        let postgres = try store()
+        defer { postgres.close() }
+        let range = RowRange(after: 100, upTo: 900)
+        func alone(_ reader: any OperationsReader) throws -> [Int64: [ReadValue]] {
+            var found: [Int64: [ReadValue]] = [:]
+            let absent = Array(repeating: ReadValue(value: .null, hint: nil), count: reads.count)
+            for (index, read) in reads.enumerated() {
+                try reader.scan(read, rows: range) { row, value, hint in
+                    found[row, default: absent][index] = ReadValue(value: value, hint: hint)
+                }
+            }
+            return found.filter { $0.value != absent }
+        }
+        func together(_ reader: any OperationsReader) throws -> [Int64: [ReadValue]] {
+            var found: [Int64: [ReadValue]] = [:]
+            var order: [Int64] = []
+            try reader.scan(reads, rows: range) { row, values in
+                order.append(row)
+                found[row] = values
+            }
+            #expect(order == order.sorted() && Set(order).count == order.count, "rows in row-number order, once")
+            let absent = Array(repeating: ReadValue(value: .null, hint: nil), count: reads.count)
+            return found.filter { $0.value != absent }
+        }
+        for store in [file, postgres] as [any OperationsStore] {
+            let (each, all, inOne) = try store.read { reader in
+                (try alone(reader), try together(reader), reader.readsColumnsTogether)
+            }
+            #expect(each.count > 700)
+            #expect(all == each, "\(store.name): one pass and a pass per column differ")
+            #expect(inOne == (store is PostgresOperationsStore))
+        }
+    }
+
     @Test func aWriterLocksWhatItPrefetchesAndRereadsWhatItChanged() throws {
         let writer = try store()
         defer { writer.close() }

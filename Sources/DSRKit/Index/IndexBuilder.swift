@@ -53,6 +53,58 @@ struct IndexBuilder {
         }
     }
 
+    /// ``index(_:id:from:upTo:operations:into:progress:)`` for several sources of one table in
+    /// one pass over its rows when the store reads columns cheaper together
+    /// (``OperationsReader/readsColumnsTogether``), else a pass per source. Entries of the
+    /// sources come interleaved, row by row: `sink` must take them so (``IndexSinksBySource``).
+    mutating func index(
+        _ sources: [(IndexSource, Int64)], from: Int64, upTo: Int64, operations: any OperationsReader,
+        into sink: IndexSink, progress: ProgressMeter? = nil
+    ) throws {
+        guard sources.count > 1, operations.readsColumnsTogether, let tableName = sources.first?.0.table,
+            let table = map.table(tableName)
+        else {
+            for (source, id) in sources {
+                try index(source, id: id, from: from, upTo: upTo, operations: operations, into: sink, progress: progress)
+            }
+            return
+        }
+        // What each source reads: an identifier column with its country hint, a reference as stored.
+        var reads: [ColumnRead] = []
+        var columns: [IdentifierColumn?] = []
+        for (source, _) in sources {
+            let column = table.identifiers.first { $0.column == source.column }
+            if source.purpose == .identifier, let column {
+                reads.append(try reader.columnRead(table, column))
+                columns.append(column)
+            } else {
+                reads.append(ColumnRead(table: table.name, column: source.column))
+                columns.append(nil)
+            }
+        }
+        // The value cache's hit counts are kept per source, as a pass per source keeps them.
+        var counts = Array(repeating: (lookups: 0, hits: 0), count: sources.count)
+        var tally = ScanTally(progress, from: from, weight: sources.count)
+        defer { tally.reach(upTo) }
+        try operations.scan(reads, rows: RowRange(after: from, upTo: upTo)) { row, values in
+            tally.pass(row)
+            for (index, (source, id)) in sources.enumerated() {
+                let read = values[index]
+                guard source.purpose == .identifier else {
+                    if let hash = referenceHash(read.value, source: id) { try sink.entry(source: id, hash: hash, row: row) }
+                    continue
+                }
+                guard let column = columns[index] else { continue }
+                (lookups, hits) = counts[index]
+                defer { counts[index] = (lookups, hits) }
+                switch hashes(read.value, hint: read.hint, column: column, source: id) {
+                case .success(let hashes): for hash in hashes { try sink.entry(source: id, hash: hash, row: row) }
+                case .failure(let problem): try sink.unreadable(source: id, row: row, reason: problem.reason)
+                }
+            }
+        }
+    }
+
     private struct Unreadable: Error {
         let reason: String
     }
@@ -124,9 +176,13 @@ private struct ScanTally {
     private let meter: ProgressMeter?
     private var counted: Int64
 
-    init(_ meter: ProgressMeter?, from: Int64) {
+    /// Values a row counts for: the sources a pass reads.
+    private let weight: Int
+
+    init(_ meter: ProgressMeter?, from: Int64, weight: Int = 1) {
         self.meter = meter?.isShown == true ? meter : nil
         self.counted = from
+        self.weight = weight
     }
 
     /// The scan is at `row`.
@@ -138,7 +194,7 @@ private struct ScanTally {
     /// Counts every row up to `row`.
     mutating func reach(_ row: Int64) {
         guard let meter, row > counted else { return }
-        meter.advance(by: Int(row - counted))
+        meter.advance(by: Int(row - counted) * weight)
         counted = row
     }
 }

@@ -102,9 +102,8 @@ struct IndexRefresher {
         let ids = sources.compactMap { source in index.sourceIDs[source].map { (source, $0) } }
         guard upTo - from > index.parallelRows else {
             let writer = try IndexWriter(db)
-            for (source, id) in ids {
-                try builder.index(
-                    source, id: id, from: from, upTo: upTo, operations: operations, into: writer, progress: progress)
+            for pass in Self.passes(ids, operations) {
+                try builder.index(pass, from: from, upTo: upTo, operations: operations, into: writer, progress: progress)
             }
             return writer.written
         }
@@ -126,16 +125,16 @@ struct IndexRefresher {
                 let store = try open()
                 defer { store.close() }
                 var builder = IndexBuilder(map: map, hasher: hasher.forAnotherThread(), defaultCountry: country)
-                let collector = IndexRunCollector(
-                    pause: { if channel.isClosed { throw CancellationError() } }, deliver: { channel.put($0) })
                 try store.read { ops in
-                    for (source, id) in ids {
+                    let collectors = RunCollectors(
+                        sources: ids.map(\.1), together: ops.readsColumnsTogether,
+                        pause: { if channel.isClosed { throw CancellationError() } }, deliver: { channel.put($0) })
+                    for pass in Self.passes(ids, ops) {
                         try builder.index(
-                            source, id: id, from: middle, upTo: upTo, operations: ops, into: collector,
-                            progress: progress)
+                            pass, from: middle, upTo: upTo, operations: ops, into: collectors.sink, progress: progress)
                     }
+                    try collectors.flush()
                 }
-                try collector.flush()
                 channel.close()
             } catch {
                 channel.close(error)
@@ -144,17 +143,18 @@ struct IndexRefresher {
         do {
             // Runs from the other thread are written as they come, between this thread's own.
             func drain() throws { while let run = try channel.poll() { try write(run) } }
-            let collector = IndexRunCollector(pause: drain) { run in
+            let collectors = RunCollectors(
+                sources: ids.map(\.1), together: operations.readsColumnsTogether, pause: drain
+            ) { run in
                 try write(run)
                 try drain()
             }
-            for (source, id) in ids {
+            for pass in Self.passes(ids, operations) {
                 try builder.index(
-                    source, id: id, from: from, upTo: middle, operations: operations, into: collector,
-                    progress: progress)
+                    pass, from: from, upTo: middle, operations: operations, into: collectors.sink, progress: progress)
                 try drain()
             }
-            try collector.flush()
+            try collectors.flush()
             while let run = try channel.take() { try write(run) }
         } catch {
             channel.close(error)
@@ -163,6 +163,14 @@ struct IndexRefresher {
         }
         finished.wait()
         return written
+    }
+
+    /// The passes over a table that index `ids`: one per column, or one for all of them where
+    /// the store reads a table's columns cheaper together (a server).
+    private static func passes(_ ids: [(IndexSource, Int64)], _ operations: any OperationsReader)
+        -> [[(IndexSource, Int64)]]
+    {
+        operations.readsColumnsTogether ? [ids] : ids.map { [$0] }
     }
 
     /// Indexes the rows that have appeared at numbers left behind the watermark, and drops the

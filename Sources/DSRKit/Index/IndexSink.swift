@@ -63,6 +63,8 @@ struct IndexRunBatch: Sendable {
 final class IndexRunCollector: IndexSink {
     /// Entries of one run: 32 MiB.
     static let limit = 1 << 21
+    /// This collector's run size: ``limit``, or a share of it when several collect side by side.
+    private let runLimit: Int
     private let deliver: (IndexRunBatch) throws -> Void
     private var source: Int64?
     private var entries: [IndexEntry] = []
@@ -73,7 +75,11 @@ final class IndexRunCollector: IndexSink {
     private static let pauseEvery = 1 << 16
     private var sincePause = 0
 
-    init(pause: @escaping () throws -> Void, deliver: @escaping (IndexRunBatch) throws -> Void) {
+    init(
+        runLimit: Int = IndexRunCollector.limit, pause: @escaping () throws -> Void,
+        deliver: @escaping (IndexRunBatch) throws -> Void
+    ) {
+        self.runLimit = runLimit
         self.deliver = deliver
         self.pause = pause
     }
@@ -86,7 +92,7 @@ final class IndexRunCollector: IndexSink {
             sincePause = 0
             try pause()
         }
-        if entries.count >= Self.limit { try flush() }
+        if entries.count >= runLimit { try flush() }
     }
 
     func unreadable(source: Int64, row: Int64, reason: String) throws {
@@ -107,6 +113,49 @@ final class IndexRunCollector: IndexSink {
     private func switchTo(_ source: Int64) throws {
         try flush()
         self.source = source
+    }
+}
+
+/// A build thread's collectors: one for sources read one after another, one per source (each
+/// with its share of the run limit, so memory stays the same) for sources read in one pass.
+struct RunCollectors {
+    let sink: IndexSink
+    private let collectors: [IndexRunCollector]
+
+    init(
+        sources: [Int64], together: Bool, pause: @escaping () throws -> Void,
+        deliver: @escaping (IndexRunBatch) throws -> Void
+    ) {
+        if together, sources.count > 1 {
+            let share = max(IndexRunCollector.limit / sources.count, 1)
+            collectors = sources.map { _ in IndexRunCollector(runLimit: share, pause: pause, deliver: deliver) }
+            sink = IndexSinksBySource(Dictionary(uniqueKeysWithValues: zip(sources, collectors)))
+        } else {
+            let collector = IndexRunCollector(pause: pause, deliver: deliver)
+            collectors = [collector]
+            sink = collector
+        }
+    }
+
+    /// Hands on what is gathered (call at the end).
+    func flush() throws {
+        for collector in collectors { try collector.flush() }
+    }
+}
+
+/// Sinks by source, for one pass that reads several columns of a table: each source's entries
+/// go to their own sink (a ``IndexRunCollector`` gathers one source at a time).
+final class IndexSinksBySource: IndexSink {
+    private let sinks: [Int64: IndexSink]
+
+    init(_ sinks: [Int64: IndexSink]) { self.sinks = sinks }
+
+    func entry(source: Int64, hash: Int64, row: Int64) throws {
+        try sinks[source]?.entry(source: source, hash: hash, row: row)
+    }
+
+    func unreadable(source: Int64, row: Int64, reason: String) throws {
+        try sinks[source]?.unreadable(source: source, row: row, reason: reason)
     }
 }
 

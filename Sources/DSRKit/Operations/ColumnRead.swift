@@ -27,6 +27,13 @@ struct ColumnRead: Hashable, Sendable {
     let column: String
     let hint: Hint?
 
+    /// A column read as stored, with no hint (a reference's value).
+    init(table: String, column: String) {
+        self.table = table
+        self.column = column
+        hint = nil
+    }
+
     /// The read of `column` in `table` under `map`.
     ///
     /// - Throws: ``DataMapError`` when a `via` hop is not a declared reference (a map that

@@ -141,6 +141,32 @@ class PostgresOperationsReader: OperationsReader {
         }
     }
 
+    /// One statement a page reads every column of `reads`, each with its hint: a row's wire
+    /// message is decoded once for all the columns, not once a column.
+    var readsColumnsTogether: Bool { true }
+
+    func scan(_ reads: [ColumnRead], rows: RowRange?, _ body: (Int64, [ReadValue]) throws -> Void) throws {
+        guard let first = reads.first else { return }
+        let table = try table(first.table)
+        var list = ""
+        var joins = ""
+        for (index, read) in reads.enumerated() {
+            let (hint, join) = try hint(of: read, table, aliases: "j\(index)_")
+            list += ", " + PostgresValues.read(try column(read.column, of: table), alias: "t") + ", " + hint
+            joins += " " + join
+        }
+        let key = PostgresValues.read(try key(of: table), alias: "t")
+        try pages(table, select: "SELECT \(key)\(list) FROM \(quoted(table)) AS t\(joins)", rows: rows) { number, cells in
+            try body(
+                number,
+                try (0..<reads.count).map { index in
+                    ReadValue(
+                        value: try PostgresValues.cell(cells[1 + 2 * index]),
+                        hint: try PostgresValues.cell(cells[2 + 2 * index]).hintText)
+                })
+        }
+    }
+
     func read(_ read: ColumnRead, row: Int64) throws -> (value: CellValue, hint: String?)? {
         let table = try table(read.table)
         if let cached = try cached(read, table, row: row) { return cached.found }
@@ -163,7 +189,9 @@ class PostgresOperationsReader: OperationsReader {
     }
 
     /// The select-list expression of `read`'s hint on the row aliased `t`, and the joins it needs.
-    func hint(of read: ColumnRead, _ table: PostgresCatalog.Table) throws -> (expression: String, joins: String) {
+    func hint(of read: ColumnRead, _ table: PostgresCatalog.Table, aliases prefix: String = "j") throws
+        -> (expression: String, joins: String)
+    {
         var joins: [String] = []
         let hint: String
         switch read.hint {
@@ -173,7 +201,7 @@ class PostgresOperationsReader: OperationsReader {
             var alias = "t"
             var current = table
             for (index, hop) in hops.enumerated() {
-                let next = "j\(index)"
+                let next = "\(prefix)\(index)"
                 let target = try self.table(hop.table)
                 joins.append(
                     "LEFT JOIN \(quoted(target)) AS \(next) ON \(next).\(SQLName.quote(try self.column(hop.target, of: target).name)) = "
