@@ -35,7 +35,9 @@ struct PostgresPrefetchTests {
             let found = try reader.read(read, row: row)
             parts.append("\(read.column)=\(String(describing: found?.value)) hint=\(String(describing: found?.hint))")
         }
-        parts.append("started=\(String(describing: try reader.value(of: "started_at", in: RowHandle(table: "cdrs", number: row))))")
+        parts.append(
+            "started=\(String(describing: try reader.value(of: "started_at", in: RowHandle(table: "cdrs", number: row))))"
+        )
         let record = try reader.record(in: "cdrs", primaryKey: "id", key: .integer(row))
         parts.append("record=\(String(describing: record))")
         return parts.joined(separator: " ")
@@ -93,7 +95,9 @@ struct PostgresPrefetchTests {
     /// The index's one pass over a table (PostgreSQL's own, and the merge any other store
     /// gets) reads what a pass per column reads.
     @Test func readingColumnsTogetherReadsWhatEachColumnReadsAlone() throws {
-        let reads = [try read("caller_number"), try read("forwarded_to"), ColumnRead(table: "cdrs", column: "service_number")]
+        let reads = [
+            try read("caller_number"), try read("forwarded_to"), ColumnRead(table: "cdrs", column: "service_number"),
+        ]
         let sqlite = try BackendWorkspace(.sqlite, calls: 1000)
         let file = try SQLiteOperationsStore(url: sqlite.scratch.url.appending(path: "ws/ops.db"), busyTimeout: 5)
         defer { file.close() }
@@ -137,27 +141,30 @@ struct PostgresPrefetchTests {
         let caller = try read("caller_number")
         let database = workspace.database
         #expect(throws: Undo.self) {
-        try writer.write { writer in
-            try writer.prefetch("cdrs", rows: [3, 4, 5])
-            // Another connection cannot lock a prefetched row while this transaction is open.
-            let locked = try PostgresTestServer.psqlOutcome(
-                "SET lock_timeout = '300ms'; SELECT id FROM cdrs WHERE id = 4 FOR UPDATE", database: database)
-            #expect(locked.code != 0, "row 4 was not locked by the prefetch")
-            #expect(locked.stderr.contains("lock timeout"), "\(locked.stderr)")
-            let free = try PostgresTestServer.psqlOutcome(
-                "SET lock_timeout = '300ms'; SELECT id FROM cdrs WHERE id = 6 FOR UPDATE", database: database)
-            #expect(free.code == 0, "\(free.stderr)")
+            try writer.write { writer in
+                try writer.prefetch("cdrs", rows: [3, 4, 5])
+                // Another connection cannot lock a prefetched row while this transaction is open.
+                let locked = try PostgresTestServer.psqlOutcome(
+                    "SET lock_timeout = '300ms'; SELECT id FROM cdrs WHERE id = 4 FOR UPDATE", database: database)
+                #expect(locked.code != 0, "row 4 was not locked by the prefetch")
+                #expect(locked.stderr.contains("lock timeout"), "\(locked.stderr)")
+                let free = try PostgresTestServer.psqlOutcome(
+                    "SET lock_timeout = '300ms'; SELECT id FROM cdrs WHERE id = 6 FOR UPDATE", database: database)
+                #expect(free.code == 0, "\(free.stderr)")
 
-            #expect(
-                try writer.update("cdrs", primaryKey: "id", key: .integer(4), set: "caller_number", to: .text("+31201234567"))
-                    == 1)
-            #expect(try writer.record(in: "cdrs", primaryKey: "id", key: .integer(4))?["caller_number"] == .text("+31201234567"))
-            #expect(try writer.read(caller, row: 4)?.value == .text("+31201234567"))
-            #expect(try writer.delete(from: "cdrs", primaryKey: "id", key: .integer(5)) == 1)
-            #expect(try writer.record(in: "cdrs", primaryKey: "id", key: .integer(5)) == nil)
-            #expect(try writer.value(of: "caller_number", in: RowHandle(table: "cdrs", number: 5)) == nil)
-            throw Undo()
-        }
+                #expect(
+                    try writer.update(
+                        "cdrs", primaryKey: "id", key: .integer(4), set: "caller_number", to: .text("+31201234567"))
+                        == 1)
+                #expect(
+                    try writer.record(in: "cdrs", primaryKey: "id", key: .integer(4))?["caller_number"]
+                        == .text("+31201234567"))
+                #expect(try writer.read(caller, row: 4)?.value == .text("+31201234567"))
+                #expect(try writer.delete(from: "cdrs", primaryKey: "id", key: .integer(5)) == 1)
+                #expect(try writer.record(in: "cdrs", primaryKey: "id", key: .integer(5)) == nil)
+                #expect(try writer.value(of: "caller_number", in: RowHandle(table: "cdrs", number: 5)) == nil)
+                throw Undo()
+            }
         }
     }
 }

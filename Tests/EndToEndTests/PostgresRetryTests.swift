@@ -55,7 +55,8 @@ struct PostgresRetryTests {
         let outcome = try faulted.dsr(change)
         #expect(outcome.code == 0, "\(outcome.stderr)")
         let fired = try PostgresTestServer.psql("SELECT last_value FROM dsr_test_fault", database: database)
-        #expect((Int(fired.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0) > 1, "the fault fired, then it ran again")
+        #expect(
+            (Int(fired.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0) > 1, "the fault fired, then it ran again")
         #expect(try Self.records(faulted) == "0 0 0 0", "crash records of the rolled-back attempt are left")
 
         let plain = try BackendWorkspace(.postgres)

@@ -41,8 +41,9 @@ struct PostgresWatermarkTests {
         let database = try #require(workspace.database)
         let before = try calls(workspace)  // builds the index
         try #require(!before.isEmpty)
-        let top = Int(try PostgresTestServer.psql("SELECT max(id) FROM cdrs", database: database).trimmingCharacters(
-            in: .whitespacesAndNewlines))!
+        let top = Int(
+            try PostgresTestServer.psql("SELECT max(id) FROM cdrs", database: database).trimmingCharacters(
+                in: .whitespacesAndNewlines))!
 
         // A takes the lower id and holds it uncommitted; B takes the next one and commits.
         let slow = try PsqlSession(database: database)

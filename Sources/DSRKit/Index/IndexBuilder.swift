@@ -65,7 +65,8 @@ struct IndexBuilder {
             let table = map.table(tableName)
         else {
             for (source, id) in sources {
-                try index(source, id: id, from: from, upTo: upTo, operations: operations, into: sink, progress: progress)
+                try index(
+                    source, id: id, from: from, upTo: upTo, operations: operations, into: sink, progress: progress)
             }
             return
         }
@@ -91,7 +92,9 @@ struct IndexBuilder {
             for (index, (source, id)) in sources.enumerated() {
                 let read = values[index]
                 guard source.purpose == .identifier else {
-                    if let hash = referenceHash(read.value, source: id) { try sink.entry(source: id, hash: hash, row: row) }
+                    if let hash = referenceHash(read.value, source: id) {
+                        try sink.entry(source: id, hash: hash, row: row)
+                    }
                     continue
                 }
                 guard let column = columns[index] else { continue }

@@ -103,7 +103,8 @@ struct IndexRefresher {
         guard upTo - from > index.parallelRows else {
             let writer = try IndexWriter(db)
             for pass in Self.passes(ids, operations) {
-                try builder.index(pass, from: from, upTo: upTo, operations: operations, into: writer, progress: progress)
+                try builder.index(
+                    pass, from: from, upTo: upTo, operations: operations, into: writer, progress: progress)
             }
             return writer.written
         }
@@ -179,15 +180,16 @@ struct IndexRefresher {
         _ behind: inout RowsBehindWatermark, _ sources: [IndexSource], writers: WritersInProgress,
         _ operations: any OperationsReader, _ db: Database
     ) throws {
-        guard !behind.rows.isEmpty else { return }
-        let missing = Set(try behind.rows.flatMap { row in
-            try operations.missingRows(in: behind.table, rows: RowRange(after: row - 1, upTo: row))
-        })
-        let arrived = behind.rows.filter { !missing.contains($0) }
-        try operations.prefetch(behind.table, rows: arrived)
+        guard !behind.rows.isEmpty, let key = index.map.table(behind.table)?.primaryKey else { return }
+        // Read in a few statements on a server; a row that is there has its key.
+        try operations.prefetch(behind.table, rows: behind.rows)
+        let arrived = try behind.rows.filter { row in
+            try operations.value(of: key, in: RowHandle(table: behind.table, number: row)) != nil
+        }
         for row in arrived {
             report.rowsRead += 1
-            report.entriesWritten += try index(behind.table, sources, from: row - 1, upTo: row, operations, db, progress: nil)
+            report.entriesWritten += try index(
+                behind.table, sources, from: row - 1, upTo: row, operations, db, progress: nil)
         }
         for source in sources where !arrived.isEmpty {
             if let id = index.sourceIDs[source] { try index.entries(db).settle(id) }

@@ -20,7 +20,8 @@ extension PostgresOperationsReader {
     func prefetch(_ table: String, keys: [RecordKey]) throws {
         let table = try self.table(table)
         guard table.primaryKey != nil else { return }
-        try fetch(table, rows: try keys.compactMap { try rowNumber(of: table, key: $0.cell) }, read: nil, lock: locksRows)
+        try fetch(
+            table, rows: try keys.compactMap { try rowNumber(of: table, key: $0.cell) }, read: nil, lock: locksRows)
     }
 
     /// What the cache answers for ``read(_:row:)``: nil when it does not know the row (or, for
@@ -67,7 +68,8 @@ extension PostgresOperationsReader {
         for number in Set(numbers).sorted() {
             switch cache.entry(table.name, number) {
             case .absent?: continue
-            case .row(_, let locked)? where (locked || !lock) && (pathRead.map { cache.hint($0, number) != nil } ?? true):
+            case .row(_, let locked)?
+            where (locked || !lock) && (pathRead.map { cache.hint($0, number) != nil } ?? true):
                 continue
             default: wanted.append(number)
             }
@@ -86,7 +88,9 @@ extension PostgresOperationsReader {
             start += batch.count
             var keys: [CellValue] = []
             for number in batch {
-                if let value = try keyValue(of: table, row: number) { keys.append(value) } else {
+                if let value = try keyValue(of: table, row: number) {
+                    keys.append(value)
+                } else {
                     cache.store(table.name, number, .absent)
                 }
             }
@@ -114,7 +118,8 @@ extension PostgresOperationsReader {
             case .null: return "NULL"
             default:
                 let text = value.textValue ?? value.storedText ?? ""
-                let escaped = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+                let escaped = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(
+                    of: "\"", with: "\\\"")
                 return "\"" + escaped + "\""
             }
         }

@@ -156,7 +156,8 @@ class PostgresOperationsReader: OperationsReader {
             joins += " " + join
         }
         let key = PostgresValues.read(try key(of: table), alias: "t")
-        try pages(table, select: "SELECT \(key)\(list) FROM \(quoted(table)) AS t\(joins)", rows: rows) { number, cells in
+        try pages(table, select: "SELECT \(key)\(list) FROM \(quoted(table)) AS t\(joins)", rows: rows) {
+            number, cells in
             try body(
                 number,
                 try (0..<reads.count).map { index in
