@@ -65,7 +65,9 @@ struct PostgresPrefetchTests {
         let batched = try store()
         defer { batched.close() }
         let (answered, spent) = try batched.read { reader in
+            let start = try statements(reader)
             try reader.prefetch(reads[1], rows: rows)
+            #expect(try statements(reader) - start == 1, "401 rows, one statement")
             let before = try statements(reader)
             let answered = try rows.map { try answers(reader, reads, row: $0) }
             return (answered, try statements(reader) - before)
@@ -82,7 +84,7 @@ struct PostgresPrefetchTests {
             try numbers.map { try reader.record(in: "service_numbers", primaryKey: "number", key: $0) }
         }
         let prefetched = try batched.read { reader in
-            try reader.prefetch("service_numbers", keys: numbers)
+            try reader.prefetch("service_numbers", primaryKey: "number", keys: numbers)
             let before = try statements(reader)
             let found = try numbers.map { try reader.record(in: "service_numbers", primaryKey: "number", key: $0) }
             #expect(try statements(reader) == before)
@@ -142,7 +144,9 @@ struct PostgresPrefetchTests {
         let database = workspace.database
         #expect(throws: Undo.self) {
             try writer.write { writer in
-                try writer.prefetch("cdrs", rows: [3, 4, 5])
+                try writer.prefetch("cdrs", rows: [3, 4, 5], locking: true)
+                // A locate's candidates are read without a lock.
+                try writer.prefetch("cdrs", rows: [6])
                 // Another connection cannot lock a prefetched row while this transaction is open.
                 let locked = try PostgresTestServer.psqlOutcome(
                     "SET lock_timeout = '300ms'; SELECT id FROM cdrs WHERE id = 4 FOR UPDATE", database: database)

@@ -58,7 +58,7 @@ struct ErasurePlanner {
         let processorTables = Set(map.tables.filter { $0.role == .processor }.map(\.name))
         let reachedFromProcessor = result.rows(reachedFrom: processorTables)
         var own: [OwnRecord] = []
-        try reader.prefetch(result.records.map(\.record))
+        try reader.prefetch(result.records.map(\.record), map: map)
         for record in result.records {
             guard let table = map.table(record.table),
                 let row = try reader.record(in: table.name, primaryKey: table.primaryKey, key: record.key)

@@ -95,7 +95,7 @@ struct ExportTableReader {
             guard !records.isEmpty else { continue }
             var columns: [String] = []
             var rows: [[ExportValue]] = []
-            try operations.prefetch(table.name, keys: records.map(\.key))
+            try operations.prefetch(table.name, primaryKey: table.primaryKey, keys: records.map(\.key))
             for record in records {
                 guard let row = try operations.record(in: table.name, primaryKey: table.primaryKey, key: record.key)
                 else { continue }

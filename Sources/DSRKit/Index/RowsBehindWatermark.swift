@@ -40,8 +40,10 @@ struct RowsBehindWatermark {
 
     /// Adds numbers found missing under a snapshot with writers `now` in progress, and waits
     /// for those writers (they include any earlier writer still running).
+    /// Keeps the newest ``window`` numbers at most, so a transaction left open for hours
+    /// does not make the list grow at every refresh.
     mutating func add(_ missing: [Int64], now: WritersInProgress) {
-        rows = Array(Set(rows).union(missing)).sorted()
+        rows = Array(Array(Set(rows).union(missing)).sorted().suffix(Int(Self.window)))
         waitingFor = now
     }
 

@@ -115,17 +115,19 @@ protocol OperationsReader: AnyObject {
 
     /// Says that rows `rows` of `table` are about to be read one at a time (``value(of:in:)``,
     /// ``record(in:primaryKey:key:)``): a store whose every read is a round trip to a server
-    /// reads them whole in a few statements first, and in a write transaction locks them as
-    /// ``record(in:primaryKey:key:)`` would. Only a hint: what is read afterwards is the same
+    /// reads them whole in a few statements first; with `locking`, in a write transaction, it
+    /// locks them as ``record(in:primaryKey:key:)`` would (for rows the change may change; a
+    /// locate's candidates are not locked). Only a hint: what is read afterwards is the same
     /// with or without it, and SQLite, which reads a row in microseconds, ignores it.
-    func prefetch(_ table: String, rows: [Int64]) throws
+    func prefetch(_ table: String, rows: [Int64], locking: Bool) throws
 
     /// ``prefetch(_:rows:)`` for the rows of `read.table` that ``read(_:row:)`` is about to read
     /// with `read`'s country hint.
     func prefetch(_ read: ColumnRead, rows: [Int64]) throws
 
-    /// ``prefetch(_:rows:)`` for the rows of `table` whose primary key is one of `keys`.
-    func prefetch(_ table: String, keys: [RecordKey]) throws
+    /// ``prefetch(_:rows:locking:)``, locking, for the rows of `table` whose `primaryKey` (the
+    /// data map's) is one of `keys`: the records ``record(in:primaryKey:key:)`` reads next.
+    func prefetch(_ table: String, primaryKey: String, keys: [RecordKey]) throws
 
     /// The highest row number of `table` (0 when it is empty).
     func highestRow(in table: String) throws -> Int64
@@ -161,9 +163,12 @@ protocol OperationsReader: AnyObject {
 }
 
 extension OperationsReader {
-    func prefetch(_ table: String, rows: [Int64]) throws {}
+    func prefetch(_ table: String, rows: [Int64], locking: Bool) throws {}
     func prefetch(_ read: ColumnRead, rows: [Int64]) throws {}
-    func prefetch(_ table: String, keys: [RecordKey]) throws {}
+    func prefetch(_ table: String, primaryKey: String, keys: [RecordKey]) throws {}
+
+    /// ``prefetch(_:rows:locking:)`` without locking.
+    func prefetch(_ table: String, rows: [Int64]) throws { try prefetch(table, rows: rows, locking: false) }
     func writersInProgress() throws -> WritersInProgress { .none }
     var readsColumnsTogether: Bool { false }
 
@@ -187,10 +192,11 @@ extension OperationsReader {
         }
     }
 
-    /// ``prefetch(_:keys:)`` for records of several tables: one call per table.
-    func prefetch(_ records: [RecordReference]) throws {
+    /// ``prefetch(_:primaryKey:keys:)`` for records of several tables of `map`: one call per table.
+    func prefetch(_ records: [RecordReference], map: DataMap) throws {
         for (table, records) in Dictionary(grouping: records, by: \.table).sorted(by: { $0.key < $1.key }) {
-            try prefetch(table, keys: records.map(\.key))
+            guard let primaryKey = map.table(table)?.primaryKey else { continue }
+            try prefetch(table, primaryKey: primaryKey, keys: records.map(\.key))
         }
     }
 }

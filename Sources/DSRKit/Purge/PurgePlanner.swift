@@ -139,8 +139,9 @@ struct PurgePlanner {
             guard let table = map.table(rule.table) else { continue }
             var count = PurgeCount(
                 table: table.name, column: rule.column, scope: rule.scope, purged: 0, blocked: 0, left: finding.count)
-            try reader.prefetch(table.name, rows: finding.rows.prefix(budget).map(\.number))
-            try reader.prefetch(table.name, keys: finding.waiting.prefix(budget).map(\.key))
+            try reader.prefetch(table.name, rows: finding.rows.prefix(budget).map(\.number), locking: true)
+            try reader.prefetch(
+                table.name, primaryKey: table.primaryKey, keys: finding.waiting.prefix(budget).map(\.key))
             for past in finding.rows {
                 guard budget > 0 else { break }
                 // Already deleted with another rule's row in this plan (a voicemail's notification
@@ -228,7 +229,7 @@ struct PurgePlanner {
         // Rows that referenced a deleted row, and are not deleted themselves, lose the reference.
         for (tableName, numbers) in deleted {
             guard let table = map.table(tableName) else { continue }
-            try reader.prefetch(table.name, rows: Array(numbers))
+            try reader.prefetch(table.name, rows: Array(numbers), locking: true)
             for number in numbers {
                 guard
                     let key = try reader.value(of: table.primaryKey, in: RowHandle(table: table.name, number: number))

@@ -9,19 +9,29 @@ extension PostgresOperationsReader {
     /// Keys per prefetch statement.
     static let prefetchBatch = 5_000
 
-    func prefetch(_ table: String, rows: [Int64]) throws {
-        try fetch(try self.table(table), rows: rows, read: nil, lock: locksRows)
+    func prefetch(_ table: String, rows: [Int64], locking: Bool) throws {
+        try fetch(try self.table(table), rows: rows, read: nil, lock: locking && locksRows)
     }
 
     func prefetch(_ read: ColumnRead, rows: [Int64]) throws {
-        try fetch(try table(read.table), rows: rows, read: read, lock: locksRows)
+        try fetch(try table(read.table), rows: rows, read: read, lock: false)
     }
 
-    func prefetch(_ table: String, keys: [RecordKey]) throws {
+    func prefetch(_ table: String, primaryKey: String, keys: [RecordKey]) throws {
         let table = try self.table(table)
-        guard table.primaryKey != nil else { return }
+        // Keys of another column than the table's own say nothing of row numbers.
+        guard let key = table.primaryKey, try column(primaryKey, of: table).name == key.name else { return }
         try fetch(
             table, rows: try keys.compactMap { try rowNumber(of: table, key: $0.cell) }, read: nil, lock: locksRows)
+    }
+
+    /// Whether rows of `table` are fetched by key many at a time: its key's values read back as
+    /// they are stored (integers and text). A `bytea`, `numeric` or time stamp key reads back in
+    /// another form, so such a table is read a row per statement, by its key as stored.
+    func fetchesByKey(_ table: PostgresCatalog.Table) -> Bool {
+        guard let key = table.primaryKey else { return false }
+        return PostgresCatalog.integerTypes.contains(key.typeName)
+            || ["text", "varchar", "bpchar"].contains(key.typeName)
     }
 
     /// What the cache answers for ``read(_:row:)``: nil when it does not know the row (or, for
@@ -62,6 +72,7 @@ extension PostgresOperationsReader {
     /// Reads into the cache the rows of `numbers` it does not hold yet (with `lock`: not yet
     /// read `FOR UPDATE`), whole, with `read`'s hint when that comes from another table.
     func fetch(_ table: PostgresCatalog.Table, rows numbers: [Int64], read: ColumnRead?, lock: Bool) throws {
+        guard fetchesByKey(table) else { return }
         let key = try key(of: table)
         let pathRead: ColumnRead? = if case .path? = read?.hint { read } else { nil }
         var wanted: [Int64] = []

@@ -132,7 +132,9 @@ class PostgresOperationsReader: OperationsReader {
     func scan(_ read: ColumnRead, rows: RowRange?, _ body: (Int64, CellValue, String?) throws -> Void) throws {
         let table = try table(read.table)
         // One row (the index re-reading a changed row) the cache may already hold.
-        if let rows, rows.upTo - rows.after == 1, let cached = try cached(read, table, row: rows.upTo) {
+        if let rows, rows.upTo > rows.after, rows.upTo - 1 == rows.after,
+            let cached = try cached(read, table, row: rows.upTo)
+        {
             if let found = cached.found { try body(rows.upTo, found.value, found.hint) }
             return
         }
@@ -174,10 +176,24 @@ class PostgresOperationsReader: OperationsReader {
         // A row held without the hint of `read` (from another table): the rows held with it
         // are the ones read next, so their hints come in the same statement. Any other row is
         // read whole: its other columns are usually read next.
+        guard fetchesByKey(table) else { return try readAlone(read, table, row: row) }
         var rows = [row]
         if case .row? = cache.entry(table.name, row) { rows = cache.rows(of: table.name) }
         try fetch(table, rows: rows, read: read, lock: false)
         return try cached(read, table, row: row)?.found
+    }
+
+    /// One row's value and hint in a statement of its own, by its key as stored.
+    private func readAlone(_ read: ColumnRead, _ table: PostgresCatalog.Table, row: Int64) throws
+        -> (value: CellValue, hint: String?)?
+    {
+        guard let keyValue = try keyValue(of: table, row: row) else { return nil }
+        let key = try key(of: table)
+        let condition = PostgresValues.equals(key, value: keyValue, parameter: 1, alias: "t")
+        let found = try link.rows(try select(read, table) + " WHERE \(condition.sql)", [condition.bind]).first?
+            .makeRandomAccess()
+        guard let found else { return nil }
+        return (try PostgresValues.cell(found[1]), try PostgresValues.cell(found[2]).hintText)
     }
 
     /// `SELECT t.key, t.column, hint FROM table AS t LEFT JOIN …`, without WHERE.
@@ -223,7 +239,8 @@ class PostgresOperationsReader: OperationsReader {
         throws
     {
         let table = try self.table(table)
-        if let rows, rows.upTo - rows.after == 1, let entry = cache.entry(table.name, rows.upTo) {
+        if let rows, rows.upTo > rows.after, rows.upTo - 1 == rows.after, let entry = cache.entry(table.name, rows.upTo)
+        {
             if case .row(let values, _) = entry {
                 try body(rows.upTo, try columns.map { values[try position(of: $0, in: table)] })
             }
@@ -251,6 +268,15 @@ class PostgresOperationsReader: OperationsReader {
 
     func value(of column: String, in row: RowHandle) throws -> CellValue? {
         let table = try table(row.table)
+        guard fetchesByKey(table) else {
+            guard let keyValue = try keyValue(of: table, row: row.number) else { return nil }
+            let condition = PostgresValues.equals(try key(of: table), value: keyValue, parameter: 1)
+            let found = try link.rows(
+                "SELECT \(PostgresValues.read(try self.column(column, of: table))) FROM \(quoted(table)) "
+                    + "WHERE \(condition.sql)", [condition.bind]
+            ).first
+            return try found.map { try PostgresValues.cell($0.makeRandomAccess()[0]) }
+        }
         if cache.entry(table.name, row.number) == nil { try fetch(table, rows: [row.number], read: nil, lock: false) }
         guard case .row(let values, _)? = cache.entry(table.name, row.number) else { return nil }
         return values[try position(of: column, in: table)]
@@ -397,7 +423,7 @@ final class PostgresOperationsWriter: PostgresOperationsReader, OperationsWriter
         let changed = try link.execute(
             "UPDATE \(quoted(table)) SET \(SQLName.quote(target.name)) = \(PostgresValues.write(target, parameter: 1)) "
                 + "WHERE \(condition.sql)", [value, condition.bind])
-        try forget(table, primaryKey: primaryKey, key: key)
+        forget(table)
         if changed > 0 { changedTables.insert(table.name) }
         return changed
     }
@@ -406,15 +432,15 @@ final class PostgresOperationsWriter: PostgresOperationsReader, OperationsWriter
         let table = try self.table(table)
         let condition = PostgresValues.equals(try column(primaryKey, of: table), value: key.cell, parameter: 1)
         let changed = try link.execute("DELETE FROM \(quoted(table)) WHERE \(condition.sql)", [condition.bind])
-        try forget(table, primaryKey: primaryKey, key: key)
+        forget(table)
         if changed > 0 { changedTables.insert(table.name) }
         return changed
     }
 
-    /// Drops what the cache holds of the row just changed (of the whole table when the row is
-    /// not addressed by its key).
-    private func forget(_ table: PostgresCatalog.Table, primaryKey: String, key: RecordKey) throws {
-        let byKey = try column(primaryKey, of: table).name == self.key(of: table).name
-        cache.forget(table.name, byKey ? try rowNumber(of: table, key: key.cell) : nil)
+    /// Drops everything the cache holds once this transaction changed a row of `table`.
+    private func forget(_ table: PostgresCatalog.Table) {
+        // Everything, not the row alone: a trigger or a foreign key's ON DELETE/ON UPDATE
+        // action may have changed other rows. Little is read once a change has begun.
+        cache = PostgresRowCache()
     }
 }

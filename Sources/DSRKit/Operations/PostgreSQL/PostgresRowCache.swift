@@ -4,7 +4,7 @@
 ///
 /// Safe because every transaction dsr runs on PostgreSQL is `REPEATABLE READ`: its snapshot
 /// does not move, so a row read once reads the same until this transaction itself changes it
-/// (the writer forgets a row it updates or deletes). In a write transaction a row counts as
+/// (the writer empties the cache whenever it updates or deletes a row). In a write transaction a row counts as
 /// read for ``OperationsReader/record(in:primaryKey:key:)`` only when it was read `FOR UPDATE`.
 struct PostgresRowCache {
     /// What is known of one row number.
@@ -18,6 +18,9 @@ struct PostgresRowCache {
     /// Rows held at most: a prefetch beyond it starts the cache afresh, so memory stays bounded
     /// whatever a command reads in one transaction (a purge of millions of rows).
     static let capacity = 100_000
+    /// Bytes of values held at most (text and blobs counted by length): rows with large
+    /// columns start the cache afresh sooner.
+    static let byteCapacity = 64 << 20
 
     private var tables: [String: [Int64: Entry]] = [:]
     /// Hints of reads whose hint comes from another table (`ColumnRead.Hint.path`), by row.
@@ -25,6 +28,7 @@ struct PostgresRowCache {
     /// Row numbers of ``OperationsReader/rows(of:where:equals:)`` answers.
     private var lookups: [Lookup: [Int64]] = [:]
     private var held = 0
+    private var bytes = 0
 
     /// One `rows(of:where:equals:)` question.
     struct Lookup: Hashable {
@@ -49,23 +53,36 @@ struct PostgresRowCache {
     func rows(_ lookup: Lookup) -> [Int64]? { lookups[lookup] }
 
     mutating func store(_ lookup: Lookup, _ rows: [Int64]) {
-        reserve(1)
-        if lookups.updateValue(rows, forKey: lookup) == nil { held += 1 }
+        reserve(rows.count + 1)
+        if lookups.updateValue(rows, forKey: lookup) == nil { held += rows.count + 1 }
+    }
+
+    /// Roughly what `values` take in memory.
+    private static func size(of values: [CellValue]) -> Int {
+        values.reduce(values.count * 16) { sum, value in
+            switch value {
+            case .text(let text): sum + text.utf8.count
+            case .blob(let bytes): sum + bytes.count
+            default: sum
+            }
+        }
     }
 
     /// Makes room for `count` more rows.
     mutating func reserve(_ count: Int) {
-        if held + count > Self.capacity {
+        if held + count > Self.capacity || bytes > Self.byteCapacity {
             tables = [:]
             hints = [:]
             lookups = [:]
             held = 0
+            bytes = 0
         }
     }
 
     /// Stores what a read found; a row read `FOR UPDATE` stays marked so when read again without.
     mutating func store(_ table: String, _ number: Int64, _ entry: Entry) {
         if case .row(_, locked: false) = entry, case .row(_, locked: true)? = tables[table]?[number] { return }
+        if case .row(let values, _) = entry { bytes += Self.size(of: values) }
         if tables[table]?.updateValue(entry, forKey: number) == nil {
             if tables[table] == nil { tables[table] = [number: entry] }
             held += 1
@@ -76,17 +93,4 @@ struct PostgresRowCache {
         hints[read, default: [:]][number] = .some(hint)
     }
 
-    /// Forgets row `number` of `table` (nil: the whole table), every stored hint and every
-    /// lookup, after this transaction changed it: a hint or a lookup may involve the changed row.
-    mutating func forget(_ table: String, _ number: Int64?) {
-        held -= lookups.count
-        lookups = [:]
-        if let number {
-            if tables[table]?.removeValue(forKey: number) != nil { held -= 1 }
-        } else {
-            held -= tables[table]?.count ?? 0
-            tables[table] = nil
-        }
-        hints = [:]
-    }
 }
