@@ -423,7 +423,7 @@ final class PostgresOperationsWriter: PostgresOperationsReader, OperationsWriter
         let changed = try link.execute(
             "UPDATE \(quoted(table)) SET \(SQLName.quote(target.name)) = \(PostgresValues.write(target, parameter: 1)) "
                 + "WHERE \(condition.sql)", [value, condition.bind])
-        forget(table)
+        forgetEverything()
         if changed > 0 { changedTables.insert(table.name) }
         return changed
     }
@@ -432,13 +432,13 @@ final class PostgresOperationsWriter: PostgresOperationsReader, OperationsWriter
         let table = try self.table(table)
         let condition = PostgresValues.equals(try column(primaryKey, of: table), value: key.cell, parameter: 1)
         let changed = try link.execute("DELETE FROM \(quoted(table)) WHERE \(condition.sql)", [condition.bind])
-        forget(table)
+        forgetEverything()
         if changed > 0 { changedTables.insert(table.name) }
         return changed
     }
 
-    /// Drops everything the cache holds once this transaction changed a row of `table`.
-    private func forget(_ table: PostgresCatalog.Table) {
+    /// Drops everything the cache holds once this transaction changed a row.
+    private func forgetEverything() {
         // Everything, not the row alone: a trigger or a foreign key's ON DELETE/ON UPDATE
         // action may have changed other rows. Little is read once a change has begun.
         cache = PostgresRowCache()
