@@ -25,6 +25,9 @@ package struct ResidueScanner: Sendable {
     let longest: Int
     /// How many bytes each `read(2)` asks for.
     let chunkSize: Int
+    /// Files of at least this many bytes are scanned by two threads, a half each (32 MiB:
+    /// the index of a large database; below it a second thread costs more than it saves).
+    let splitBytes: Int
     /// Bit `b0 | b1 << 8` is set when some form can start with the bytes b0 b1 (raw, both cases).
     let firstPairs: [UInt64]
     /// The same for a form's bytes 2 and 3 (every bit for a form shorter than 3 bytes).
@@ -42,6 +45,13 @@ package struct ResidueScanner: Sendable {
     let bucketStart: [Int32]
     /// The form indexes of all buckets, one after the other.
     let bucketForms: [Int32]
+    /// How far the scan may move on from a window start, by a hash of the three bytes that end
+    /// the window (``skipHash(_:)``): the fewest bytes after which some form could have those
+    /// three bytes there (Wu and Manber's shift table). Empty when the scan moves a byte at a
+    /// time: a form shorter than 6 bytes, or so many forms that most blocks shift by nothing.
+    let skips: [UInt8]
+    /// The window the skip table looks through: the shortest form's length, at most 255 bytes.
+    let window: Int
     /// Every form's lower-case bytes, one after the other (`formStart[f] ..< formStart[f + 1]`).
     let flatLower: [UInt8]
     /// Every form's upper-case bytes, laid out as ``flatLower``.
@@ -56,13 +66,15 @@ package struct ResidueScanner: Sendable {
     /// still counts once per occurrence of each. With `includeUTF16` each kept form is also
     /// looked for as UTF-16LE and UTF-16BE bytes.
     package init(forms: [String], minimumLength: Int = 5, includeUTF16: Bool = true) {
-        self.init(forms: forms, minimumLength: minimumLength, includeUTF16: includeUTF16, chunkSize: 4 << 20)
+        self.init(forms: forms, minimumLength: minimumLength, includeUTF16: includeUTF16, chunkSize: 256 << 10)
     }
 
-    /// The same, reading `chunkSize` bytes at a time (tests use a few bytes to cross chunk boundaries).
-    init(forms texts: [String], minimumLength: Int, includeUTF16: Bool, chunkSize: Int) {
+    /// The same, reading `chunkSize` bytes at a time and splitting files of `splitBytes` (tests
+    /// use a few bytes to cross chunk boundaries and the split).
+    init(forms texts: [String], minimumLength: Int, includeUTF16: Bool, chunkSize: Int, splitBytes: Int = 32 << 20) {
         precondition(chunkSize > 0, "chunkSize must be positive")
         self.chunkSize = chunkSize
+        self.splitBytes = max(1, splitBytes)
         // The forms go straight into the flat tables (a purge looks for 100,000s: one array per
         // form would cost more than the tables). Equal forms are merged by their folded UTF-8
         // bytes; the UTF-16 forms of different texts differ, and are checked against the UTF-8
@@ -128,6 +140,44 @@ package struct ResidueScanner: Sendable {
         flatLower = lower
         flatUpper = upper
         formStart = starts
+        (skips, window) = Self.skipTable(lower: lower, upper: upper, starts: starts, shortest: shortest)
+    }
+
+    /// Buckets of the skip table (2^15 bytes, 32 KiB: it stays in the L1 cache).
+    static let skipBits = 15
+
+    /// The skip table for forms of at least `shortest` bytes (see ``skips``), and its window;
+    /// an empty table when skipping would not pay.
+    static func skipTable(lower: [UInt8], upper: [UInt8], starts: [Int], shortest: Int) -> ([UInt8], Int) {
+        guard starts.count > 1, shortest >= 6 else { return ([], 0) }
+        let window = min(shortest, 255)
+        var table = [UInt8](repeating: UInt8(window - 2), count: 1 << skipBits)
+        for form in 0..<(starts.count - 1) {
+            let from = starts[form]
+            for end in 2..<window {
+                // Every case variant of the bytes end-2, end-1, end: at most 8.
+                var blocks: [UInt32] = [0]
+                for j in 0..<3 {
+                    let variants = Set([lower[from + end - 2 + j], upper[from + end - 2 + j]])
+                    blocks = blocks.flatMap { block in variants.map { block | UInt32($0) << (8 * UInt32(j)) } }
+                }
+                let shift = UInt8(window - 1 - end)
+                for block in blocks {
+                    let bucket = skipHash(block)
+                    table[bucket] = min(table[bucket], shift)
+                }
+            }
+        }
+        // Where most blocks shift by nothing (a purge's 100,000s of numbers), the table costs a
+        // lookup a byte and saves none.
+        guard table.count(where: { $0 == 0 }) * 8 < table.count else { return ([], 0) }
+        return (table, window)
+    }
+
+    /// The skip table's bucket for three bytes `b0 | b1 << 8 | b2 << 16`.
+    @inline(__always)
+    static func skipHash(_ block: UInt32) -> Int {
+        Int(truncatingIfNeeded: (block &* 0x9E37_79B1) &>> UInt32(32 - skipBits))
     }
 
     /// The bucket of the `length` bytes at `bytes`, folded: FNV-1a, cut to 16 bits.
