@@ -171,6 +171,57 @@ struct PostgresPrefetchTests {
             }
         }
     }
+
+    /// An erasure's like steps in one statement per batch: the same rows changed as a
+    /// statement a row would, an absent key counted out.
+    @Test func batchedWritesChangeTheRowsOfEveryKeyInOneStatement() throws {
+        let database = workspace.database
+        let free = try PostgresTestServer.psql(
+            """
+            SELECT id FROM cdrs WHERE id NOT IN (SELECT cdr_id FROM recordings)
+                AND id NOT IN (SELECT cdr_id FROM voicemails) ORDER BY id LIMIT 3
+            """, database: database
+        ).split(separator: "\n").map { RecordKey.integer(Int64($0)!) }
+        try #require(free.count == 3)
+        let numbers = try PostgresTestServer.psql(
+            "SELECT number FROM service_numbers ORDER BY number LIMIT 3", database: database
+        ).split(separator: "\n").map { RecordKey.text(String($0)) }
+        let writer = try store()
+        defer { writer.close() }
+        #expect(throws: Undo.self) {
+            try writer.write { writer in
+                let calls: [RecordKey] = [.integer(10), .integer(11), .integer(12), .integer(99_999)]
+                _ = try writer.record(in: "cdrs", primaryKey: "id", key: .integer(1))  // the catalog, read once
+                let before = try statements(writer)
+                #expect(
+                    try writer.update("cdrs", primaryKey: "id", keys: calls, set: "caller_number", to: .null) == 3)
+                #expect(try statements(writer) - before == 1, "four keys, one statement")
+                for key in calls.prefix(3) {
+                    #expect(try writer.record(in: "cdrs", primaryKey: "id", key: key)?["caller_number"] == .null)
+                }
+                #expect(try writer.record(in: "cdrs", primaryKey: "id", key: .integer(13))?["caller_number"] != .null)
+
+                #expect(
+                    try writer.update(
+                        "service_numbers", primaryKey: "number", keys: numbers, set: "forward_to",
+                        to: .text("+31201234567")) == 3)
+                for key in numbers {
+                    #expect(
+                        try writer.record(in: "service_numbers", primaryKey: "number", key: key)?["forward_to"]
+                            == .text("+31201234567"))
+                }
+                // An integer key for a text column: compared as a statement a row would.
+                #expect(
+                    try writer.update(
+                        "service_numbers", primaryKey: "number", keys: [numbers[0], .integer(5)], set: "forward_to",
+                        to: .null) == 1)
+
+                #expect(try writer.delete(from: "cdrs", primaryKey: "id", keys: free + [.integer(99_999)]) == 3)
+                for key in free { #expect(try writer.record(in: "cdrs", primaryKey: "id", key: key) == nil) }
+                throw Undo()
+            }
+        }
+    }
 }
 
 /// Rolls a test's write transaction back.

@@ -72,9 +72,7 @@ extension Session {
                     entry.kind = kind
                     try state().write { db in try state().insertJournal(entry, db) }
                     written = entry
-                    for step in planned.plan.steps where step.changes {
-                        try run(step, map: map, token: token, subject: subject, writer)
-                    }
+                    try run(planned.plan.steps, map: map, token: token, subject: subject, writer)
                     return (planned, entry, forgetting)
                 }
             }

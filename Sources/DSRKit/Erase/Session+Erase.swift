@@ -277,9 +277,7 @@ extension Session {
                     throw ErasureError.staleDigest(expected: expected, actual: planned.plan.digest)
                 }
                 let (journal, forgetting) = try beforeChanges(planned, subject, writer)
-                for step in planned.plan.steps where step.changes {
-                    try run(step, map: map, token: token, subject: subject, writer)
-                }
+                try run(planned.plan.steps, map: map, token: token, subject: subject, writer)
                 return Applied(planned: planned, journal: journal, forgetting: forgetting)
             }
         }
@@ -320,40 +318,5 @@ extension Session {
             }
         }
         try index.forget(stale)
-    }
-
-    func run(
-        _ step: ErasureStep, map: DataMap, token: String, subject: Set<SubjectIdentifier>,
-        _ writer: any OperationsWriter
-    ) throws {
-        guard let table = map.table(step.table) else { return }
-        let changed: Int
-        do {
-            switch step.action {
-            case .deleteRow:
-                changed = try writer.delete(from: table.name, primaryKey: table.primaryKey, key: step.key)
-            case .setNull, .pseudonymise, .redact:
-                guard let column = step.column else { return }
-                var value = CellValue.null
-                if step.action == .pseudonymise { value = .text(token) }
-                if step.action == .redact {
-                    let current = try writer.record(in: table.name, primaryKey: table.primaryKey, key: step.key)?[
-                        column]
-                    let addressList = table.identifiers.contains { $0.column == column && $0.addressList }
-                    value = .text(Redaction.redacted(current?.storedText ?? "", subject, addressList: addressList))
-                }
-                changed = try writer.update(
-                    table.name, primaryKey: table.primaryKey, key: step.key, set: column, to: value)
-            case .retain, .held:
-                return
-            }
-        } catch let error as StoreError {
-            // SQLITE_CONSTRAINT (19): the new value does not fit (NOT NULL, CHECK, UNIQUE, a foreign key).
-            if case .sqlite(_, let code, let message) = error, code & 0xFF == 19 {
-                throw ErasureError.doesNotFit(table: table.name, column: step.column ?? "(row)", reason: message)
-            }
-            throw error
-        }
-        guard changed == 1 else { throw ErasureError.stepFailed(table: table.name, key: step.key.forMessages) }
     }
 }
