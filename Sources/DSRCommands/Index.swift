@@ -25,7 +25,7 @@ extension DSR.Index {
     struct Refresh: ContextualCommand {
         static let configuration = CommandConfiguration(
             commandName: "refresh",
-            abstract: "Index rows added since the last refresh (and small tables again).",
+            abstract: "Index rows added since the last refresh (and small tables that changed).",
             discussion: "Example:\n  dsr index refresh --config demo/dsr.yaml")
         @OptionGroup(title: "Workspace") var workspace: WorkspaceOptions
         @OptionGroup(title: "Output") var output: OutputOptions

@@ -17,17 +17,26 @@ struct IndexRefresher {
         let sources = IndexSource.all(in: index.map)
         let tables = sources.map(\.table).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         let writers = try operations.writersInProgress()
-        var plans: [(table: String, from: Int64, upTo: Int64, rebuild: Bool)] = []
+        var found: [(table: String, newest: Int64, known: Row?, numbersReliable: Bool)] = []
         for table in tables {
-            let tableSources = sources.filter { $0.table == table }
-            let newest = try operations.highestRow(in: table)
             let known = try Row.fetchOne(
-                db, sql: "SELECT watermark, mark FROM index_tables WHERE table_name = ?", arguments: [table])
-            let watermark: Int64 = known?[0] ?? 0
+                db, sql: "SELECT watermark, mark, version FROM index_tables WHERE table_name = ?", arguments: [table])
             let numbersReliable = try operations.rowNumbersLast(in: table) == .whileTheRowExists
+            found.append((table, try operations.highestRow(in: table), known, numbersReliable))
+        }
+        // The tables read whole at every change, asked in one statement whether they changed.
+        let versions = try operations.tableVersions(
+            found.filter { $0.newest <= IdentifierIndex.smallTableRows || !$0.numbersReliable }.map(\.table))
+        var plans: [(table: String, from: Int64, upTo: Int64, rebuild: Bool)] = []
+        for (table, newest, known, numbersReliable) in found {
+            // Not one row changed since it was indexed: nothing to read, no rows behind.
+            let knownVersion: String? = known?["version"]
+            if known != nil, let version = versions[table], version == knownVersion { continue }
+            let tableSources = sources.filter { $0.table == table }
+            let watermark: Int64 = known?["watermark"] ?? 0
             var rebuild =
                 known == nil || newest < watermark || newest <= IdentifierIndex.smallTableRows || !numbersReliable
-            if !rebuild, watermark > 0, try mark(table, tableSources, row: watermark, operations) != known?[1] {
+            if !rebuild, watermark > 0, try mark(table, tableSources, row: watermark, operations) != known?["mark"] {
                 rebuild = true
             }
             plans.append((table, rebuild ? 0 : watermark, newest, rebuild))
@@ -76,13 +85,14 @@ struct IndexRefresher {
             try behind.save(db)
             try db.execute(
                 sql: """
-                    INSERT INTO index_tables (table_name, watermark, mark, waiting) VALUES (?, ?, ?, ?)
+                    INSERT INTO index_tables (table_name, watermark, mark, waiting, version) VALUES (?, ?, ?, ?, ?)
                     ON CONFLICT (table_name) DO UPDATE
-                    SET watermark = excluded.watermark, mark = excluded.mark, waiting = excluded.waiting
+                    SET watermark = excluded.watermark, mark = excluded.mark, waiting = excluded.waiting,
+                        version = excluded.version
                     """,
                 arguments: [
                     plan.table, plan.upTo, try mark(plan.table, tableSources, row: plan.upTo, operations),
-                    behind.waitingText,
+                    behind.waitingText, versions[plan.table],
                 ])
         }
         return report

@@ -10,7 +10,7 @@ enum IndexSchema {
     static let format = "5"
     /// `PRAGMA user_version` of the current layout: a file with another is emptied and laid
     /// out again (``upgrade(_:)``).
-    static let layout = 6
+    static let layout = 7
     private static let tables = [
         "index_meta", "index_sources", "index_tables", "index_entries", "index_unparseable", "index_runs",
         "index_blocks", "index_behind",
@@ -52,7 +52,7 @@ enum IndexSchema {
                     purpose TEXT NOT NULL, UNIQUE (table_name, column_name, purpose));
                 CREATE TABLE IF NOT EXISTS index_tables (
                     table_name TEXT PRIMARY KEY NOT NULL, watermark INTEGER NOT NULL, mark INTEGER NOT NULL,
-                    waiting TEXT);
+                    waiting TEXT, version TEXT);
                 CREATE TABLE IF NOT EXISTS index_behind (
                     table_name TEXT NOT NULL, rid INTEGER NOT NULL, PRIMARY KEY (table_name, rid)) WITHOUT ROWID;
                 CREATE TABLE IF NOT EXISTS index_entries (

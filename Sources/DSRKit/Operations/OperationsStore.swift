@@ -143,6 +143,13 @@ protocol OperationsReader: AnyObject {
     /// `rows.upTo - rows.after` of them), in ascending order.
     func missingRows(in table: String, rows: RowRange) throws -> [Int64]
 
+    /// A text for each of `tables` that changes whenever a committed change to its rows (an
+    /// insert, update or delete, or a row moved) becomes visible to this transaction, read in
+    /// one statement; a table the store cannot tell of is absent (SQLite tells of none: there a
+    /// changed file is all there is to know). The index reads a small table again only when
+    /// its version changed.
+    func tableVersions(_ tables: [String]) throws -> [String: String]
+
     /// Whether a second connection that begins reading while this read transaction is open
     /// reads the same state (so that a scan may be split across two connections): true for a
     /// SQLite rollback journal, where this transaction's shared lock keeps every writer from
@@ -170,6 +177,7 @@ extension OperationsReader {
     /// ``prefetch(_:rows:locking:)`` without locking.
     func prefetch(_ table: String, rows: [Int64]) throws { try prefetch(table, rows: rows, locking: false) }
     func writersInProgress() throws -> WritersInProgress { .none }
+    func tableVersions(_ tables: [String]) throws -> [String: String] { [:] }
     var readsColumnsTogether: Bool { false }
 
     /// A pass per read over chunks of rows, merged row by row: correct on any store, and no

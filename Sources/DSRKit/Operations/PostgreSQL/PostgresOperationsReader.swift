@@ -348,6 +348,28 @@ class PostgresOperationsReader: OperationsReader {
         ).compactMap { try PostgresValues.cell($0.makeRandomAccess()[0]).integerValue }
     }
 
+    /// Each plain table's row count and the sum of a hash of every row version's place and
+    /// writer (`tableoid`, `ctid`, `xmin`): a committed insert or update adds a version with its
+    /// transaction's id, which no row visible before had; a delete lowers the count; `VACUUM
+    /// FULL` or `CLUSTER` moves rows (and renumbers a table without an integer key). Freezing
+    /// keeps `xmin`. The server reads every row, dsr receives one text per table. Views and
+    /// foreign tables have no row versions and are left out.
+    func tableVersions(_ tables: [String]) throws -> [String: String] {
+        let plain = try tables.map { ($0, try self.table($0)) }.filter(\.1.isPlain)
+        guard !plain.isEmpty else { return [:] }
+        let columns = plain.map { _, table in
+            "(SELECT count(*)::text || ':' || coalesce(sum(hashtextextended("
+                + "t.tableoid::text || t.ctid::text || t.xmin::text, 0)), 0)::text FROM \(quoted(table)) AS t)"
+        }
+        guard let row = try link.rows("SELECT " + columns.joined(separator: ", ")).first else { return [:] }
+        let cells = row.makeRandomAccess()
+        var versions: [String: String] = [:]
+        for (index, (name, _)) in plain.enumerated() {
+            versions[name] = try PostgresValues.cell(cells[index]).textValue
+        }
+        return versions
+    }
+
     func rowNumbersLast(in table: String) throws -> RowNumberLifetime {
         try self.table(table).numbersRowsByKey ? .whileTheRowExists : .oneTransaction
     }
