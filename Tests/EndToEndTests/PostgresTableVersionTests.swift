@@ -59,4 +59,29 @@ struct PostgresTableVersionTests {
         let foundAgain = try located(workspace, "email:nieuw.adres@example.org")
         #expect(foundAgain == found)
     }
+
+    /// A contact's national number takes its country from its customer's row: a customer's
+    /// country changed in place reads the contacts again, though no contact row changed.
+    @Test func aChangedCountryReadsTheTablesWhoseNumbersTakeItAgain() throws {
+        let workspace = try BackendWorkspace(.postgres, calls: 1000)
+        let database = try #require(workspace.database)
+        let row = try PostgresTestServer.psql(
+            """
+            SELECT c.id, c.phone, c.customer_id FROM contacts c JOIN customers cu ON cu.id = c.customer_id
+            WHERE cu.country = 'BE' AND c.phone LIKE '04%' ORDER BY c.id LIMIT 1
+            """, database: database
+        ).trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "\t").map(String.init)
+        try #require(row.count == 3, "a Belgian contact with a national mobile number")
+        let national = row[1].filter(\.isNumber).dropFirst()
+        _ = try refresh(workspace)
+        #expect(try located(workspace, "phone:+32\(national)").contains("contacts \(row[0])"))
+
+        try PostgresTestServer.psql("UPDATE customers SET country = 'NL' WHERE id = \(row[2])", database: database)
+        let tables = try refresh(workspace).tables
+        #expect(tables.contains("contacts") && tables.contains("customers"), "\(tables)")
+        let dutch = try located(workspace, "phone:+31\(national)")
+        #expect(dutch.contains("contacts \(row[0])"), "\(dutch)")
+        let belgian = try located(workspace, "phone:+32\(national)")
+        #expect(!belgian.contains("contacts \(row[0])"), "\(belgian)")
+    }
 }

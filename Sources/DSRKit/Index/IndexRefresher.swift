@@ -13,6 +13,20 @@ struct IndexRefresher {
         self.builder = IndexBuilder(map: index.map, hasher: index.hasher, defaultCountry: index.defaultCountry)
     }
 
+    /// The other tables whose rows decide how `table`'s national numbers read: those along
+    /// each identifier column's country path (`contacts.phone` takes `customers.country`);
+    /// nil when a path cannot be followed.
+    static func countryTables(of table: String, in map: DataMap) -> [String]? {
+        guard let tableMap = map.table(table) else { return nil }
+        var tables: [String] = []
+        for column in tableMap.identifiers {
+            guard case .reference(let via, _) = column.country else { continue }
+            guard let path = try? map.follow(via, from: tableMap) else { return nil }
+            for hop in path.hops where hop.table != table && !tables.contains(hop.table) { tables.append(hop.table) }
+        }
+        return tables
+    }
+
     mutating func refresh(operations: any OperationsReader, index db: Database) throws -> IndexRefresh {
         let sources = IndexSource.all(in: index.map)
         let tables = sources.map(\.table).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
@@ -27,11 +41,24 @@ struct IndexRefresher {
         // The tables read whole at every change, asked in one statement whether they changed.
         let versions = try operations.tableVersions(
             found.filter { $0.newest <= IdentifierIndex.smallTableRows || !$0.numbersReliable }.map(\.table))
+        // A table's entries are as current as its rows and the rows its numbers take their
+        // country from: its version is theirs together, none when one of them has none.
+        let map = index.map
+        func version(of table: String) -> String? {
+            guard let others = Self.countryTables(of: table, in: map) else { return nil }
+            var parts: [String] = []
+            for name in [table] + others {
+                guard let version = versions[name] else { return nil }
+                parts.append(name + "=" + version)
+            }
+            return parts.joined(separator: " ")
+        }
+        let current = Dictionary(uniqueKeysWithValues: found.map { ($0.table, version(of: $0.table)) })
         var plans: [(table: String, from: Int64, upTo: Int64, rebuild: Bool)] = []
         for (table, newest, known, numbersReliable) in found {
             // Not one row changed since it was indexed: nothing to read, no rows behind.
             let knownVersion: String? = known?["version"]
-            if known != nil, let version = versions[table], version == knownVersion { continue }
+            if known != nil, let version = current[table] ?? nil, version == knownVersion { continue }
             let tableSources = sources.filter { $0.table == table }
             let watermark: Int64 = known?["watermark"] ?? 0
             var rebuild =
@@ -92,7 +119,7 @@ struct IndexRefresher {
                     """,
                 arguments: [
                     plan.table, plan.upTo, try mark(plan.table, tableSources, row: plan.upTo, operations),
-                    behind.waitingText, versions[plan.table],
+                    behind.waitingText, current[plan.table] ?? nil,
                 ])
         }
         return report
