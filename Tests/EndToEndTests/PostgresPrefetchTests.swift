@@ -193,30 +193,41 @@ struct PostgresPrefetchTests {
                 let calls: [RecordKey] = [.integer(10), .integer(11), .integer(12), .integer(99_999)]
                 _ = try writer.record(in: "cdrs", primaryKey: "id", key: .integer(1))  // the catalog, read once
                 let before = try statements(writer)
-                #expect(
-                    try writer.update("cdrs", primaryKey: "id", keys: calls, set: "caller_number", to: .null) == 3)
+                let nulled = try writer.update("cdrs", primaryKey: "id", keys: calls, set: "caller_number", to: .null)
+                #expect(nulled == [.integer(10): 1, .integer(11): 1, .integer(12): 1], "the absent key counted out")
                 #expect(try statements(writer) - before == 1, "four keys, one statement")
                 for key in calls.prefix(3) {
                     #expect(try writer.record(in: "cdrs", primaryKey: "id", key: key)?["caller_number"] == .null)
                 }
                 #expect(try writer.record(in: "cdrs", primaryKey: "id", key: .integer(13))?["caller_number"] != .null)
 
-                #expect(
-                    try writer.update(
-                        "service_numbers", primaryKey: "number", keys: numbers, set: "forward_to",
-                        to: .text("+31201234567")) == 3)
+                let forwarded = try writer.update(
+                    "service_numbers", primaryKey: "number", keys: numbers, set: "forward_to", to: .text("+31201234567"))
+                #expect(forwarded == Dictionary(uniqueKeysWithValues: numbers.map { ($0, 1) }))
                 for key in numbers {
                     #expect(
                         try writer.record(in: "service_numbers", primaryKey: "number", key: key)?["forward_to"]
                             == .text("+31201234567"))
                 }
                 // An integer key for a text column: compared as a statement a row would.
-                #expect(
-                    try writer.update(
-                        "service_numbers", primaryKey: "number", keys: [numbers[0], .integer(5)], set: "forward_to",
-                        to: .null) == 1)
+                let mixed = try writer.update(
+                    "service_numbers", primaryKey: "number", keys: [numbers[0], .integer(5)], set: "forward_to",
+                    to: .null)
+                #expect(mixed.values.reduce(0, +) == 1 && mixed[numbers[0]] == 1)
+                // A key column that is not unique: each key's rows are counted, so that the
+                // erasure can refuse a step that changed more than its one row.
+                let called = try PostgresTestServer.psql(
+                    "SELECT service_number, count(*) FROM cdrs GROUP BY 1 HAVING count(*) > 1 ORDER BY 1 LIMIT 2",
+                    database: database
+                ).split(separator: "\n").map { $0.split(separator: "\t").map(String.init) }
+                try #require(called.count == 2)
+                let perNumber = try writer.update(
+                    "cdrs", primaryKey: "service_number", keys: called.map { .text($0[0]) }, set: "duration_s",
+                    to: .integer(1))
+                #expect(perNumber == Dictionary(uniqueKeysWithValues: called.map { (RecordKey.text($0[0]), Int($0[1])!) }))
 
-                #expect(try writer.delete(from: "cdrs", primaryKey: "id", keys: free + [.integer(99_999)]) == 3)
+                let deleted = try writer.delete(from: "cdrs", primaryKey: "id", keys: free + [.integer(99_999)])
+                #expect(deleted == Dictionary(uniqueKeysWithValues: free.map { ($0, 1) }))
                 for key in free { #expect(try writer.record(in: "cdrs", primaryKey: "id", key: key) == nil) }
                 throw Undo()
             }

@@ -8,6 +8,8 @@ public enum ErasureError: DSRError, Equatable {
     case requestNotReady(id: String, reason: String)
     /// A planned step found no row to change: the data changed while applying.
     case stepFailed(table: String, key: String)
+    /// A planned step's key named more than one row: the map's `primary_key` is not unique.
+    case keyNotUnique(table: String, key: String)
     /// The DPO did not confirm on the terminal.
     case notConfirmed
     /// A new value does not fit its column.
@@ -17,7 +19,7 @@ public enum ErasureError: DSRError, Equatable {
 
     public var kind: FailureKind {
         switch self {
-        case .wouldOrphan, .staleDigest, .requestNotReady, .doesNotFit, .valuesDoNotFit: .badData
+        case .wouldOrphan, .staleDigest, .requestNotReady, .doesNotFit, .valuesDoNotFit, .keyNotUnique: .badData
         case .stepFailed: .temporary
         case .notConfirmed: .usage
         }
@@ -34,6 +36,8 @@ public enum ErasureError: DSRError, Equatable {
         case .requestNotReady(let id, let reason): "\(id): \(reason); pass --force to erase anyway (it is audited)"
         case .stepFailed(let table, let key):
             "\(table) \(key) changed while the erasure ran; nothing was changed: run it again"
+        case .keyNotUnique(let table, let key):
+            "\(table) \(key) names more than one row: the data map's primary_key of \(table) is not unique; nothing was changed"
         case .notConfirmed: "not confirmed; nothing was changed"
         case .doesNotFit(let table, let column, let reason): "\(table).\(column): \(reason); nothing was changed"
         case .valuesDoNotFit(let problems):

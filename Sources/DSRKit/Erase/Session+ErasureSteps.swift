@@ -33,8 +33,9 @@ extension Session {
     /// Carries out the changing steps of a plan inside its write transaction, a statement per
     /// batch of like steps where the store can (``ErasureStepBatch``).
     ///
-    /// - Throws: ``ErasureError/stepFailed(table:key:)`` when a step found no row to change
-    ///   (the transaction then rolls back); ``ErasureError/doesNotFit(table:column:reason:)``
+    /// - Throws: ``ErasureError/stepFailed(table:key:)`` when a step found no row to change,
+    ///   ``ErasureError/keyNotUnique(table:key:)`` when it found more than one (the transaction
+    ///   then rolls back); ``ErasureError/doesNotFit(table:column:reason:)``
     ///   when the new value breaks a constraint.
     func run(
         _ steps: [ErasureStep], map: DataMap, token: String, subject: Set<SubjectIdentifier>,
@@ -50,7 +51,7 @@ extension Session {
         _ writer: any OperationsWriter
     ) throws {
         guard let table = map.table(batch.table) else { return }
-        let changed: Int
+        let changed: [RecordKey: Int]
         do {
             switch batch.action {
             case .deleteRow:
@@ -66,7 +67,9 @@ extension Session {
                 let addressList = table.identifiers.contains { $0.column == column && $0.addressList }
                 let value = CellValue.text(
                     Redaction.redacted(current?.storedText ?? "", subject, addressList: addressList))
-                changed = try writer.update(table.name, primaryKey: table.primaryKey, key: key, set: column, to: value)
+                changed = [
+                    key: try writer.update(table.name, primaryKey: table.primaryKey, key: key, set: column, to: value)
+                ]
             case .retain, .held:
                 return
             }
@@ -77,11 +80,13 @@ extension Session {
             }
             throw error
         }
-        guard changed == batch.keys.count else {
-            let key =
-                batch.keys.count == 1
-                ? batch.keys[0].forMessages : "(\(batch.keys.count - changed) of \(batch.keys.count) rows)"
-            throw ErasureError.stepFailed(table: table.name, key: key)
+        // Each step changes its one row: none means it is gone, two that the map's key is not
+        // unique (the other row may be someone else's). Either way the transaction rolls back.
+        if let key = batch.keys.first(where: { (changed[$0] ?? 0) > 1 }) {
+            throw ErasureError.keyNotUnique(table: table.name, key: key.forMessages)
+        }
+        if let key = batch.keys.first(where: { changed[$0] == nil || changed[$0] == 0 }) {
+            throw ErasureError.stepFailed(table: table.name, key: key.forMessages)
         }
     }
 }

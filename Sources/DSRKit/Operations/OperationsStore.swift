@@ -224,25 +224,28 @@ protocol OperationsWriter: OperationsReader {
     func delete(from table: String, primaryKey: String, key: RecordKey) throws -> Int
 
     /// ``update(_:primaryKey:key:set:to:)`` for every row whose `primaryKey` is one of `keys`
-    /// (distinct), in as few statements as the store can; returns the rows changed.
+    /// (distinct), in as few statements as the store can; returns how many rows each key
+    /// changed (a key that changed none is absent), so that a key matching two rows is seen.
     func update(_ table: String, primaryKey: String, keys: [RecordKey], set column: String, to value: CellValue)
-        throws -> Int
+        throws -> [RecordKey: Int]
 
     /// ``delete(from:primaryKey:key:)`` for every row whose `primaryKey` is one of `keys`
-    /// (distinct), in as few statements as the store can; returns the rows deleted.
-    func delete(from table: String, primaryKey: String, keys: [RecordKey]) throws -> Int
+    /// (distinct), in as few statements as the store can; returns how many rows each key deleted.
+    func delete(from table: String, primaryKey: String, keys: [RecordKey]) throws -> [RecordKey: Int]
 }
 
 extension OperationsWriter {
     /// A statement a row, in `keys`' order: SQLite runs a prepared statement in microseconds.
     func update(_ table: String, primaryKey: String, keys: [RecordKey], set column: String, to value: CellValue)
-        throws -> Int
+        throws -> [RecordKey: Int]
     {
-        try keys.reduce(0) { try $0 + update(table, primaryKey: primaryKey, key: $1, set: column, to: value) }
+        try keys.reduce(into: [:]) {
+            $0[$1, default: 0] += try update(table, primaryKey: primaryKey, key: $1, set: column, to: value)
+        }
     }
 
     /// A statement a row, in `keys`' order.
-    func delete(from table: String, primaryKey: String, keys: [RecordKey]) throws -> Int {
-        try keys.reduce(0) { try $0 + delete(from: table, primaryKey: primaryKey, key: $1) }
+    func delete(from table: String, primaryKey: String, keys: [RecordKey]) throws -> [RecordKey: Int] {
+        try keys.reduce(into: [:]) { $0[$1, default: 0] += try delete(from: table, primaryKey: primaryKey, key: $1) }
     }
 }

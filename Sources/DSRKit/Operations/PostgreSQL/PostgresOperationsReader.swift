@@ -459,68 +459,74 @@ final class PostgresOperationsWriter: PostgresOperationsReader, OperationsWriter
         return changed
     }
 
-    /// One statement per ``prefetchBatch`` keys (`key = ANY($2)`) where the keys are integers or
-    /// text in a column of that type; otherwise a statement a row.
+    /// One statement per ``prefetchBatch`` keys (`key = ANY($2) RETURNING key`) where the keys
+    /// are integers or text in a column of that type; otherwise a statement a row.
     func update(_ table: String, primaryKey: String, keys: [RecordKey], set column: String, to value: CellValue)
-        throws -> Int
+        throws -> [RecordKey: Int]
     {
         let table = try self.table(table)
         let key = try self.column(primaryKey, of: table)
         guard keys.count > 1, Self.comparesAsStored(key, keys) else {
-            return try keys.reduce(0) {
-                try $0 + update(table.name, primaryKey: primaryKey, key: $1, set: column, to: value)
+            return try keys.reduce(into: [:]) {
+                $0[$1, default: 0] += try update(table.name, primaryKey: primaryKey, key: $1, set: column, to: value)
             }
         }
         let target = try self.column(column, of: table)
         let sql =
             "UPDATE \(quoted(table)) SET \(SQLName.quote(target.name)) = \(PostgresValues.write(target, parameter: 1)) "
-            + "WHERE \(SQLName.quote(key.name)) = ANY(CAST($2 AS \(key.type)[]))"
-        return try changing(table, keys) { batch in try link.execute(sql, [value, batch]) }
+            + "WHERE \(SQLName.quote(key.name)) = ANY(CAST($2 AS \(key.type)[])) RETURNING \(SQLName.quote(key.name))"
+        return try changing(table, keys) { batch in try link.rows(sql, [value, batch]) }
     }
 
     /// As ``update(_:primaryKey:keys:set:to:)``; a statement a row in a table that references
     /// itself, where a `RESTRICT` key may need the planner's order (children first).
-    func delete(from table: String, primaryKey: String, keys: [RecordKey]) throws -> Int {
+    func delete(from table: String, primaryKey: String, keys: [RecordKey]) throws -> [RecordKey: Int] {
         let table = try self.table(table)
         let key = try column(primaryKey, of: table)
         let referencesItself = catalog.foreignKeys.contains {
             $0.table.lowercased() == table.name.lowercased() && $0.parent.lowercased() == table.name.lowercased()
         }
         guard keys.count > 1, !referencesItself, Self.comparesAsStored(key, keys) else {
-            return try keys.reduce(0) { try $0 + delete(from: table.name, primaryKey: primaryKey, key: $1) }
+            return try keys.reduce(into: [:]) {
+                $0[$1, default: 0] += try delete(from: table.name, primaryKey: primaryKey, key: $1)
+            }
         }
         let sql =
-            "DELETE FROM \(quoted(table)) WHERE \(SQLName.quote(key.name)) = ANY(CAST($1 AS \(key.type)[]))"
-        return try changing(table, keys) { batch in try link.execute(sql, [batch]) }
+            "DELETE FROM \(quoted(table)) WHERE \(SQLName.quote(key.name)) = ANY(CAST($1 AS \(key.type)[])) "
+            + "RETURNING \(SQLName.quote(key.name))"
+        return try changing(table, keys) { batch in try link.rows(sql, [batch]) }
     }
 
-    /// Whether every one of `keys` compares with `column` as it is stored (integers in an
-    /// integer column, text in a text column), so that an array of them finds the same rows
-    /// as a statement a key.
+    /// Whether every one of `keys` compares with `column` as it is stored and comes back as it
+    /// was sent (integers in an integer column, text in a `text` or `varchar` column; not
+    /// `char(n)`, which pads), so that an array of them finds the same rows as a statement a key.
     private static func comparesAsStored(_ column: PostgresCatalog.Column, _ keys: [RecordKey]) -> Bool {
         if PostgresCatalog.integerTypes.contains(column.typeName) {
             return keys.allSatisfy { if case .integer = $0 { true } else { false } }
         }
-        if ["text", "varchar", "bpchar"].contains(column.typeName) {
+        if ["text", "varchar"].contains(column.typeName) {
             return keys.allSatisfy { if case .text = $0 { true } else { false } }
         }
         return false
     }
 
     /// Runs `statement` with `keys` bound as an array literal, ``prefetchBatch`` at a time;
-    /// returns the rows changed.
+    /// returns how many of the rows it returned (one a row changed) carry each key.
     private func changing(
-        _ table: PostgresCatalog.Table, _ keys: [RecordKey], _ statement: (CellValue) throws -> Int
-    ) throws -> Int {
-        var changed = 0
+        _ table: PostgresCatalog.Table, _ keys: [RecordKey], _ statement: (CellValue) throws -> [PostgresRow]
+    ) throws -> [RecordKey: Int] {
+        var changed: [RecordKey: Int] = [:]
         var start = 0
         while start < keys.count {
             let batch = keys[start..<min(start + Self.prefetchBatch, keys.count)]
             start += batch.count
-            changed += try statement(.text(Self.arrayLiteral(batch.map(\.cell))))
+            for row in try statement(.text(Self.arrayLiteral(batch.map(\.cell)))) {
+                guard let key = RecordKey(try PostgresValues.cell(row.makeRandomAccess()[0])) else { continue }
+                changed[key, default: 0] += 1
+            }
         }
         forgetEverything()
-        if changed > 0 { changedTables.insert(table.name) }
+        if !changed.isEmpty { changedTables.insert(table.name) }
         return changed
     }
 
