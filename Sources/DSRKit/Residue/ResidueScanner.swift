@@ -152,25 +152,28 @@ package struct ResidueScanner: Sendable {
         guard starts.count > 1, shortest >= 6 else { return ([], 0) }
         let window = min(shortest, 255)
         var table = [UInt8](repeating: UInt8(window - 2), count: 1 << skipBits)
+        // Where most blocks shift by nothing (a purge's 100,000s of numbers), the table costs a
+        // lookup a byte and saves none: given up as soon as an eighth of the buckets are 0.
+        var zeros = 0
         for form in 0..<(starts.count - 1) {
             let from = starts[form]
             for end in 2..<window {
                 // Every case variant of the bytes end-2, end-1, end: at most 8.
                 var blocks: [UInt32] = [0]
                 for j in 0..<3 {
-                    let variants = Set([lower[from + end - 2 + j], upper[from + end - 2 + j]])
+                    let at = from + end - 2 + j
+                    let variants = lower[at] == upper[at] ? [lower[at]] : [lower[at], upper[at]]
                     blocks = blocks.flatMap { block in variants.map { block | UInt32($0) << (8 * UInt32(j)) } }
                 }
                 let shift = UInt8(window - 1 - end)
                 for block in blocks {
                     let bucket = skipHash(block)
+                    if shift == 0, table[bucket] != 0 { zeros += 1 }
                     table[bucket] = min(table[bucket], shift)
                 }
             }
+            if zeros * 8 >= table.count { return ([], 0) }
         }
-        // Where most blocks shift by nothing (a purge's 100,000s of numbers), the table costs a
-        // lookup a byte and saves none.
-        guard table.count(where: { $0 == 0 }) * 8 < table.count else { return ([], 0) }
         return (table, window)
     }
 
