@@ -202,7 +202,8 @@ struct PostgresPrefetchTests {
                 #expect(try writer.record(in: "cdrs", primaryKey: "id", key: .integer(13))?["caller_number"] != .null)
 
                 let forwarded = try writer.update(
-                    "service_numbers", primaryKey: "number", keys: numbers, set: "forward_to", to: .text("+31201234567"))
+                    "service_numbers", primaryKey: "number", keys: numbers, set: "forward_to", to: .text("+31201234567")
+                )
                 #expect(forwarded == Dictionary(uniqueKeysWithValues: numbers.map { ($0, 1) }))
                 for key in numbers {
                     #expect(
@@ -224,7 +225,8 @@ struct PostgresPrefetchTests {
                 let perNumber = try writer.update(
                     "cdrs", primaryKey: "service_number", keys: called.map { .text($0[0]) }, set: "duration_s",
                     to: .integer(1))
-                #expect(perNumber == Dictionary(uniqueKeysWithValues: called.map { (RecordKey.text($0[0]), Int($0[1])!) }))
+                #expect(
+                    perNumber == Dictionary(uniqueKeysWithValues: called.map { (RecordKey.text($0[0]), Int($0[1])!) }))
 
                 let deleted = try writer.delete(from: "cdrs", primaryKey: "id", keys: free + [.integer(99_999)])
                 #expect(deleted == Dictionary(uniqueKeysWithValues: free.map { ($0, 1) }))

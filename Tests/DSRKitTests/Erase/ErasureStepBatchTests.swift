@@ -50,7 +50,8 @@ import Testing
     /// row went) or several (a map whose `primary_key` is not unique) rolls the whole plan back.
     @Test func aKeyNamingNoRowOrSeveralRollsThePlanBack() throws {
         let dir = try TemporaryDirectory()
-        _ = try DemoWorkspace.create(in: dir.url, options: DemoOptions(customers: 10, calls: 1000, seed: 3), force: false)
+        _ = try DemoWorkspace.create(
+            in: dir.url, options: DemoOptions(customers: 10, calls: 1000, seed: 3), force: false)
         let session = Session(
             workspace: try Workspace.load(configFile: dir.url.appending(path: "dsr.yaml")), actor: "dpo")
         var map = try session.dataMap()
@@ -69,7 +70,9 @@ import Testing
             ErasureStep(table: "cdrs", key: .integer(2), column: "caller_number", action: .setNull),
             ErasureStep(table: "cdrs", key: .integer(999_999), column: "caller_number", action: .setNull),
         ])
-        #expect(absent?.localizedDescription.contains("cdrs 999999 changed while the erasure ran") == true, "\(String(describing: absent))")
+        #expect(
+            absent?.localizedDescription.contains("cdrs 999999 changed while the erasure ran") == true,
+            "\(String(describing: absent))")
 
         // The calls' service number as their key: one key, many rows.
         let number = try #require(
@@ -81,7 +84,8 @@ import Testing
             ErasureStep(table: "cdrs", key: .text(number), column: "caller_number", action: .setNull)
         ])
         #expect(
-            several?.localizedDescription.contains("names more than one row: the data map's primary_key of cdrs") == true,
+            several?.localizedDescription.contains("names more than one row: the data map's primary_key of cdrs")
+                == true,
             "\(String(describing: several))")
         let after = try store.read { reader in
             try (1...4).map { try reader.record(in: "cdrs", primaryKey: "id", key: .integer($0))?["caller_number"] }
