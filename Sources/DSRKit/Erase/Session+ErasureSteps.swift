@@ -67,9 +67,9 @@ extension Session {
                 let addressList = table.identifiers.contains { $0.column == column && $0.addressList }
                 let value = CellValue.text(
                     Redaction.redacted(current?.storedText ?? "", subject, addressList: addressList))
-                changed = [
-                    key: try writer.update(table.name, primaryKey: table.primaryKey, key: key, set: column, to: value)
-                ]
+                changed = try [key].eachChanging {
+                    try writer.update(table.name, primaryKey: table.primaryKey, key: $0, set: column, to: value)
+                }
             case .retain, .held:
                 return
             }
@@ -85,7 +85,7 @@ extension Session {
         if let key = batch.keys.first(where: { (changed[$0] ?? 0) > 1 }) {
             throw ErasureError.keyNotUnique(table: table.name, key: key.forMessages)
         }
-        if let key = batch.keys.first(where: { changed[$0] == nil || changed[$0] == 0 }) {
+        if let key = batch.keys.first(where: { changed[$0] == nil }) {
             throw ErasureError.stepFailed(table: table.name, key: key.forMessages)
         }
     }

@@ -53,12 +53,13 @@ struct IndexRefresher {
             }
             return parts.joined(separator: " ")
         }
-        let current = Dictionary(uniqueKeysWithValues: found.map { ($0.table, version(of: $0.table)) })
+        let current = Dictionary(
+            uniqueKeysWithValues: found.compactMap { t in version(of: t.table).map { (t.table, $0) } })
         var plans: [(table: String, from: Int64, upTo: Int64, rebuild: Bool)] = []
         for (table, newest, known, numbersReliable) in found {
             // Not one row changed since it was indexed: nothing to read, no rows behind.
             let knownVersion: String? = known?["version"]
-            if known != nil, let version = current[table] ?? nil, version == knownVersion { continue }
+            if known != nil, let version = current[table], version == knownVersion { continue }
             let tableSources = sources.filter { $0.table == table }
             let watermark: Int64 = known?["watermark"] ?? 0
             var rebuild =
@@ -119,7 +120,7 @@ struct IndexRefresher {
                     """,
                 arguments: [
                     plan.table, plan.upTo, try mark(plan.table, tableSources, row: plan.upTo, operations),
-                    behind.waitingText, current[plan.table] ?? nil,
+                    behind.waitingText, current[plan.table],
                 ])
         }
         return report

@@ -239,13 +239,24 @@ extension OperationsWriter {
     func update(_ table: String, primaryKey: String, keys: [RecordKey], set column: String, to value: CellValue)
         throws -> [RecordKey: Int]
     {
-        try keys.reduce(into: [:]) {
-            $0[$1, default: 0] += try update(table, primaryKey: primaryKey, key: $1, set: column, to: value)
-        }
+        try keys.eachChanging { try update(table, primaryKey: primaryKey, key: $0, set: column, to: value) }
     }
 
     /// A statement a row, in `keys`' order.
     func delete(from table: String, primaryKey: String, keys: [RecordKey]) throws -> [RecordKey: Int] {
-        try keys.reduce(into: [:]) { $0[$1, default: 0] += try delete(from: table, primaryKey: primaryKey, key: $1) }
+        try keys.eachChanging { try delete(from: table, primaryKey: primaryKey, key: $0) }
+    }
+}
+
+extension Array where Element == RecordKey {
+    /// `change` run for each key in order, and the rows each changed (keys that changed none
+    /// left out): the batch writers' answer, a statement a key.
+    func eachChanging(_ change: (RecordKey) throws -> Int) rethrows -> [RecordKey: Int] {
+        var changed: [RecordKey: Int] = [:]
+        for key in self {
+            let rows = try change(key)
+            if rows > 0 { changed[key, default: 0] += rows }
+        }
+        return changed
     }
 }

@@ -188,11 +188,10 @@ private struct Tables {
             found &+= skipping(data, skips, from: c3, to: stop, valid: valid)
             return found
         }
+        // A loop per bitmap, so that the choice is made once, not at every position.
         if let quads {
             while i < end {
-                let bit = ResidueScanner.quadHash(
-                    UInt32(littleEndian: data.loadUnaligned(fromByteOffset: i, as: UInt32.self)))
-                if quads[bit &>> 6] & (1 &<< UInt64(truncatingIfNeeded: bit & 63)) != 0 {
+                if quadPasses(quads, data, at: i) {
                     found &+= verify(data.assumingMemoryBound(to: UInt8.self) + i, available: valid &- i)
                 }
                 i &+= 1
@@ -200,12 +199,8 @@ private struct Tables {
             return found
         }
         while i < end {
-            let pair = Int(UInt16(littleEndian: data.loadUnaligned(fromByteOffset: i, as: UInt16.self)))
-            if first[pair &>> 6] & (1 &<< UInt64(truncatingIfNeeded: pair & 63)) != 0 {
-                let next = Int(UInt16(littleEndian: data.loadUnaligned(fromByteOffset: i &+ 2, as: UInt16.self)))
-                if second[next &>> 6] & (1 &<< UInt64(truncatingIfNeeded: next & 63)) != 0 {
-                    found &+= verify(data.assumingMemoryBound(to: UInt8.self) + i, available: valid &- i)
-                }
+            if pairsPass(data, at: i) {
+                found &+= verify(data.assumingMemoryBound(to: UInt8.self) + i, available: valid &- i)
             }
             i &+= 1
         }
@@ -244,11 +239,20 @@ private struct Tables {
     /// Whether the bitmaps let a form start at `i` (see ``count(_:starts:valid:)``).
     @inline(__always)
     func passesFilter(_ data: UnsafeMutableRawPointer, at i: Int) -> Bool {
-        if let quads {
-            let bit = ResidueScanner.quadHash(
-                UInt32(littleEndian: data.loadUnaligned(fromByteOffset: i, as: UInt32.self)))
-            return quads[bit &>> 6] & (1 &<< UInt64(truncatingIfNeeded: bit & 63)) != 0
-        }
+        if let quads { return quadPasses(quads, data, at: i) }
+        return pairsPass(data, at: i)
+    }
+
+    /// The four-byte bitmap's test of the bytes at `i`.
+    @inline(__always)
+    func quadPasses(_ quads: UnsafePointer<UInt64>, _ data: UnsafeMutableRawPointer, at i: Int) -> Bool {
+        let bit = ResidueScanner.quadHash(UInt32(littleEndian: data.loadUnaligned(fromByteOffset: i, as: UInt32.self)))
+        return quads[bit &>> 6] & (1 &<< UInt64(truncatingIfNeeded: bit & 63)) != 0
+    }
+
+    /// The byte-pair bitmaps' test of the bytes at `i` (0–1, then 2–3).
+    @inline(__always)
+    func pairsPass(_ data: UnsafeMutableRawPointer, at i: Int) -> Bool {
         let pair = Int(UInt16(littleEndian: data.loadUnaligned(fromByteOffset: i, as: UInt16.self)))
         guard first[pair &>> 6] & (1 &<< UInt64(truncatingIfNeeded: pair & 63)) != 0 else { return false }
         let next = Int(UInt16(littleEndian: data.loadUnaligned(fromByteOffset: i &+ 2, as: UInt16.self)))

@@ -467,8 +467,8 @@ final class PostgresOperationsWriter: PostgresOperationsReader, OperationsWriter
         let table = try self.table(table)
         let key = try self.column(primaryKey, of: table)
         guard keys.count > 1, Self.comparesAsStored(key, keys) else {
-            return try keys.reduce(into: [:]) {
-                $0[$1, default: 0] += try update(table.name, primaryKey: primaryKey, key: $1, set: column, to: value)
+            return try keys.eachChanging {
+                try update(table.name, primaryKey: primaryKey, key: $0, set: column, to: value)
             }
         }
         let target = try self.column(column, of: table)
@@ -487,9 +487,7 @@ final class PostgresOperationsWriter: PostgresOperationsReader, OperationsWriter
             $0.table.lowercased() == table.name.lowercased() && $0.parent.lowercased() == table.name.lowercased()
         }
         guard keys.count > 1, !referencesItself, Self.comparesAsStored(key, keys) else {
-            return try keys.reduce(into: [:]) {
-                $0[$1, default: 0] += try delete(from: table.name, primaryKey: primaryKey, key: $1)
-            }
+            return try keys.eachChanging { try delete(from: table.name, primaryKey: primaryKey, key: $0) }
         }
         let sql =
             "DELETE FROM \(quoted(table)) WHERE \(SQLName.quote(key.name)) = ANY(CAST($1 AS \(key.type)[])) "
